@@ -1,0 +1,196 @@
+import Foundation
+import JWTKit
+
+// MARK: - Errors
+
+/// Why an access token could not be issued or was rejected. Every verification case maps to HTTP 401.
+public enum AccessTokenError: Error, Equatable, CustomStringConvertible {
+    /// `JWT_SECRET` is shorter than 32 bytes.
+    case secretTooShort(byteCount: Int)
+    /// Not three base64url segments, or header/payload is not the expected JSON (missing claims included).
+    case malformed
+    /// The header's `alg` is not `HS256` (e.g. `none`, `HS512`, `RS256`).
+    case unexpectedAlgorithm(String?)
+    /// The header's `kid` is absent or not this issuer's key id.
+    case unknownKeyID(String?)
+    /// The header names extensions (`crit`) or a `typ` other than `JWT`.
+    case unsupportedHeader
+    /// The HMAC-SHA256 signature does not match.
+    case invalidSignature
+    /// `exp` is not in the future.
+    case expired
+    /// `iat` lies in the future beyond the allowed leeway.
+    case issuedInFuture
+    /// `sub` is not a UUID or `jti` is empty.
+    case invalidClaims
+
+    public var description: String {
+        switch self {
+        case .secretTooShort(let count): "JWT_SECRET must be at least 32 bytes (got \(count))"
+        case .malformed: "malformed access token"
+        case .unexpectedAlgorithm(let alg): "unexpected JWT algorithm \(alg ?? "(none given)")"
+        case .unknownKeyID(let kid): "unknown JWT key id \(kid ?? "(none given)")"
+        case .unsupportedHeader: "unsupported JWT header"
+        case .invalidSignature: "invalid access token signature"
+        case .expired: "access token expired"
+        case .issuedInFuture: "access token issued in the future"
+        case .invalidClaims: "invalid access token claims"
+        }
+    }
+}
+
+// MARK: - Claims
+
+/// The payload of an access token: `sub` (user id), `iat`, `exp`, `jti`.
+///
+/// Time claims are checked by ``AccessTokenIssuer/verify(_:)`` against its injected clock;
+/// ``verify(using:)`` checks only what does not depend on time.
+public struct AccessTokenClaims: JWTPayload, Equatable {
+    /// The user id as a UUID string.
+    public var sub: SubjectClaim
+    /// Issued-at time (whole seconds).
+    public var iat: IssuedAtClaim
+    /// Expiry time (whole seconds).
+    public var exp: ExpirationClaim
+    /// Unique token id.
+    public var jti: IDClaim
+
+    /// Creates claims.
+    public init(sub: SubjectClaim, iat: IssuedAtClaim, exp: ExpirationClaim, jti: IDClaim) {
+        self.sub = sub
+        self.iat = iat
+        self.exp = exp
+        self.jti = jti
+    }
+
+    /// The user id carried in `sub`, if it is a UUID.
+    public var userID: UUID? {
+        UUID(uuidString: sub.value)
+    }
+
+    /// Rejects a non-UUID subject or an empty token id.
+    public func verify(using algorithm: some JWTAlgorithm) async throws {
+        guard userID != nil, !jti.value.isEmpty else { throw AccessTokenError.invalidClaims }
+    }
+
+    /// Rejects expired tokens and tokens issued more than `leeway` seconds after `now`.
+    func verifyTimes(now: Date, leeway: TimeInterval) throws(AccessTokenError) {
+        guard now < exp.value else { throw .expired }
+        guard iat.value <= now.addingTimeInterval(leeway) else { throw .issuedInFuture }
+    }
+}
+
+// MARK: - Issuer
+
+/// Issues and verifies short-lived HS256 access tokens signed with `JWT_SECRET`.
+///
+/// The algorithm and key are pinned: the header must say `alg: HS256` and carry this
+/// issuer's `kid`, because jwt-kit alone would fall back to its default key for an
+/// unknown `kid` and does not compare the header's `alg` with the key's.
+public struct AccessTokenIssuer: Sendable {
+    /// The only accepted algorithm.
+    public static let algorithm = "HS256"
+
+    /// Token lifetime in seconds.
+    public let lifetime: TimeInterval
+    /// Key id written to and required in the header.
+    public let keyID: String
+    /// Tolerated clock skew for `iat`, in seconds.
+    public let leeway: TimeInterval
+
+    private let key: HMACKey
+    private let clock: @Sendable () -> Date
+
+    /// Creates an issuer.
+    /// - Parameters:
+    ///   - secret: `JWT_SECRET`; at least 32 bytes of UTF-8.
+    ///   - lifetime: Seconds until expiry (15 minutes by default).
+    ///   - keyID: The `kid` header value; change it when rotating the secret.
+    ///   - leeway: Seconds an `iat` may lie in the future (clock skew).
+    ///   - clock: Source of the current time (injectable for tests).
+    /// - Throws: ``AccessTokenError/secretTooShort(byteCount:)``.
+    public init(
+        secret: String,
+        lifetime: TimeInterval = 900,
+        keyID: String = "access-hs256-1",
+        leeway: TimeInterval = 30,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
+        let byteCount = secret.utf8.count
+        guard byteCount >= 32 else { throw AccessTokenError.secretTooShort(byteCount: byteCount) }
+        self.key = HMACKey(from: secret)
+        self.lifetime = lifetime
+        self.keyID = keyID
+        self.leeway = leeway
+        self.clock = clock
+    }
+
+    // MARK: Issuing
+
+    /// Signs a new token for `userID`.
+    /// - Returns: The compact JWT and its lifetime in whole seconds (`expires_in`).
+    public func issue(userID: UUID) async throws -> (token: String, expiresIn: Int) {
+        let now = Date(timeIntervalSince1970: clock().timeIntervalSince1970.rounded(.down))
+        let expiresIn = Int(lifetime)
+        let claims = AccessTokenClaims(
+            sub: SubjectClaim(value: userID.uuidString.lowercased()),
+            iat: IssuedAtClaim(value: now),
+            exp: ExpirationClaim(value: now.addingTimeInterval(TimeInterval(expiresIn))),
+            jti: IDClaim(value: UUID().uuidString.lowercased())
+        )
+        var header = JWTHeader()
+        header.alg = Self.algorithm
+        header.typ = "JWT"
+        let token = try await makeKeys().sign(claims, kid: JWKIdentifier(string: keyID), header: header)
+        return (token, expiresIn)
+    }
+
+    // MARK: Verifying
+
+    /// Verifies signature, pinned header, claims and times.
+    /// - Throws: ``AccessTokenError`` describing the first failed check.
+    public func verify(_ token: String) async throws -> AccessTokenClaims {
+        try checkHeader(of: token)
+
+        let claims: AccessTokenClaims
+        do {
+            claims = try await makeKeys().verify(token, as: AccessTokenClaims.self)
+        } catch let error as AccessTokenError {
+            throw error
+        } catch let error as JWTError where error.errorType == .signatureVerificationFailed {
+            throw AccessTokenError.invalidSignature
+        } catch {
+            throw AccessTokenError.malformed
+        }
+        try claims.verifyTimes(now: clock(), leeway: leeway)
+        return claims
+    }
+
+    // MARK: Helpers
+
+    /// The header fields this issuer pins.
+    private struct Header: Decodable {
+        let alg: String?
+        let kid: String?
+        let typ: String?
+        let crit: [String]?
+    }
+
+    private func checkHeader(of token: String) throws(AccessTokenError) {
+        let segments = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard segments.count == 3,
+              let json = Base64URL.decode(segments[0]),
+              let header = try? JSONDecoder().decode(Header.self, from: json)
+        else { throw .malformed }
+
+        guard header.alg == Self.algorithm else { throw .unexpectedAlgorithm(header.alg) }
+        guard let kid = header.kid, ConstantTime.equals(kid, keyID) else { throw .unknownKeyID(header.kid) }
+        guard header.crit == nil, header.typ == nil || header.typ == "JWT" else { throw .unsupportedHeader }
+    }
+
+    /// A collection holding only this issuer's key, under its `kid` (built per call: it is an actor
+    /// whose `add` is async, and construction is cheap).
+    private func makeKeys() async -> JWTKeyCollection {
+        await JWTKeyCollection().add(hmac: key, digestAlgorithm: .sha256, kid: JWKIdentifier(string: keyID))
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+import Testing
+@testable import Auth
+
+@Suite("AccessTokenIssuer")
+struct AccessTokenTests {
+    static let secret = "test-jwt-secret-that-is-32-bytes-long!"
+    static let otherSecret = "another-jwt-secret-that-is-32-bytes!!"
+    static let kid = "access-hs256-1"
+    static let now = Date(timeIntervalSince1970: 1_750_000_000)
+    static let nowSeconds = 1_750_000_000
+
+    func issuer(at date: Date = now, secret: String = secret) throws -> AccessTokenIssuer {
+        try AccessTokenIssuer(secret: secret, clock: { date })
+    }
+
+    // MARK: Accepted
+
+    @Test("issued token verifies and carries the user id and times")
+    func roundTrip() async throws {
+        let userID = UUID()
+        let issuer = try issuer()
+        let (token, expiresIn) = try await issuer.issue(userID: userID)
+
+        #expect(expiresIn == 900)
+        let claims = try await issuer.verify(token)
+        #expect(claims.userID == userID)
+        #expect(claims.iat.value == Self.now)
+        #expect(claims.exp.value == Self.now.addingTimeInterval(900))
+        #expect(!claims.jti.value.isEmpty)
+    }
+
+    @Test("issued header is HS256 with the pinned kid")
+    func issuedHeader() async throws {
+        let (token, _) = try await issuer().issue(userID: UUID())
+        let header = try #require(Data(base64URL: String(token.split(separator: ".")[0])))
+        let json = try #require(try JSONSerialization.jsonObject(with: header) as? [String: String])
+        #expect(json["alg"] == "HS256")
+        #expect(json["kid"] == Self.kid)
+    }
+
+    @Test("each token gets its own jti")
+    func uniqueJTI() async throws {
+        let issuer = try issuer()
+        let first = try await issuer.verify(issuer.issue(userID: UUID()).token)
+        let second = try await issuer.verify(issuer.issue(userID: UUID()).token)
+        #expect(first.jti != second.jti)
+    }
+
+    @Test("a hand-built HS256 token with the right secret and kid is accepted")
+    func handBuiltValid() async throws {
+        let token = JWTForge.token(
+            header: JWTForge.header(alg: "HS256", kid: Self.kid),
+            payload: JWTForge.payload(iat: Self.nowSeconds, exp: Self.nowSeconds + 60),
+            signature: .hs256(secret: Self.secret)
+        )
+        let claims = try await issuer().verify(token)
+        #expect(claims.sub.value == "7c9e6679-7425-40de-944b-e07fc1f90ae7")
+    }
+
+    @Test("iat slightly in the future is tolerated (clock skew)")
+    func smallSkew() async throws {
+        let token = JWTForge.token(
+            header: JWTForge.header(alg: "HS256", kid: Self.kid),
+            payload: JWTForge.payload(iat: Self.nowSeconds + 10, exp: Self.nowSeconds + 600),
+            signature: .hs256(secret: Self.secret)
+        )
+        _ = try await issuer().verify(token)
+    }
+
+    // MARK: Rejected
+
+    /// Tokens that differ from a valid one in exactly one respect. Those marked "signed" carry a
+    /// correct HMAC-SHA256 over their header, so only the issuer's own checks can reject them.
+    static let rejected: [(String, String, AccessTokenError)] = [
+        ("alg none, empty signature",
+         JWTForge.token(header: JWTForge.header(alg: "none", kid: kid), payload: validPayload, signature: .none),
+         .unexpectedAlgorithm("none")),
+        ("alg none, signed",
+         JWTForge.token(header: JWTForge.header(alg: "none", kid: kid), payload: validPayload, signature: .hs256(secret: secret)),
+         .unexpectedAlgorithm("none")),
+        ("HS512 signed with the right secret",
+         JWTForge.token(header: JWTForge.header(alg: "HS512", kid: kid), payload: validPayload, signature: .hs512(secret: secret)),
+         .unexpectedAlgorithm("HS512")),
+        ("header says HS512, signed HS256",
+         JWTForge.token(header: JWTForge.header(alg: "HS512", kid: kid), payload: validPayload, signature: .hs256(secret: secret)),
+         .unexpectedAlgorithm("HS512")),
+        ("RS256",
+         JWTForge.token(header: JWTForge.header(alg: "RS256", kid: kid), payload: validPayload, signature: .raw(Array(repeating: 7, count: 256))),
+         .unexpectedAlgorithm("RS256")),
+        ("lowercase hs256",
+         JWTForge.token(header: JWTForge.header(alg: "hs256", kid: kid), payload: validPayload, signature: .hs256(secret: secret)),
+         .unexpectedAlgorithm("hs256")),
+        ("unknown kid, signed",
+         JWTForge.token(header: JWTForge.header(alg: "HS256", kid: "attacker-key"), payload: validPayload, signature: .hs256(secret: secret)),
+         .unknownKeyID("attacker-key")),
+        ("missing kid, signed",
+         JWTForge.token(header: JWTForge.header(alg: "HS256", kid: nil), payload: validPayload, signature: .hs256(secret: secret)),
+         .unknownKeyID(nil)),
+        ("unexpected typ, signed",
+         JWTForge.token(header: JWTForge.header(alg: "HS256", kid: kid, typ: "at+jwt+evil"), payload: validPayload, signature: .hs256(secret: secret)),
+         .unsupportedHeader),
+        ("wrong secret",
+         JWTForge.token(header: validHeader, payload: validPayload, signature: .hs256(secret: otherSecret)),
+         .invalidSignature),
+        ("empty signature",
+         JWTForge.token(header: validHeader, payload: validPayload, signature: .none),
+         .invalidSignature),
+        ("expired",
+         JWTForge.token(header: validHeader, payload: JWTForge.payload(iat: nowSeconds - 1_000, exp: nowSeconds - 100), signature: .hs256(secret: secret)),
+         .expired),
+        ("expires exactly now",
+         JWTForge.token(header: validHeader, payload: JWTForge.payload(iat: nowSeconds - 900, exp: nowSeconds), signature: .hs256(secret: secret)),
+         .expired),
+        ("iat in the future",
+         JWTForge.token(header: validHeader, payload: JWTForge.payload(iat: nowSeconds + 3_600, exp: nowSeconds + 4_500), signature: .hs256(secret: secret)),
+         .issuedInFuture),
+        ("missing exp",
+         JWTForge.token(header: validHeader, payload: JWTForge.payload(iat: nowSeconds, exp: nil), signature: .hs256(secret: secret)),
+         .malformed),
+        ("missing iat",
+         JWTForge.token(header: validHeader, payload: JWTForge.payload(iat: nil, exp: nowSeconds + 60), signature: .hs256(secret: secret)),
+         .malformed),
+        ("missing jti",
+         JWTForge.token(header: validHeader, payload: JWTForge.payload(iat: nowSeconds, exp: nowSeconds + 60, jti: nil), signature: .hs256(secret: secret)),
+         .malformed),
+        ("missing sub",
+         JWTForge.token(header: validHeader, payload: #"{"iat":\#(nowSeconds),"exp":\#(nowSeconds + 60),"jti":"x"}"#, signature: .hs256(secret: secret)),
+         .malformed),
+        ("sub not a UUID",
+         JWTForge.token(header: validHeader, payload: JWTForge.payload(sub: "admin", iat: nowSeconds, exp: nowSeconds + 60), signature: .hs256(secret: secret)),
+         .invalidClaims),
+        ("not three segments", "abc.def", .malformed),
+        ("empty string", "", .malformed),
+        ("header not JSON", "bm90LWpzb24.e30.AAAA", .malformed),
+    ]
+
+    static let validHeader = JWTForge.header(alg: "HS256", kid: kid)
+    static let validPayload = JWTForge.payload(iat: nowSeconds, exp: nowSeconds + 600)
+
+    @Test("forged and invalid tokens are rejected", arguments: rejected)
+    func rejects(name: String, token: String, expected: AccessTokenError) async throws {
+        let issuer = try issuer()
+        await #expect(throws: expected, "\(name)") { try await issuer.verify(token) }
+    }
+
+    @Test("tampering with a real token's payload or signature is detected")
+    func tampered() async throws {
+        let issuer = try issuer()
+        let (token, _) = try await issuer.issue(userID: UUID())
+        let parts = token.split(separator: ".").map(String.init)
+
+        let otherUser = JWTForge.base64URL(Array(JWTForge.payload(iat: Self.nowSeconds, exp: Self.nowSeconds + 900).utf8))
+        let swappedPayload = [parts[0], otherUser, parts[2]].joined(separator: ".")
+        await #expect(throws: AccessTokenError.invalidSignature) { try await issuer.verify(swappedPayload) }
+
+        var signature = Array(parts[2])
+        signature[4] = signature[4] == "A" ? "B" : "A"
+        let flippedSignature = [parts[0], parts[1], String(signature)].joined(separator: ".")
+        await #expect(throws: AccessTokenError.invalidSignature) { try await issuer.verify(flippedSignature) }
+    }
+
+    @Test("a token issued by another secret is rejected")
+    func otherIssuer() async throws {
+        let (token, _) = try await issuer(secret: Self.otherSecret).issue(userID: UUID())
+        await #expect(throws: AccessTokenError.invalidSignature) { try await issuer().verify(token) }
+    }
+
+    @Test("a token expires after its lifetime")
+    func expiresAfterLifetime() async throws {
+        let (token, _) = try await issuer().issue(userID: UUID())
+        _ = try await issuer(at: Self.now.addingTimeInterval(899)).verify(token)
+        await #expect(throws: AccessTokenError.expired) {
+            try await issuer(at: Self.now.addingTimeInterval(900)).verify(token)
+        }
+    }
+
+    @Test("secrets shorter than 32 bytes are refused", arguments: ["", "short", String(repeating: "s", count: 31)])
+    func shortSecret(secret: String) {
+        #expect(throws: AccessTokenError.secretTooShort(byteCount: secret.utf8.count)) {
+            try AccessTokenIssuer(secret: secret)
+        }
+    }
+}
+
+extension Data {
+    init?(base64URL text: String) {
+        var standard = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        standard += String(repeating: "=", count: (4 - standard.count % 4) % 4)
+        self.init(base64Encoded: standard)
+    }
+}
