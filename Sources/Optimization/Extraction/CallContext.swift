@@ -1,0 +1,88 @@
+import Foundation
+
+/// What the code around a string literal says about it.
+struct CallContext {
+    /// How strongly the surroundings say the string is SQL.
+    enum Role: Int, Comparable {
+        /// Logging, messages, translations, exceptions, tests: never SQL.
+        case notSQL = 0
+        /// Nothing known.
+        case neutral = 1
+        /// Assigned to a variable or argument named like SQL (`sql`, `query`, `stmt`).
+        case sqlNamed = 2
+        /// An argument of a raw-SQL entry point (`execute`, `text`, `$queryRaw`, `find_by_sql`…).
+        case entryPoint = 3
+
+        static func < (lhs: Role, rhs: Role) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    var role: Role = .neutral
+    /// The string is a format string filled by a call (`Sprintf`, `String.format`, `.format`, `%`).
+    var formatted = false
+    /// Template holes are bound parameters (tagged templates such as `sql`…`` and `$queryRaw`).
+    var holesAreParameters = false
+    /// The surroundings mark the query as JPQL/HQL (not SQL).
+    var jpql = false
+}
+
+/// Names that identify raw-SQL entry points, string formatting, and non-SQL text.
+enum CallNames {
+    /// Lower-cased callee names whose string arguments are SQL.
+    static let entryPoints: Set<String> = [
+        // Python: DB-API, psycopg, asyncpg, SQLAlchemy/SQLModel, Django
+        "execute", "executemany", "executescript", "execute_sql", "mogrify", "copy_expert", "text", "raw",
+        "fetch", "fetchrow", "fetchval", "fetchone", "fetchall", "fetchset", "fetchcursor", "sql", "literal",
+        // Go: database/sql, sqlx, pgx
+        "exec", "query", "queryrow", "querycontext", "queryrowcontext", "execcontext", "queryx", "queryrowx",
+        "queryxcontext", "queryrowxcontext", "namedexec", "namedquery", "namedexeccontext", "mustexec",
+        "select", "get", "selectcontext", "getcontext", "preparex", "preparecontext", "queue",
+        // JavaScript/TypeScript: node-postgres, knex, Prisma, Sequelize, TypeORM, pg-promise
+        "$queryraw", "$executeraw", "$queryrawunsafe", "$executerawunsafe", "any", "one", "none", "many",
+        "oneornone", "manyornone", "unsafe",
+        // JVM: JDBC, JdbcTemplate, JdbcClient, JPA native queries
+        "preparestatement", "preparecall", "createnativequery", "executequery", "executeupdate",
+        "queryforobject", "queryforlist", "queryformap", "queryforrowset", "queryforstream", "update",
+        "batchupdate", "addbatch", "prepare",
+        // Ruby: ActiveRecord
+        "find_by_sql", "count_by_sql", "exec_query", "exec_update", "exec_delete", "exec_insert", "select_all",
+        "select_one", "select_value", "select_values", "select_rows", "exec_params",
+        // PHP: PDO, Laravel, Doctrine DBAL
+        "statement", "unprepared", "insert", "delete", "selectone", "executestatement", "fetchallassociative",
+        "fetchassociative", "fetchone", "fetchfirstcolumn",
+        // C#: ADO.NET, Dapper, EF Core
+        "sqlcommand", "npgsqlcommand", "querysingle", "querysingleordefault", "queryfirst", "queryfirstordefault",
+        "querymultiple", "queryasync", "querysingleasync", "queryfirstasync", "queryfirstordefaultasync",
+        "querysingleordefaultasync", "querymultipleasync", "executeasync", "executescalar", "executescalarasync",
+        "executereader", "executereaderasync", "executenonquery", "executenonqueryasync", "fromsqlraw",
+        "fromsqlinterpolated", "executesqlraw", "executesqlinterpolated", "executesqlrawasync", "sqlquery",
+        "sqlqueryraw", "executesql",
+        // Swift: GRDB
+        "fetchall", "fetchcursor", "sqlrequest", "makestatement", "cachedstatement",
+    ]
+
+    /// Callees that splice their string argument with run-time values.
+    static let formatters: Set<String> = ["sprintf", "format", "formatted", "fprintf", "format_map"]
+
+    /// Callees whose string arguments are messages, not SQL.
+    static let nonSQL: Set<String> = [
+        "log", "debug", "info", "warn", "warning", "error", "fatal", "trace", "critical", "exception",
+        "print", "println", "printf", "puts", "echo", "alert", "confirm", "prompt", "t", "_", "gettext",
+        "ngettext", "translate", "i18n", "it", "describe", "test", "flash", "notice", "toast", "raise", "panic",
+        "errorf", "fatalf", "infof", "debugf", "warnf", "logf", "assert", "message", "label", "title",
+        "placeholder", "button", "tooltip", "settext", "showmessage", "createquery", "createtypedquery",
+    ]
+
+    /// Lower-cased tags of JavaScript template literals whose holes are bound parameters.
+    static let sqlTags: Set<String> = ["sql", "$queryraw", "$executeraw", "raw", "query", "unsafe", "sqlfragment"]
+
+    /// Whether a variable or label name suggests it holds SQL.
+    static func isSQLName(_ lowercasedName: String) -> Bool {
+        lowercasedName.contains("sql") || lowercasedName.contains("query") || lowercasedName.hasSuffix("stmt")
+            || lowercasedName.contains("statement") || lowercasedName == "q" || lowercasedName.hasSuffix("_q")
+    }
+
+    /// Whether a callee name is a message/exception sink.
+    static func isNonSQLSink(_ lowercasedName: String) -> Bool {
+        nonSQL.contains(lowercasedName) || lowercasedName.hasSuffix("error") || lowercasedName.hasSuffix("exception")
+    }
+}

@@ -1,0 +1,304 @@
+import Foundation
+
+/// Turns the tokens of a file into ``SQLCandidate``s: string literals (and the literals joined to
+/// them with `+`, `.` or adjacency) whose text opens with a SQL statement keyword, together with
+/// what the surrounding code says about them.
+struct ExpressionAssembler {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let lexed: LexedSource
+    let language: SQLLanguage
+
+    // MARK: - Candidates
+
+    func candidates() -> [SQLCandidate] {
+        var found: [SQLCandidate] = []
+        let tokens = lexed.tokens
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            guard token.kind == .string, startsWithKeyword(token), !continuesExpression(at: index) else {
+                index += 1
+                continue
+            }
+            var candidate = SQLCandidate(text: [], line: Int(token.line), column: Int(token.column),
+                                         context: context(forExpressionAt: index), concatenated: false)
+            let last = assemble(from: index, into: &candidate)
+            if candidate.context.role != .notSQL, !candidate.context.jpql {
+                found.append(candidate)
+            }
+            index = last + 1
+        }
+        return found
+    }
+
+    /// Cheap check on the raw bytes of a literal's first text segment.
+    private func startsWithKeyword(_ token: SourceToken) -> Bool {
+        let literal = lexed.literals[Int(token.literal)]
+        guard literal.segmentCount > 0 else { return false }
+        let segment = lexed.segments[Int(literal.segmentStart)]
+        guard !segment.isHole else { return false }
+        var start = Int(segment.start)
+        let end = Int(segment.end)
+        while start < end {
+            let byte = bytes[start]
+            if byte == ASCII.space || byte == ASCII.tab || byte == ASCII.newline || byte == ASCII.carriageReturn
+                || byte == ASCII.openParen {
+                start += 1
+            } else if byte == ASCII.backslash, start + 1 < end, bytes[start + 1] | 0x20 == UInt8(ascii: "n") {
+                start += 2
+            } else {
+                break
+            }
+        }
+        guard end - start >= 4 else { return false }
+        var word: [UInt8] = []
+        var cursor = start
+        while cursor < end, word.count < 12 {
+            let lower = bytes[cursor] | 0x20
+            guard lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z") else { break }
+            word.append(lower)
+            cursor += 1
+        }
+        return KeywordPrefilter.statementKeywords.contains(String(decoding: word, as: UTF8.self))
+    }
+
+    /// Whether the string at `index` is the right operand of a concatenation (handled with its start).
+    private func continuesExpression(at index: Int) -> Bool {
+        guard index > 0 else { return false }
+        let previous = lexed.tokens[index - 1]
+        return previous.kind == .punctuation && previous.byte == concatOperator && index > 1
+            && lexed.tokens[index - 2].kind == .string
+    }
+
+    // MARK: - Assembly
+
+    private var concatOperator: UInt8 { language == .php ? UInt8(ascii: ".") : UInt8(ascii: "+") }
+
+    private var adjacentLiteralsJoin: Bool { language == .python || language == .ruby }
+
+    /// Appends the literal at `first` and everything concatenated to it; returns the last token used.
+    private func assemble(from first: Int, into candidate: inout SQLCandidate) -> Int {
+        let tokens = lexed.tokens
+        appendLiteral(tokens[first], to: &candidate)
+        var index = first
+        while index + 1 < tokens.count {
+            let next = tokens[index + 1]
+            if next.kind == .string, adjacentLiteralsJoin {
+                appendLiteral(next, to: &candidate)
+                index += 1
+            } else if next.kind == .punctuation, next.byte == concatOperator, index + 2 < tokens.count,
+                      !isAssignmentOperator(at: index + 1) {
+                let operand = tokens[index + 2]
+                if operand.kind == .string {
+                    appendLiteral(operand, to: &candidate)
+                    index += 2
+                } else {
+                    let end = skipOperand(from: index + 2)
+                    guard end > index + 2 else { break }
+                    candidate.text.append(SQLCandidate.dynamicHole)
+                    candidate.concatenated = true
+                    index = end - 1
+                }
+            } else if language == .python, next.kind == .punctuation, next.byte == ASCII.percent {
+                candidate.context.formatted = true
+                break
+            } else if next.kind == .punctuation, next.byte == UInt8(ascii: "."), index + 2 < tokens.count,
+                      CallNames.formatters.contains(name(of: tokens[index + 2])) {
+                candidate.context.formatted = true
+                break
+            } else {
+                break
+            }
+        }
+        return index
+    }
+
+    private func isAssignmentOperator(at index: Int) -> Bool {
+        guard index + 1 < lexed.tokens.count else { return false }
+        let next = lexed.tokens[index + 1]
+        return next.kind == .punctuation && next.byte == UInt8(ascii: "=") && next.start == lexed.tokens[index].end
+    }
+
+    /// Skips an operand such as `table`, `obj.field`, `quote(name)`, `cols[0]`; returns the index after it.
+    private func skipOperand(from start: Int) -> Int {
+        let tokens = lexed.tokens
+        var index = start
+        var depth = 0
+        var expectOperand = true
+        while index < tokens.count, index - start < 64 {
+            let token = tokens[index]
+            let isPunctuation = token.kind == .punctuation
+            if depth > 0 {
+                if isPunctuation, token.byte == ASCII.openParen || token.byte == ASCII.openBracket { depth += 1 }
+                if isPunctuation, token.byte == ASCII.closeParen || token.byte == ASCII.closeBracket { depth -= 1 }
+                index += 1
+                continue
+            }
+            switch token.kind {
+            case .identifier, .number:
+                guard expectOperand else { return index }
+                expectOperand = false
+            case .string:
+                return index
+            case .punctuation:
+                switch token.byte {
+                case ASCII.openParen, ASCII.openBracket:
+                    depth += 1
+                    expectOperand = false
+                case UInt8(ascii: ".") where language != .php, UInt8(ascii: ":"), ASCII.dollar:
+                    expectOperand = true
+                case ASCII.minus where index + 1 < tokens.count && tokens[index + 1].byte == UInt8(ascii: ">"):
+                    index += 1
+                    expectOperand = true
+                default:
+                    return index
+                }
+            }
+            index += 1
+        }
+        return index
+    }
+
+    private func appendLiteral(_ token: SourceToken, to candidate: inout SQLCandidate) {
+        let literal = lexed.literals[Int(token.literal)]
+        let holeMarker = candidate.context.holesAreParameters ? SQLCandidate.parameterHole : SQLCandidate.dynamicHole
+        let segments = lexed.segments[Int(literal.segmentStart)..<Int(literal.segmentStart + literal.segmentCount)]
+        for segment in segments {
+            if segment.isHole {
+                candidate.text.append(holeMarker)
+            } else {
+                EscapeDecoder.decode(bytes, Int(segment.start)..<Int(segment.end), style: literal.escapes,
+                                     into: &candidate.text)
+            }
+        }
+    }
+
+    // MARK: - Context
+
+    private func name(of token: SourceToken) -> String {
+        guard token.kind == .identifier else { return "" }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)]),
+                      as: UTF8.self).lowercased()
+    }
+
+    /// Reads the code before the expression: a tag, a callee, a label or an assignment target.
+    private func context(forExpressionAt index: Int) -> CallContext {
+        let tokens = lexed.tokens
+        var context = CallContext()
+        let literal = lexed.literals[Int(tokens[index].literal)]
+        if index > 0, literal.isTemplate, tokens[index - 1].kind == .identifier,
+           tokens[index - 1].end == tokens[index].start {
+            let tag = name(of: tokens[index - 1])
+            if CallNames.sqlTags.contains(tag) || tag.contains("sql") {
+                context.role = .entryPoint
+                context.holesAreParameters = true
+            } else {
+                context.role = .notSQL
+            }
+            return context
+        }
+        if index > 1, tokens[index - 1].kind == .punctuation,
+           tokens[index - 1].byte == UInt8(ascii: "=") || tokens[index - 1].byte == UInt8(ascii: ":"),
+           CallNames.isSQLName(name(of: tokens[index - 2])) {
+            context.role = .sqlNamed
+        }
+        var searchFrom = index
+        for _ in 0..<3 {
+            guard let callee = enclosingCallee(before: searchFrom) else { break }
+            let calleeName = name(of: tokens[callee.nameIndex])
+            if CallNames.formatters.contains(calleeName) {
+                context.formatted = true
+                searchFrom = callee.nameIndex
+                continue
+            }
+            apply(callee: calleeName, at: callee, to: &context)
+            break
+        }
+        return context
+    }
+
+    private func apply(callee calleeName: String, at callee: (nameIndex: Int, openParen: Int), to context: inout CallContext) {
+        let tokens = lexed.tokens
+        let isAnnotation = callee.nameIndex > 0 && tokens[callee.nameIndex - 1].kind == .punctuation
+            && tokens[callee.nameIndex - 1].byte == ASCII.at
+        if isAnnotation {
+            if calleeName == "query" {
+                if annotationIsNative(from: callee.openParen) {
+                    context.role = .entryPoint
+                } else {
+                    context.jpql = true
+                }
+            }
+            return
+        }
+        if CallNames.isNonSQLSink(calleeName) {
+            context.role = .notSQL
+        } else if CallNames.entryPoints.contains(calleeName) {
+            context.role = .entryPoint
+            if calleeName.hasSuffix("interpolated") { context.holesAreParameters = true }
+        }
+    }
+
+    /// Finds the call whose argument list holds the token at `index`.
+    private func enclosingCallee(before index: Int) -> (nameIndex: Int, openParen: Int)? {
+        let tokens = lexed.tokens
+        var depth = 0
+        var cursor = index - 1
+        while cursor >= 0, index - cursor < 48 {
+            let token = tokens[cursor]
+            if token.kind == .punctuation {
+                switch token.byte {
+                case ASCII.closeParen, ASCII.closeBracket:
+                    depth += 1
+                case ASCII.openParen, ASCII.openBracket:
+                    if depth == 0 {
+                        guard token.byte == ASCII.openParen else { return nil }
+                        return calleeName(beforeParen: cursor).map { ($0, cursor) }
+                    }
+                    depth -= 1
+                case UInt8(ascii: ";"), ASCII.openBrace, ASCII.closeBrace:
+                    if depth == 0 { return nil }
+                default:
+                    break
+                }
+            }
+            cursor -= 1
+        }
+        return nil
+    }
+
+    /// The identifier naming a call, skipping generic arguments such as `query<User>(`.
+    private func calleeName(beforeParen paren: Int) -> Int? {
+        let tokens = lexed.tokens
+        var cursor = paren - 1
+        if cursor >= 0, tokens[cursor].kind == .punctuation, tokens[cursor].byte == UInt8(ascii: ">") {
+            var depth = 0
+            while cursor >= 0, paren - cursor < 16 {
+                let token = tokens[cursor]
+                if token.kind == .punctuation, token.byte == UInt8(ascii: ">") { depth += 1 }
+                if token.kind == .punctuation, token.byte == ASCII.less {
+                    depth -= 1
+                    if depth == 0 { break }
+                }
+                cursor -= 1
+            }
+            cursor -= 1
+        }
+        guard cursor >= 0, tokens[cursor].kind == .identifier else { return nil }
+        return cursor
+    }
+
+    private func annotationIsNative(from openParen: Int) -> Bool {
+        let tokens = lexed.tokens
+        var cursor = openParen + 1
+        var depth = 1
+        while cursor < tokens.count, depth > 0 {
+            let token = tokens[cursor]
+            if token.kind == .punctuation, token.byte == ASCII.openParen { depth += 1 }
+            if token.kind == .punctuation, token.byte == ASCII.closeParen { depth -= 1 }
+            if token.kind == .identifier, name(of: token) == "nativequery" { return true }
+            cursor += 1
+        }
+        return false
+    }
+}

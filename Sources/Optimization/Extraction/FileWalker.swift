@@ -1,0 +1,105 @@
+import Foundation
+
+/// A source file selected for scanning.
+struct SourceFile: Sendable {
+    var absolutePath: String
+    var relativePath: String
+    var language: SQLLanguage
+}
+
+/// Walks a directory tree, skipping dependency/build folders, ignored paths and symbolic links,
+/// and keeps the files whose language the scanner reads.
+struct FileWalker {
+    let options: ExtractionOptions
+
+    private struct Directory {
+        var absolute: String
+        var relative: String
+        var ignores: [GitIgnore]
+    }
+
+    /// The files under `root` (or `root` itself when it is a file), in a stable order.
+    func files(under root: URL) throws -> [SourceFile] {
+        let rootPath = root.standardizedFileURL.path
+        var status = stat()
+        guard stat(rootPath, &status) == 0 else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: rootPath])
+        }
+        if status.st_mode & S_IFMT != S_IFDIR {
+            let name = (rootPath as NSString).lastPathComponent
+            guard let language = SQLLanguage(fileName: name), options.languages.contains(language) else { return [] }
+            return [SourceFile(absolutePath: rootPath, relativePath: name, language: language)]
+        }
+        var files: [SourceFile] = []
+        var stack = [Directory(absolute: rootPath, relative: "", ignores: [])]
+        while let directory = stack.popLast() {
+            var ignores = directory.ignores
+            if options.respectGitignore, let text = try? String(contentsOfFile: directory.absolute + "/.gitignore",
+                                                                  encoding: .utf8) {
+                ignores.append(GitIgnore(text, base: directory.relative))
+            }
+            var subdirectories: [Directory] = []
+            for (name, kind) in entries(of: directory.absolute).sorted(by: { $0.0 < $1.0 }) {
+                let relative = directory.relative.isEmpty ? name : directory.relative + "/" + name
+                let absolute = directory.absolute + "/" + name
+                switch kind {
+                case .directory:
+                    guard !options.skippedDirectories.contains(name), !isIgnored(relative, directory: true, ignores) else {
+                        continue
+                    }
+                    subdirectories.append(Directory(absolute: absolute, relative: relative, ignores: ignores))
+                case .file:
+                    guard let language = SQLLanguage(fileName: name), options.languages.contains(language),
+                          !isIgnored(relative, directory: false, ignores) else { continue }
+                    files.append(SourceFile(absolutePath: absolute, relativePath: relative, language: language))
+                }
+            }
+            stack.append(contentsOf: subdirectories.reversed())
+        }
+        return files
+    }
+
+    // MARK: - Helpers
+
+    private enum EntryKind { case file, directory }
+
+    private func entries(of path: String) -> [(String, EntryKind)] {
+        guard let handle = opendir(path) else { return [] }
+        defer { closedir(handle) }
+        var result: [(String, EntryKind)] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            guard name != ".", name != ".." else { continue }
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                var status = stat()
+                guard lstat(path + "/" + name, &status) == 0 else { continue }
+                switch status.st_mode & S_IFMT {
+                case S_IFDIR: type = Int32(DT_DIR)
+                case S_IFREG: type = Int32(DT_REG)
+                default: continue
+                }
+            }
+            if type == Int32(DT_DIR) { result.append((name, .directory)) }
+            if type == Int32(DT_REG) { result.append((name, .file)) }
+        }
+        return result
+    }
+
+    private func isIgnored(_ relative: String, directory: Bool, _ ignores: [GitIgnore]) -> Bool {
+        var ignored = false
+        for ignore in ignores {
+            let local: String
+            if ignore.base.isEmpty {
+                local = relative
+            } else {
+                guard relative.hasPrefix(ignore.base + "/") else { continue }
+                local = String(relative.dropFirst(ignore.base.count + 1))
+            }
+            if let verdict = ignore.match(local, isDirectory: directory) { ignored = verdict }
+        }
+        return ignored
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Output formats of `dbooster scan`.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case table, json, sarif
+
+    /// A fresh writer for this format.
+    public func makeWriter() -> any FindingWriter {
+        switch self {
+        case .table: TableFindingWriter()
+        case .json: JSONFindingWriter()
+        case .sarif: SARIFFindingWriter()
+        }
+    }
+}
+
+/// Streams findings as text: `begin()`, then `write(_:)` per finding as it arrives, then `finish(progress:)`.
+/// Each call returns the chunk of text to append to the output.
+public protocol FindingWriter {
+    /// Text that opens the document.
+    mutating func begin() -> String
+    /// Text for one finding.
+    mutating func write(_ finding: SQLFinding) -> String
+    /// Text that closes the document.
+    mutating func finish(progress: ScanProgress) -> String
+}
+
+// MARK: - JSON
+
+/// A JSON array of findings with snake_case keys.
+public struct JSONFindingWriter: FindingWriter {
+    private var count = 0
+    private let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// Creates a writer.
+    public init() {}
+
+    public mutating func begin() -> String { "[" }
+
+    public mutating func write(_ finding: SQLFinding) -> String {
+        guard let data = try? encoder.encode(finding) else { return "" }
+        defer { count += 1 }
+        return (count == 0 ? "\n  " : ",\n  ") + String(decoding: data, as: UTF8.self)
+    }
+
+    public mutating func finish(progress: ScanProgress) -> String { count == 0 ? "]\n" : "\n]\n" }
+}
+
+// MARK: - Table
+
+/// One line per finding for people, then a summary.
+public struct TableFindingWriter: FindingWriter {
+    private var total = 0
+    private var dynamic = 0
+    private var unparsed = 0
+    private let sqlWidth = 100
+
+    /// Creates a writer.
+    public init() {}
+
+    public mutating func begin() -> String {
+        pad("LOCATION", 40) + "  " + pad("KIND", 7) + "  " + pad("TYPE", 14) + "  " + pad("TABLES", 28) + "  SQL\n"
+    }
+
+    public mutating func write(_ finding: SQLFinding) -> String {
+        total += 1
+        if finding.kind == .dynamic { dynamic += 1 }
+        if finding.parseError != nil { unparsed += 1 }
+        var sql = finding.sql.count > sqlWidth ? String(finding.sql.prefix(sqlWidth - 1)) + "…" : finding.sql
+        if let error = finding.parseError { sql += "  [parse error: \(error)]" }
+        return pad("\(finding.file):\(finding.line):\(finding.column)", 40) + "  " + pad(finding.kind.rawValue, 7) + "  "
+            + pad(finding.statementType, 14) + "  " + pad(finding.tables.joined(separator: ","), 28) + "  " + sql + "\n"
+    }
+
+    public mutating func finish(progress: ScanProgress) -> String {
+        "\n\(total) statement(s) in \(progress.filesScanned) file(s): \(total - dynamic) static, \(dynamic) dynamic, "
+            + "\(unparsed) not parsed by PostgreSQL\n"
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+}

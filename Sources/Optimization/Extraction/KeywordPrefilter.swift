@@ -1,0 +1,81 @@
+import Foundation
+
+/// A cheap byte-level test run on a whole file before any tokenizing: does the file contain a
+/// SQL statement keyword at all (case-insensitively, without word boundaries)?
+enum KeywordPrefilter {
+    /// Lower-cased keywords; every SQL statement the scanner reports contains one of them.
+    private static let keywords: [[UInt8]] = ["select", "insert", "update", "delete", "create", "alter", "drop",
+                                              "truncate", "merge"].map { Array($0.utf8) }
+
+    /// For every byte, whether it (lower-cased) starts one of ``keywords``.
+    private static let firstLetters: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for keyword in keywords {
+            table[Int(keyword[0])] = true
+            table[Int(keyword[0] & ~0x20)] = true
+        }
+        return table
+    }()
+
+    /// Whether `bytes` contains any statement keyword.
+    static func mayContainSQL(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let count = bytes.count
+        return firstLetters.withUnsafeBufferPointer { table in
+            var index = 0
+            while index + 4 <= count {
+                if table[Int(base[index])], matchesKeyword(base + index, remaining: count - index) { return true }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    @inline(__always)
+    private static func matchesKeyword(_ pointer: UnsafePointer<UInt8>, remaining: Int) -> Bool {
+        for keyword in keywords where keyword.count <= remaining && keyword[0] == pointer[0] | 0x20 {
+            var matched = true
+            for offset in 1..<keyword.count where pointer[offset] | 0x20 != keyword[offset] {
+                matched = false
+                break
+            }
+            if matched { return true }
+        }
+        return false
+    }
+
+    /// Whether the text starts (after blanks, opening parentheses and comments) with a word that
+    /// can begin a SQL statement; returns that word lower-cased.
+    static func leadingStatementKeyword(_ text: [UInt8]) -> String? {
+        var index = 0
+        let count = text.count
+        while index < count {
+            let byte = text[index]
+            if byte == ASCII.space || byte == ASCII.tab || byte == ASCII.newline || byte == ASCII.carriageReturn
+                || byte == ASCII.openParen {
+                index += 1
+            } else if byte == ASCII.minus, index + 1 < count, text[index + 1] == ASCII.minus {
+                while index < count, text[index] != ASCII.newline { index += 1 }
+            } else if byte == ASCII.slash, index + 1 < count, text[index + 1] == ASCII.star {
+                index += 2
+                while index + 1 < count, !(text[index] == ASCII.star && text[index + 1] == ASCII.slash) { index += 1 }
+                index += 2
+            } else {
+                break
+            }
+        }
+        var end = index
+        while end < count, end - index < 12, (text[end] | 0x20) >= UInt8(ascii: "a"), (text[end] | 0x20) <= UInt8(ascii: "z") {
+            end += 1
+        }
+        guard end > index, end == count || !ASCII.isIdentifierPart(text[end]) else { return nil }
+        let word = String(decoding: text[index..<end], as: UTF8.self).lowercased()
+        return statementKeywords.contains(word) ? word : nil
+    }
+
+    /// Words that open the statements the scanner reports from code.
+    static let statementKeywords: Set<String> = [
+        "select", "insert", "update", "delete", "with", "create", "alter", "drop", "truncate", "merge",
+        "upsert", "replace", "grant", "revoke", "copy", "explain", "refresh", "vacuum", "call", "values",
+    ]
+}

@@ -1,0 +1,226 @@
+import Foundation
+
+/// Rewrites the placeholders of every driver style (`?`, `?1`, `$1`, `%s`, `%(name)s`, `:name`,
+/// `@name`, `#{name}`) into PostgreSQL `$n` parameters so the statement parses, and stands in for
+/// the run-time pieces of dynamic SQL.
+struct PlaceholderNormalizer {
+    /// What a run-time piece is replaced with when parsing.
+    enum HoleMode: CaseIterable {
+        /// A parameter `$n` (the piece is probably a value).
+        case parameter
+        /// An identifier (the piece is probably a table or column name).
+        case identifier
+        /// Nothing (the piece is probably an optional clause).
+        case remove
+    }
+
+    /// The result of normalising one statement.
+    struct Output {
+        /// Text handed to the parser.
+        var parseText: String
+        /// Text shown to users: run-time pieces read `{dynamic}`.
+        var displayText: String
+        /// Whether any run-time piece was found.
+        var dynamic: Bool
+        /// Whether the text had a piece that the mode chose.
+        var usedHoleMode: Bool
+    }
+
+    static let holeIdentifierPrefix = "dyn_piece_"
+    private static let displayHole = Array("{dynamic}".utf8)
+
+    /// Keywords after which a `?` is a parameter.
+    private static let parameterKeywords: Set<String> = [
+        "limit", "offset", "like", "ilike", "between", "and", "or", "in", "then", "else", "when", "by",
+        "not", "is", "values", "select", "returning", "set", "fetch", "any", "all", "array", "return",
+    ]
+
+    /// `formatted`: the text is a format string, so `%s`/`{name}` are run-time pieces, not parameters.
+    let formatted: Bool
+    let mode: HoleMode
+
+    func normalize(_ text: [UInt8]) -> Output {
+        var parse: [UInt8] = []
+        var display: [UInt8] = []
+        parse.reserveCapacity(text.count + 16)
+        display.reserveCapacity(text.count + 16)
+        var parameterCount = 0
+        var dynamic = false
+        var usedHoleMode = false
+        var index = 0
+        let count = text.count
+
+        func emitParameter() {
+            parameterCount += 1
+            let placeholder = Array("$\(parameterCount)".utf8)
+            parse.append(contentsOf: placeholder)
+            display.append(contentsOf: placeholder)
+        }
+        func emitHole(inQuotes: Bool) {
+            dynamic = true
+            display.append(contentsOf: Self.displayHole)
+            guard !inQuotes else { return }
+            usedHoleMode = true
+            switch mode {
+            case .parameter:
+                parameterCount += 1
+                parse.append(contentsOf: Array("$\(parameterCount)".utf8))
+            case .identifier:
+                parameterCount += 1
+                parse.append(contentsOf: Array("\(Self.holeIdentifierPrefix)\(parameterCount)".utf8))
+            case .remove:
+                break
+            }
+        }
+        func copy(_ byte: UInt8) {
+            parse.append(byte)
+            display.append(byte)
+        }
+        /// Copies a quoted SQL literal or identifier; run-time pieces inside it are dropped for parsing.
+        func copyQuoted(from start: Int, quote: UInt8) -> Int {
+            copy(quote)
+            var cursor = start + 1
+            while cursor < count {
+                let byte = text[cursor]
+                cursor += 1
+                if byte == SQLCandidate.dynamicHole || byte == SQLCandidate.parameterHole {
+                    emitHole(inQuotes: true)
+                    continue
+                }
+                copy(byte)
+                if byte == quote {
+                    if cursor < count, text[cursor] == quote {
+                        copy(quote)
+                        cursor += 1
+                        continue
+                    }
+                    return cursor
+                }
+            }
+            return cursor
+        }
+
+        while index < count {
+            let byte = text[index]
+            switch byte {
+            case SQLCandidate.dynamicHole:
+                emitHole(inQuotes: false)
+                index += 1
+            case SQLCandidate.parameterHole:
+                emitParameter()
+                index += 1
+            case ASCII.singleQuote, ASCII.doubleQuote:
+                index = copyQuoted(from: index, quote: byte)
+            case ASCII.minus where index + 1 < count && text[index + 1] == ASCII.minus:
+                while index < count, text[index] != ASCII.newline { copy(text[index]); index += 1 }
+            case UInt8(ascii: "?"):
+                let next = index + 1 < count ? text[index + 1] : 0
+                if ASCII.isDigit(next) {
+                    copy(ASCII.dollar)
+                    index += 1
+                } else if next != UInt8(ascii: "|") && next != UInt8(ascii: "&") && isParameterPosition(parse) {
+                    emitParameter()
+                    index += 1
+                } else {
+                    copy(byte)
+                    index += 1
+                }
+            case ASCII.percent:
+                index = percent(text, at: index, emitParameter: emitParameter,
+                                emitHole: { emitHole(inQuotes: false) }, copy: copy)
+            case UInt8(ascii: ":"), ASCII.at:
+                let previous = index > 0 ? text[index - 1] : 0
+                let next = index + 1 < count ? text[index + 1] : 0
+                if ASCII.isIdentifierStart(next), next < 0x80, !ASCII.isIdentifierPart(previous), previous != byte,
+                   !(byte == UInt8(ascii: ":") && previous == UInt8(ascii: ":")) {
+                    index += 1
+                    while index < count, ASCII.isIdentifierPart(text[index]) { index += 1 }
+                    emitParameter()
+                } else {
+                    copy(byte)
+                    index += 1
+                }
+            case ASCII.hash, ASCII.dollar:
+                if index + 1 < count, text[index + 1] == ASCII.openBrace,
+                   let close = text[(index + 2)...].firstIndex(of: ASCII.closeBrace) {
+                    if byte == ASCII.hash { emitParameter() } else { emitHole(inQuotes: false) }
+                    index = close + 1
+                } else {
+                    copy(byte)
+                    index += 1
+                }
+            case ASCII.openBrace where formatted:
+                if let close = text[(index + 1)...].firstIndex(of: ASCII.closeBrace), close - index < 40 {
+                    emitHole(inQuotes: false)
+                    index = close + 1
+                } else {
+                    copy(byte)
+                    index += 1
+                }
+            default:
+                copy(byte)
+                index += 1
+            }
+        }
+        return Output(parseText: String(decoding: parse, as: UTF8.self),
+                      displayText: String(decoding: display, as: UTF8.self),
+                      dynamic: dynamic, usedHoleMode: usedHoleMode)
+    }
+
+    // MARK: - Pieces
+
+    /// Handles `%s`, `%d`, `%(name)s`, `%%` and a plain modulo sign.
+    private func percent(_ text: [UInt8], at index: Int, emitParameter: () -> Void, emitHole: () -> Void,
+                         copy: (UInt8) -> Void) -> Int {
+        let count = text.count
+        let next = index + 1 < count ? text[index + 1] : 0
+        if next == ASCII.percent {
+            copy(ASCII.percent)
+            return index + 2
+        }
+        var end = index + 1
+        if next == ASCII.openParen, let close = text[(index + 2)...].firstIndex(of: ASCII.closeParen),
+           close + 1 < count, close - index < 64 {
+            end = close + 1
+        }
+        guard end < count else {
+            copy(ASCII.percent)
+            return index + 1
+        }
+        switch text[end] {
+        case UInt8(ascii: "s"), UInt8(ascii: "d"), UInt8(ascii: "i"), UInt8(ascii: "f"), UInt8(ascii: "b"),
+             UInt8(ascii: "v"), UInt8(ascii: "q"), UInt8(ascii: "r"):
+            if end + 1 < count, ASCII.isIdentifierPart(text[end + 1]) {
+                copy(ASCII.percent)
+                return index + 1
+            }
+            if formatted { emitHole() } else { emitParameter() }
+            return end + 1
+        default:
+            copy(ASCII.percent)
+            return index + 1
+        }
+    }
+
+    /// Whether a `?` at the end of `parse` stands where a value is expected.
+    private func isParameterPosition(_ parse: [UInt8]) -> Bool {
+        var index = parse.count - 1
+        while index >= 0, parse[index] == ASCII.space || parse[index] == ASCII.tab || parse[index] == ASCII.newline
+                || parse[index] == ASCII.carriageReturn {
+            index -= 1
+        }
+        guard index >= 0 else { return true }
+        let previous = parse[index]
+        switch previous {
+        case UInt8(ascii: "="), ASCII.openParen, UInt8(ascii: ","), ASCII.less, UInt8(ascii: ">"), UInt8(ascii: "+"),
+             ASCII.minus, ASCII.star, ASCII.slash, UInt8(ascii: "["):
+            return true
+        default:
+            var start = index
+            while start >= 0, ASCII.isIdentifierPart(parse[start]) { start -= 1 }
+            guard start < index else { return false }
+            let word = String(decoding: parse[(start + 1)...index], as: UTF8.self).lowercased()
+            return Self.parameterKeywords.contains(word)
+        }
+    }
+}

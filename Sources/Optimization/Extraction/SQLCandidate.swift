@@ -1,0 +1,17 @@
+import Foundation
+
+/// A string expression from code that may hold SQL, before it is parsed.
+struct SQLCandidate {
+    /// Marks a run-time value spliced into the text (the statement is dynamic).
+    static let dynamicHole: UInt8 = 0x01
+    /// Marks a bound parameter (a hole of a tagged template such as `sql`…``).
+    static let parameterHole: UInt8 = 0x02
+
+    /// Decoded text; holes are the marker bytes above.
+    var text: [UInt8]
+    var line: Int
+    var column: Int
+    var context: CallContext
+    /// Pieces were joined with non-literal operands (`"…" + table + "…"`).
+    var concatenated: Bool
+}

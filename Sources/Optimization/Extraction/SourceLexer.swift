@@ -1,0 +1,622 @@
+import Foundation
+
+// MARK: - Byte constants
+
+enum ASCII {
+    static let newline = UInt8(ascii: "\n")
+    static let space = UInt8(ascii: " ")
+    static let tab = UInt8(ascii: "\t")
+    static let carriageReturn = UInt8(ascii: "\r")
+    static let doubleQuote = UInt8(ascii: "\"")
+    static let singleQuote = UInt8(ascii: "'")
+    static let backtick = UInt8(ascii: "`")
+    static let backslash = UInt8(ascii: "\\")
+    static let slash = UInt8(ascii: "/")
+    static let star = UInt8(ascii: "*")
+    static let hash = UInt8(ascii: "#")
+    static let dollar = UInt8(ascii: "$")
+    static let at = UInt8(ascii: "@")
+    static let percent = UInt8(ascii: "%")
+    static let less = UInt8(ascii: "<")
+    static let openBrace = UInt8(ascii: "{")
+    static let closeBrace = UInt8(ascii: "}")
+    static let openParen = UInt8(ascii: "(")
+    static let closeParen = UInt8(ascii: ")")
+    static let openBracket = UInt8(ascii: "[")
+    static let closeBracket = UInt8(ascii: "]")
+    static let underscore = UInt8(ascii: "_")
+    static let minus = UInt8(ascii: "-")
+    static let tilde = UInt8(ascii: "~")
+
+    @inline(__always) static func isIdentifierStart(_ byte: UInt8) -> Bool {
+        let lower = byte | 0x20
+        return (lower >= 0x61 && lower <= 0x7A) || byte == underscore || byte >= 0x80
+    }
+
+    @inline(__always) static func isIdentifierPart(_ byte: UInt8) -> Bool {
+        isIdentifierStart(byte) || (byte >= 0x30 && byte <= 0x39)
+    }
+
+    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+}
+
+/// A fast, forgiving byte-level lexer that finds identifiers, punctuation and string literals
+/// (with their interpolated holes) in source code of any supported language.
+struct SourceLexer {
+    private let p: UnsafePointer<UInt8>
+    private let n: Int
+    private let syntax: LexerSyntax
+    private var i = 0
+    private var line = 1
+    private var lineStart = 0
+    private var pending: [PendingHeredoc] = []
+
+    private struct PendingHeredoc {
+        var identifier: Range<Int>
+        var interpolation: Interpolation
+        var literal: Int
+        var indentedTerminator: Bool
+        var php: Bool
+    }
+
+    init(bytes: UnsafeBufferPointer<UInt8>, syntax: LexerSyntax) {
+        self.p = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
+        self.n = bytes.count
+        self.syntax = syntax
+    }
+
+    // MARK: - Main loop
+
+    mutating func run(into out: inout LexedSource) {
+        while i < n {
+            let c = p[i]
+            switch c {
+            case ASCII.newline:
+                i += 1
+                newLine()
+                if !pending.isEmpty { readHeredocBodies(&out) }
+            case ASCII.space, ASCII.tab, ASCII.carriageReturn:
+                i += 1
+            case ASCII.doubleQuote:
+                readDoubleQuoted(&out)
+            case ASCII.singleQuote:
+                if syntax.singleQuoteStrings {
+                    if syntax.tripleSingle, at(i + 1) == c, at(i + 2) == c {
+                        readQuoted(&out, start: i, contentStart: i + 3, quote: c, triple: true, escapes: .backslash,
+                                   interpolation: .none, multiline: true, template: false)
+                    } else {
+                        readQuoted(&out, start: i, contentStart: i + 1, quote: c, triple: false, escapes: .backslash,
+                                   interpolation: syntax.singleQuoteInterpolation,
+                                   multiline: syntax.singleQuoteMultiline, template: false)
+                    }
+                } else {
+                    punctuation(&out, c)
+                }
+            case ASCII.backtick:
+                switch syntax.backtick {
+                case .template:
+                    readQuoted(&out, start: i, contentStart: i + 1, quote: c, triple: false, escapes: .backslash,
+                               interpolation: .dollarBrace, multiline: true, template: true)
+                case .raw:
+                    readQuoted(&out, start: i, contentStart: i + 1, quote: c, triple: false, escapes: .none,
+                               interpolation: .none, multiline: true, template: false)
+                case .none, .identifier:
+                    punctuation(&out, c)
+                }
+            case ASCII.slash:
+                slash(&out)
+            case ASCII.hash:
+                hash(&out)
+            case ASCII.at where syntax.csharpPrefixes:
+                csharpPrefixed(&out)
+            case ASCII.dollar where syntax.csharpPrefixes:
+                csharpPrefixed(&out)
+            case ASCII.percent where syntax.rubyPercentStrings:
+                if !rubyPercentString(&out) { punctuation(&out, c) }
+            case ASCII.less where syntax.rubyHeredocs || syntax.phpHeredocs:
+                if !heredocStart(&out) { punctuation(&out, c) }
+            default:
+                if ASCII.isIdentifierStart(c) || (c == ASCII.dollar && syntax.identifierDollar) {
+                    identifier(&out)
+                } else if ASCII.isDigit(c) {
+                    number(&out)
+                } else {
+                    punctuation(&out, c)
+                }
+            }
+        }
+    }
+
+    // MARK: - Simple tokens
+
+    @inline(__always) private func at(_ index: Int) -> UInt8 {
+        index < n ? p[index] : 0
+    }
+
+    @inline(__always) private mutating func newLine() {
+        line += 1
+        lineStart = i
+    }
+
+    private mutating func punctuation(_ out: inout LexedSource, _ c: UInt8) {
+        out.tokens.append(SourceToken(kind: .punctuation, byte: c, start: Int32(i), end: Int32(i + 1),
+                                      line: Int32(line), column: Int32(i - lineStart + 1), literal: -1))
+        i += 1
+    }
+
+    private mutating func number(_ out: inout LexedSource) {
+        let start = i
+        while i < n, ASCII.isIdentifierPart(p[i]) || p[i] == UInt8(ascii: ".") { i += 1 }
+        out.tokens.append(SourceToken(kind: .number, byte: 0, start: Int32(start), end: Int32(i),
+                                      line: Int32(line), column: Int32(start - lineStart + 1), literal: -1))
+    }
+
+    private mutating func identifier(_ out: inout LexedSource) {
+        let start = i
+        i += 1
+        while i < n, ASCII.isIdentifierPart(p[i]) || (p[i] == ASCII.dollar && syntax.identifierDollar) { i += 1 }
+        if syntax.pythonPrefixes, i - start <= 2, i < n, p[i] == ASCII.doubleQuote || p[i] == ASCII.singleQuote,
+           let prefix = pythonPrefix(start..<i) {
+            pythonString(&out, start: start, raw: prefix.raw, formatted: prefix.formatted)
+            return
+        }
+        out.tokens.append(SourceToken(kind: .identifier, byte: 0, start: Int32(start), end: Int32(i),
+                                      line: Int32(line), column: Int32(start - lineStart + 1), literal: -1))
+    }
+
+    private func pythonPrefix(_ range: Range<Int>) -> (raw: Bool, formatted: Bool)? {
+        var raw = false
+        var formatted = false
+        for index in range {
+            switch p[index] | 0x20 {
+            case UInt8(ascii: "r"): raw = true
+            case UInt8(ascii: "f"): formatted = true
+            case UInt8(ascii: "b"), UInt8(ascii: "u"): break
+            default: return nil
+            }
+        }
+        return (raw, formatted)
+    }
+
+    private mutating func pythonString(_ out: inout LexedSource, start: Int, raw: Bool, formatted: Bool) {
+        let quote = p[i]
+        let triple = at(i + 1) == quote && at(i + 2) == quote
+        readQuoted(&out, start: start, contentStart: i + (triple ? 3 : 1), quote: quote, triple: triple,
+                   escapes: raw ? .rawBackslash : .backslash, interpolation: formatted ? .brace : .none,
+                   multiline: triple, template: false)
+    }
+
+    // MARK: - Comments and slashes
+
+    private mutating func skipLine() {
+        if let found = memchr(p + i, Int32(ASCII.newline), n - i) {
+            i = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - p
+        } else {
+            i = n
+        }
+    }
+
+    private mutating func skipBlockComment() {
+        i += 2
+        while i < n {
+            let c = p[i]
+            if c == ASCII.star, at(i + 1) == ASCII.slash {
+                i += 2
+                return
+            }
+            i += 1
+            if c == ASCII.newline { newLine() }
+        }
+    }
+
+    private mutating func slash(_ out: inout LexedSource) {
+        let next = at(i + 1)
+        if syntax.slashComments, next == ASCII.slash {
+            skipLine()
+        } else if syntax.slashComments, next == ASCII.star {
+            skipBlockComment()
+        } else if syntax.regexLiterals, regexAllowed(out) {
+            skipRegex()
+        } else {
+            punctuation(&out, ASCII.slash)
+        }
+    }
+
+    private func regexAllowed(_ out: LexedSource) -> Bool {
+        guard let last = out.tokens.last else { return true }
+        switch last.kind {
+        case .punctuation:
+            return last.byte != ASCII.closeParen && last.byte != ASCII.closeBracket && last.byte != ASCII.closeBrace
+        case .identifier:
+            let length = Int(last.end - last.start)
+            return length == 6 && memcmp(p + Int(last.start), "return", 6) == 0
+        case .string, .number:
+            return false
+        }
+    }
+
+    private mutating func skipRegex() {
+        let start = i
+        i += 1
+        var inClass = false
+        while i < n {
+            let c = p[i]
+            if c == ASCII.newline {
+                i = start + 1
+                return
+            }
+            i += 1
+            if c == ASCII.backslash {
+                i += 1
+            } else if c == ASCII.openBracket {
+                inClass = true
+            } else if c == ASCII.closeBracket {
+                inClass = false
+            } else if c == ASCII.slash, !inClass {
+                return
+            }
+        }
+    }
+
+    private mutating func hash(_ out: inout LexedSource) {
+        if syntax.swiftRawStrings, let quoteIndex = rawStringQuote() {
+            swiftRawString(&out, quoteIndex: quoteIndex)
+        } else if syntax.hashComments || syntax.hashPreprocessor {
+            skipLine()
+        } else {
+            punctuation(&out, ASCII.hash)
+        }
+    }
+
+    // MARK: - Strings
+
+    private mutating func readDoubleQuoted(_ out: inout LexedSource) {
+        let c = ASCII.doubleQuote
+        if syntax.tripleDouble, at(i + 1) == c, at(i + 2) == c {
+            readQuoted(&out, start: i, contentStart: i + 3, quote: c, triple: true, escapes: syntax.tripleEscapes,
+                       interpolation: syntax.tripleInterpolation, multiline: true, template: false)
+        } else {
+            readQuoted(&out, start: i, contentStart: i + 1, quote: c, triple: false, escapes: .backslash,
+                       interpolation: syntax.doubleQuoteInterpolation, multiline: syntax.doubleQuoteMultiline,
+                       template: false)
+        }
+    }
+
+    /// Reads a literal from `contentStart` to its closing quote, recording text segments and holes.
+    private mutating func readQuoted(_ out: inout LexedSource, start: Int, contentStart: Int, quote: UInt8,
+                                     triple: Bool, escapes: EscapeStyle, interpolation: Interpolation,
+                                     multiline: Bool, template: Bool, closingHashes: Int = 0) {
+        let tokenLine = line
+        let tokenColumn = start - lineStart + 1
+        let segmentStart = out.segments.count
+        var textStart = contentStart
+        i = contentStart
+        var contentEnd = n
+        scan: while i < n {
+            let c = p[i]
+            switch c {
+            case quote:
+                if escapes == .doubledQuote, at(i + 1) == quote {
+                    i += 2
+                    continue
+                }
+                if triple {
+                    guard at(i + 1) == quote, at(i + 2) == quote else { i += 1; continue }
+                    contentEnd = i
+                    i += 3
+                    while i < n, p[i] == quote { i += 1; contentEnd += 1 }
+                } else {
+                    contentEnd = i
+                    i += 1
+                }
+                if closingHashes > 0 {
+                    var hashes = 0
+                    while hashes < closingHashes, at(i) == ASCII.hash { hashes += 1; i += 1 }
+                    guard hashes == closingHashes else { continue }
+                }
+                break scan
+            case ASCII.backslash where escapes == .backslash || escapes == .rawBackslash:
+                if interpolation == .backslashParen, at(i + 1) == ASCII.openParen {
+                    addText(&out, textStart, i)
+                    let holeStart = i
+                    i += 2
+                    skipBalanced(open: ASCII.openParen, close: ASCII.closeParen)
+                    addHole(&out, holeStart, i)
+                    textStart = i
+                } else {
+                    if at(i + 1) == ASCII.newline { i += 2; newLine(); continue }
+                    i += 2
+                }
+            case ASCII.newline:
+                if !multiline {
+                    contentEnd = i
+                    break scan
+                }
+                i += 1
+                newLine()
+            case ASCII.dollar where interpolation == .dollarBrace || interpolation == .kotlin || interpolation == .php:
+                if at(i + 1) == ASCII.openBrace {
+                    addText(&out, textStart, i)
+                    let holeStart = i
+                    i += 2
+                    skipBalanced(open: ASCII.openBrace, close: ASCII.closeBrace)
+                    addHole(&out, holeStart, i)
+                    textStart = i
+                } else if interpolation != .dollarBrace, ASCII.isIdentifierStart(at(i + 1)) {
+                    addText(&out, textStart, i)
+                    let holeStart = i
+                    i += 1
+                    skipVariableReference(php: interpolation == .php)
+                    addHole(&out, holeStart, i)
+                    textStart = i
+                } else {
+                    i += 1
+                }
+            case ASCII.hash where interpolation == .hashBrace:
+                if at(i + 1) == ASCII.openBrace {
+                    addText(&out, textStart, i)
+                    let holeStart = i
+                    i += 2
+                    skipBalanced(open: ASCII.openBrace, close: ASCII.closeBrace)
+                    addHole(&out, holeStart, i)
+                    textStart = i
+                } else {
+                    i += 1
+                }
+            case ASCII.openBrace where interpolation == .brace || interpolation == .php:
+                if at(i + 1) == ASCII.openBrace, interpolation == .brace {
+                    i += 2
+                } else if interpolation == .brace || at(i + 1) == ASCII.dollar {
+                    addText(&out, textStart, i)
+                    let holeStart = i
+                    i += 1
+                    skipBalanced(open: ASCII.openBrace, close: ASCII.closeBrace)
+                    addHole(&out, holeStart, i)
+                    textStart = i
+                } else {
+                    i += 1
+                }
+            default:
+                i += 1
+            }
+        }
+        addText(&out, textStart, min(contentEnd, n))
+        out.literals.append(StringLiteralInfo(segmentStart: Int32(segmentStart),
+                                              segmentCount: Int32(out.segments.count - segmentStart),
+                                              escapes: escapes, isTemplate: template))
+        out.tokens.append(SourceToken(kind: .string, byte: quote, start: Int32(start), end: Int32(i),
+                                      line: Int32(tokenLine), column: Int32(tokenColumn),
+                                      literal: Int32(out.literals.count - 1)))
+    }
+
+    @inline(__always) private func addText(_ out: inout LexedSource, _ start: Int, _ end: Int) {
+        if end > start { out.segments.append(LiteralSegment(isHole: false, start: Int32(start), end: Int32(end))) }
+    }
+
+    @inline(__always) private func addHole(_ out: inout LexedSource, _ start: Int, _ end: Int) {
+        out.segments.append(LiteralSegment(isHole: true, start: Int32(start), end: Int32(end)))
+    }
+
+    /// Skips to just after the bracket closing the one already consumed, stepping over nested quotes.
+    private mutating func skipBalanced(open: UInt8, close: UInt8) {
+        var depth = 1
+        while i < n {
+            let c = p[i]
+            i += 1
+            switch c {
+            case open: depth += 1
+            case close:
+                depth -= 1
+                if depth == 0 { return }
+            case ASCII.newline: newLine()
+            case ASCII.doubleQuote, ASCII.singleQuote, ASCII.backtick:
+                while i < n, p[i] != c, p[i] != ASCII.newline {
+                    i += p[i] == ASCII.backslash ? 2 : 1
+                }
+                if i < n, p[i] == c { i += 1 }
+            default: break
+            }
+        }
+    }
+
+    /// Skips `name`, `name->field`, `name[index]` after a `$` (Kotlin, PHP).
+    private mutating func skipVariableReference(php: Bool) {
+        while i < n, ASCII.isIdentifierPart(p[i]) { i += 1 }
+        guard php else { return }
+        if at(i) == ASCII.minus, at(i + 1) == UInt8(ascii: ">"), ASCII.isIdentifierStart(at(i + 2)) {
+            i += 2
+            while i < n, ASCII.isIdentifierPart(p[i]) { i += 1 }
+        } else if at(i) == ASCII.openBracket {
+            i += 1
+            while i < n, p[i] != ASCII.closeBracket, p[i] != ASCII.newline { i += 1 }
+            if at(i) == ASCII.closeBracket { i += 1 }
+        }
+    }
+
+    // MARK: - Language-specific literals
+
+    private mutating func csharpPrefixed(_ out: inout LexedSource) {
+        let start = i
+        var verbatim = false
+        var interpolated = false
+        var j = i
+        while j < n, j - i < 3 {
+            if p[j] == ASCII.at { verbatim = true } else if p[j] == ASCII.dollar { interpolated = true } else { break }
+            j += 1
+        }
+        guard at(j) == ASCII.doubleQuote else {
+            punctuation(&out, p[i])
+            return
+        }
+        let triple = at(j + 1) == ASCII.doubleQuote && at(j + 2) == ASCII.doubleQuote
+        readQuoted(&out, start: start, contentStart: j + (triple ? 3 : 1), quote: ASCII.doubleQuote, triple: triple,
+                   escapes: triple ? .none : (verbatim ? .doubledQuote : .backslash),
+                   interpolation: interpolated ? .brace : .none, multiline: verbatim || triple, template: false)
+    }
+
+    private func rawStringQuote() -> Int? {
+        var j = i
+        while j < n, p[j] == ASCII.hash { j += 1 }
+        return at(j) == ASCII.doubleQuote ? j : nil
+    }
+
+    private mutating func swiftRawString(_ out: inout LexedSource, quoteIndex: Int) {
+        let hashes = quoteIndex - i
+        let triple = at(quoteIndex + 1) == ASCII.doubleQuote && at(quoteIndex + 2) == ASCII.doubleQuote
+        readQuoted(&out, start: i, contentStart: quoteIndex + (triple ? 3 : 1), quote: ASCII.doubleQuote,
+                   triple: triple, escapes: .none, interpolation: .none, multiline: triple, template: false,
+                   closingHashes: hashes)
+    }
+
+    private mutating func rubyPercentString(_ out: inout LexedSource) -> Bool {
+        var j = i + 1
+        var interpolation = Interpolation.hashBrace
+        switch at(j) {
+        case UInt8(ascii: "q"): interpolation = .none; j += 1
+        case UInt8(ascii: "Q"): j += 1
+        case ASCII.openParen, ASCII.openBrace, ASCII.openBracket, UInt8(ascii: "|"): break
+        default: return false
+        }
+        let open = at(j)
+        let close: UInt8
+        switch open {
+        case ASCII.openParen: close = ASCII.closeParen
+        case ASCII.openBrace: close = ASCII.closeBrace
+        case ASCII.openBracket: close = ASCII.closeBracket
+        case UInt8(ascii: "|"): close = open
+        default: return false
+        }
+        if let last = out.tokens.last, last.kind == .identifier || last.kind == .number
+            || (last.kind == .punctuation && (last.byte == ASCII.closeParen || last.byte == ASCII.closeBracket)) {
+            return false
+        }
+        readQuoted(&out, start: i, contentStart: j + 1, quote: close, triple: false, escapes: .backslash,
+                   interpolation: interpolation, multiline: true, template: false)
+        return true
+    }
+
+    // MARK: - Heredocs
+
+    private mutating func heredocStart(_ out: inout LexedSource) -> Bool {
+        guard at(i + 1) == ASCII.less else { return false }
+        var j = i + 2
+        var php = false
+        var indented = false
+        if syntax.phpHeredocs {
+            guard at(j) == ASCII.less else { return false }
+            php = true
+            indented = true
+            j += 1
+            while at(j) == ASCII.space { j += 1 }
+        } else if at(j) == ASCII.tilde || at(j) == ASCII.minus {
+            indented = true
+            j += 1
+        }
+        var interpolation: Interpolation = php ? .php : .hashBrace
+        let quote = at(j)
+        if quote == ASCII.singleQuote || quote == ASCII.doubleQuote {
+            if quote == ASCII.singleQuote { interpolation = .none }
+            j += 1
+        }
+        let idStart = j
+        while j < n, ASCII.isIdentifierPart(p[j]), p[j] < 0x80 { j += 1 }
+        guard j > idStart else { return false }
+        if !indented, !php {
+            for index in idStart..<j where (p[index] >= UInt8(ascii: "a") && p[index] <= UInt8(ascii: "z")) {
+                return false
+            }
+        }
+        let identifier = idStart..<j
+        if quote == ASCII.singleQuote || quote == ASCII.doubleQuote {
+            guard at(j) == quote else { return false }
+            j += 1
+        }
+        out.literals.append(StringLiteralInfo(segmentStart: Int32(out.segments.count), segmentCount: 0,
+                                              escapes: interpolation == .none ? .none : .backslash, isTemplate: false))
+        out.tokens.append(SourceToken(kind: .string, byte: ASCII.less, start: Int32(i), end: Int32(j),
+                                      line: Int32(line), column: Int32(i - lineStart + 1),
+                                      literal: Int32(out.literals.count - 1)))
+        pending.append(PendingHeredoc(identifier: identifier, interpolation: interpolation,
+                                      literal: out.literals.count - 1, indentedTerminator: indented, php: php))
+        i = j
+        return true
+    }
+
+    private mutating func readHeredocBodies(_ out: inout LexedSource) {
+        let heredocs = pending
+        pending.removeAll()
+        for heredoc in heredocs {
+            let bodyStart = i
+            var bodyEnd = n
+            while i < n {
+                let currentLineStart = i
+                var k = i
+                if heredoc.indentedTerminator { while k < n, p[k] == ASCII.space || p[k] == ASCII.tab { k += 1 } }
+                if matchesTerminator(at: k, heredoc: heredoc) {
+                    bodyEnd = currentLineStart
+                    i = k + heredoc.identifier.count
+                    break
+                }
+                skipLine()
+                if i < n {
+                    i += 1
+                    newLine()
+                }
+            }
+            segmentBody(&out, heredoc: heredoc, start: bodyStart, end: bodyEnd)
+            if !heredoc.php { skipLine() }
+        }
+    }
+
+    private func matchesTerminator(at k: Int, heredoc: PendingHeredoc) -> Bool {
+        let length = heredoc.identifier.count
+        guard k + length <= n, memcmp(p + k, p + heredoc.identifier.lowerBound, length) == 0 else { return false }
+        let after = at(k + length)
+        if heredoc.php { return !ASCII.isIdentifierPart(after) }
+        return after == ASCII.newline || after == ASCII.carriageReturn || after == 0
+            || after == ASCII.space || after == UInt8(ascii: ".") || after == ASCII.closeParen
+    }
+
+    private func segmentBody(_ out: inout LexedSource, heredoc: PendingHeredoc, start: Int, end: Int) {
+        let segmentStart = out.segments.count
+        var textStart = start
+        var k = start
+        while k < end {
+            let c = p[k]
+            var holeEnd = -1
+            if heredoc.interpolation == .hashBrace, c == ASCII.hash, at(k + 1) == ASCII.openBrace {
+                holeEnd = closingBrace(from: k + 2, limit: end)
+            } else if heredoc.interpolation == .php, c == ASCII.dollar, ASCII.isIdentifierStart(at(k + 1)) {
+                holeEnd = k + 1
+                while holeEnd < end, ASCII.isIdentifierPart(p[holeEnd]) { holeEnd += 1 }
+            } else if heredoc.interpolation == .php, c == ASCII.openBrace, at(k + 1) == ASCII.dollar {
+                holeEnd = closingBrace(from: k + 1, limit: end)
+            }
+            if holeEnd > k {
+                addText(&out, textStart, k)
+                addHole(&out, k, holeEnd)
+                textStart = holeEnd
+                k = holeEnd
+            } else {
+                k += 1
+            }
+        }
+        addText(&out, textStart, end)
+        out.literals[heredoc.literal].segmentStart = Int32(segmentStart)
+        out.literals[heredoc.literal].segmentCount = Int32(out.segments.count - segmentStart)
+    }
+
+    private func closingBrace(from start: Int, limit: Int) -> Int {
+        var depth = 1
+        var k = start
+        while k < limit {
+            if p[k] == ASCII.openBrace { depth += 1 }
+            if p[k] == ASCII.closeBrace {
+                depth -= 1
+                if depth == 0 { return k + 1 }
+            }
+            k += 1
+        }
+        return limit
+    }
+}
