@@ -12,9 +12,10 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
-        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
@@ -28,10 +29,12 @@ let package = Package(
         // MARK: - Shared
         .target(name: "Core", dependencies: [
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "Database", dependencies: [
-            "Core",
+            "Core", "CPgQuery",
+            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -78,7 +81,9 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization"],
                     resources: [.copy("Corpus")]),
-        .testTarget(name: "AuthTests", dependencies: ["Auth", "Billing"]),
+        .testTarget(name: "AuthTests", dependencies: [
+            "Auth", "Billing", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .testTarget(name: "AppTests", dependencies: [
             "App", "Core", "Database",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -1,0 +1,90 @@
+import Foundation
+
+/// Settings read from the environment and an optional `.env` file (the environment wins).
+/// Every key is listed, with a comment, in `.env.example`.
+struct AppConfig: Sendable {
+    struct MissingSetting: Error, CustomStringConvertible {
+        let key: String
+        let hint: String
+        var description: String { "Missing required setting \(key): \(hint)" }
+    }
+
+    var databaseURL: String
+    var jwtSecret: String
+    var encryptionKey: String
+    var publicURL: String
+    var frontendURL: String
+    var accessTokenLifetime: TimeInterval
+    var refreshTokenLifetime: TimeInterval
+    var google: OAuthClientSettings
+    var github: OAuthClientSettings
+    var githubAPIURL: String
+    var loginRateLimit: Int
+    var secureCookies: Bool
+
+    struct OAuthClientSettings: Sendable {
+        var clientID: String?
+        var clientSecret: String?
+        var authorizeURL: String
+        var tokenURL: String
+        var userInfoURL: String
+    }
+
+    /// Reads the configuration; throws ``MissingSetting`` for a missing required secret.
+    static func load(environment: [String: String]) throws -> AppConfig {
+        func value(_ key: String) -> String? {
+            guard let value = environment[key], !value.isEmpty else { return nil }
+            return value
+        }
+        func required(_ key: String, _ hint: String) throws -> String {
+            guard let value = value(key) else { throw MissingSetting(key: key, hint: hint) }
+            return value
+        }
+        let publicURL = value("PUBLIC_URL") ?? "http://localhost:8000"
+        let githubOAuth = value("GITHUB_OAUTH_URL") ?? "https://github.com"
+        return AppConfig(
+            databaseURL: try required("DATABASE_URL", "a postgresql:// URL of dbooster's own database"),
+            jwtSecret: try required("JWT_SECRET", "at least 32 random bytes, e.g. `openssl rand -base64 48`"),
+            encryptionKey: try required("ENCRYPTION_KEY", "32 bytes as base64, e.g. `openssl rand -base64 32`"),
+            publicURL: publicURL,
+            frontendURL: value("FRONTEND_URL") ?? "http://localhost:5173",
+            accessTokenLifetime: TimeInterval(value("ACCESS_TOKEN_TTL_SECONDS").flatMap(Int.init) ?? 900),
+            refreshTokenLifetime: TimeInterval(value("REFRESH_TOKEN_TTL_DAYS").flatMap(Int.init) ?? 30) * 86400,
+            google: .init(
+                clientID: value("GOOGLE_CLIENT_ID"),
+                clientSecret: value("GOOGLE_CLIENT_SECRET"),
+                authorizeURL: value("GOOGLE_AUTH_URL") ?? "https://accounts.google.com/o/oauth2/v2/auth",
+                tokenURL: value("GOOGLE_TOKEN_URL") ?? "https://oauth2.googleapis.com/token",
+                userInfoURL: value("GOOGLE_USERINFO_URL") ?? "https://openidconnect.googleapis.com/v1/userinfo"
+            ),
+            github: .init(
+                clientID: value("GITHUB_CLIENT_ID"),
+                clientSecret: value("GITHUB_CLIENT_SECRET"),
+                authorizeURL: githubOAuth + "/login/oauth/authorize",
+                tokenURL: githubOAuth + "/login/oauth/access_token",
+                userInfoURL: value("GITHUB_API_URL") ?? "https://api.github.com"
+            ),
+            githubAPIURL: value("GITHUB_API_URL") ?? "https://api.github.com",
+            loginRateLimit: value("LOGIN_RATE_LIMIT").flatMap(Int.init) ?? 10,
+            secureCookies: publicURL.hasPrefix("https://")
+        )
+    }
+
+    /// The process environment overlaid on a `.env` file in the working directory, if any.
+    static func environment(dotEnvPath: String = ".env") -> [String: String] {
+        var merged: [String: String] = [:]
+        if let text = try? String(contentsOfFile: dotEnvPath, encoding: .utf8) {
+            for line in text.split(whereSeparator: \.isNewline) {
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                guard !trimmed.hasPrefix("#"), let equals = trimmed.firstIndex(of: "=") else { continue }
+                let key = trimmed[..<equals].trimmingCharacters(in: .whitespaces)
+                var value = trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+                if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
+                    value = String(value.dropFirst().dropLast())
+                }
+                merged[key] = value
+            }
+        }
+        return merged.merging(ProcessInfo.processInfo.environment) { _, process in process }
+    }
+}

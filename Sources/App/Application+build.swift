@@ -1,0 +1,126 @@
+import AsyncHTTPClient
+import Auth
+import Core
+import Database
+import Foundation
+import Hummingbird
+import Logging
+import PostgresNIO
+import Prometheus
+import Tenancy
+
+/// Builds the whole HTTP application. Used by `dbooster serve` and by the tests.
+func buildApplication(
+    config: AppConfig,
+    logger: Logger,
+    metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+    httpClient: HTTPClient = .shared,
+    host: String = "127.0.0.1",
+    port: Int = 8000
+) throws -> some ApplicationProtocol {
+    let postgres = PostgresClient(configuration: try postgresConfiguration(url: config.databaseURL), backgroundLogger: logger)
+    let database = Database(client: postgres, logger: logger)
+    let (router, _) = try buildRouter(config: config, database: database, metrics: metrics, httpClient: httpClient)
+    var app = Application(
+        responder: ErrorResponder(responder: router.buildResponder()),
+        configuration: .init(address: .hostname(host, port: port), serverName: "dbooster"),
+        services: [postgres],
+        logger: logger
+    )
+    let migrations = try Migrator.load(directory: migrationsDirectory())
+    app.beforeServerStarts {
+        try await Migrator(migrations: migrations, logger: logger).run(on: postgres)
+    }
+    return app
+}
+
+/// The router with every route and its declared policy.
+func buildRouter(
+    config: AppConfig, database: Database, metrics: PrometheusCollectorRegistry, httpClient: HTTPClient
+) throws -> (Router<AppRequestContext>, PolicyRegistry) {
+    let secrets = try SecretBox(key: config.encryptionKey)
+    let accessTokens = try AccessTokenIssuer(secret: config.jwtSecret, lifetime: config.accessTokenLifetime)
+    let sessions = SessionService(database: database, accessTokens: accessTokens, refreshLifetime: config.refreshTokenLifetime)
+    let accounts = AccountService(
+        database: database, passwords: PasswordHasher(),
+        rateLimiter: LoginRateLimiter(database: database, limit: config.loginRateLimit), secrets: secrets)
+    let oauth = OAuthService(
+        database: database, accounts: accounts, sessions: sessions, httpClient: httpClient,
+        google: config.google.clientSettings, github: config.github.clientSettings,
+        publicURL: config.publicURL, frontendURL: config.frontendURL)
+
+    let router = Router(context: AppRequestContext.self)
+    let registry = PolicyRegistry()
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: PolicyMiddleware(
+        registry: registry, authenticator: RequestAuthenticator(accessTokens: accessTokens, database: database)))
+
+    let routes = RouteRegistrar(router: router, registry: registry)
+    SystemController(database: database, metrics: metrics, openAPIDocument: try openAPIDocument()).register(routes)
+    AuthController(sessions: sessions, accounts: accounts, oauth: oauth, secureCookies: config.secureCookies).register(routes)
+    UsersController(database: database).register(routes)
+    OrganizationsController(database: database).register(routes)
+    InvitationsController(database: database, tokens: .init(generate: { OpaqueToken.generate() }, hash: OpaqueToken.hash))
+        .register(routes)
+    NotificationsController(database: database).register(routes)
+    ProjectsController(database: database, seal: { try secrets.seal($0) }).register(routes)
+    return (router, registry)
+}
+
+// MARK: - Resources and settings
+
+/// `Migrations/` of the source tree, or `DBOOSTER_MIGRATIONS` when installed elsewhere.
+func migrationsDirectory() -> URL {
+    if let path = ProcessInfo.processInfo.environment["DBOOSTER_MIGRATIONS"], !path.isEmpty {
+        return URL(fileURLWithPath: path)
+    }
+    let sourceRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let candidates = [
+        URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Migrations"),
+        sourceRoot.appendingPathComponent("Migrations"),
+    ]
+    return candidates.first { FileManager.default.fileExists(atPath: $0.path) } ?? candidates[0]
+}
+
+func openAPIDocument() throws -> Data {
+    guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Resources") else {
+        throw AppConfig.MissingSetting(key: "openapi.json", hint: "the bundled OpenAPI document is missing")
+    }
+    return try Data(contentsOf: url)
+}
+
+/// PostgresClient settings from a `postgresql://` URL (`sslmode=require|verify-full` turns TLS on).
+func postgresConfiguration(url: String) throws -> PostgresClient.Configuration {
+    guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme ?? ""),
+          let host = components.host ?? components.queryItems?.first(where: { $0.name == "host" })?.value else {
+        throw AppConfig.MissingSetting(key: "DATABASE_URL", hint: "expected postgresql://user:password@host:port/database")
+    }
+    let query = Dictionary(uniqueKeysWithValues: (components.queryItems ?? []).map { ($0.name, $0.value ?? "") })
+    let tls: PostgresClient.Configuration.TLS
+    switch query["sslmode"] {
+    case "require", "verify-ca", "verify-full": tls = .require(.makeClientConfiguration())
+    case "prefer": tls = .prefer(.makeClientConfiguration())
+    default: tls = .disable
+    }
+    let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
+    var configuration: PostgresClient.Configuration
+    if host.hasPrefix("/") {
+        configuration = .init(unixSocketPath: "\(host)/.s.PGSQL.\(components.port ?? 5432)",
+                              username: components.user ?? "postgres", password: components.password,
+                              database: database.isEmpty ? nil : database)
+    } else {
+        configuration = .init(host: host, port: components.port ?? 5432, username: components.user ?? "postgres",
+                              password: components.password, database: database.isEmpty ? nil : database, tls: tls)
+    }
+    configuration.options.maximumConnections = Int(query["pool_max"] ?? "") ?? 20
+    return configuration
+}
+
+extension AppConfig.OAuthClientSettings {
+    var clientSettings: OAuthClientSettings? {
+        guard let clientID, !clientID.isEmpty, let clientSecret, !clientSecret.isEmpty else { return nil }
+        return OAuthClientSettings(clientID: clientID, clientSecret: clientSecret, authorizeURL: authorizeURL,
+                                   tokenURL: tokenURL, identityURL: userInfoURL)
+    }
+}

@@ -1,0 +1,61 @@
+import Core
+import Foundation
+import Hummingbird
+import Logging
+
+/// Wraps the router: gives every request an id (`X-Request-Id`), writes one structured log line
+/// per request, and turns every error into the JSON error shape — including the router's own
+/// 404/405 and anything unexpected, which is logged and answered as a generic 500.
+struct ErrorResponder<Responder: HTTPResponder>: HTTPResponder where Responder.Context == AppRequestContext {
+    typealias Context = AppRequestContext
+    let responder: Responder
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        let start = ContinuousClock.now
+        let requestID = context.id
+        var response: Response
+        do {
+            response = try await responder.respond(to: request, context: context)
+        } catch {
+            let appError = Self.appError(for: error, logger: context.logger)
+            response = try appError.response(from: request, context: context)
+        }
+        response.headers[.requestID] = requestID
+        let elapsed = ContinuousClock.now - start
+        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        context.logger.info("request", metadata: [
+            "method": .string(request.method.rawValue),
+            "path": .string(request.uri.path),
+            "route": .string(context.endpointPath ?? "-"),
+            "status": .stringConvertible(response.status.code),
+            "duration_ms": .string(String(format: "%.1f", milliseconds)),
+        ])
+        return response
+    }
+
+    static func appError(for error: any Error, logger: Logger) -> AppError {
+        switch error {
+        case let error as AppError:
+            return error
+        case let error as HTTPError:
+            return AppError(error.status, code: code(for: error.status), message: error.body ?? error.status.reasonPhrase)
+        default:
+            logger.error("Unhandled error: \(String(reflecting: error))")
+            return .internalError
+        }
+    }
+
+    static func code(for status: HTTPResponse.Status) -> String {
+        switch status {
+        case .badRequest: "bad_request"
+        case .unauthorized: "unauthorized"
+        case .forbidden: "forbidden"
+        case .notFound: "not_found"
+        case .methodNotAllowed: "method_not_allowed"
+        case .contentTooLarge: "payload_too_large"
+        case .unprocessableContent: "invalid_field"
+        case .tooManyRequests: "rate_limited"
+        default: status.code >= 500 ? "internal_error" : "bad_request"
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+
+/// Turns an authorization code into a ``ProviderIdentity`` for one provider.
+protocol IdentityProvider: Sendable {
+    var kind: OAuthProviderKind { get }
+    var settings: OAuthClientSettings { get }
+    /// Scopes asked for on the consent page.
+    var scope: String { get }
+    func identity(code: String, redirectURI: String, codeVerifier: String, nonce: String) async throws -> ProviderIdentity
+}
+
+// MARK: - Google
+
+/// Google: authorization code + PKCE; identity from the OpenID userinfo endpoint, and the
+/// ID token's `nonce` checked against ours when Google returns one.
+struct GoogleProvider: IdentityProvider {
+    let settings: OAuthClientSettings
+    let http: ProviderHTTP
+    var kind: OAuthProviderKind { .google }
+    var scope: String { "openid email profile" }
+
+    private struct TokenAnswer: Decodable {
+        let access_token: String
+        let id_token: String?
+    }
+
+    private struct UserInfo: Decodable {
+        let sub: String
+        let email: String?
+        let email_verified: Bool?
+        let name: String?
+        let picture: String?
+    }
+
+    func identity(code: String, redirectURI: String, codeVerifier: String, nonce: String) async throws -> ProviderIdentity {
+        let token: TokenAnswer = try await exchange(http: http, settings: settings, code: code,
+                                                    redirectURI: redirectURI, codeVerifier: codeVerifier)
+        if let idToken = token.id_token, IDTokenNonce.read(idToken) != nonce {
+            throw OAuthFailure.providerError("The ID token's nonce does not match this sign-in.")
+        }
+        let (status, body) = try await http.getJSON(settings.identityURL, bearer: token.access_token)
+        guard status == 200, let info = try? JSONDecoder().decode(UserInfo.self, from: body) else {
+            throw OAuthFailure.providerError("Google did not return the user's profile.")
+        }
+        guard let email = info.email else { throw OAuthFailure.unverifiedEmail }
+        return ProviderIdentity(provider: .google, subject: info.sub, email: email,
+                                emailVerified: info.email_verified ?? false,
+                                fullName: info.name, picture: info.picture, accessToken: nil)
+    }
+}
+
+// MARK: - GitHub
+
+/// GitHub: authorization code + PKCE; identity from `/user`, email from the primary verified
+/// address of `/user/emails`. The access token is kept (encrypted) to list repositories.
+struct GitHubProvider: IdentityProvider {
+    let settings: OAuthClientSettings
+    let http: ProviderHTTP
+    var kind: OAuthProviderKind { .github }
+    var scope: String { "read:user user:email repo" }
+
+    private struct TokenAnswer: Decodable { let access_token: String }
+    private struct User: Decodable {
+        let id: Int64
+        let login: String
+        let name: String?
+        let avatar_url: String?
+    }
+    private struct Email: Decodable {
+        let email: String
+        let primary: Bool
+        let verified: Bool
+    }
+
+    func identity(code: String, redirectURI: String, codeVerifier: String, nonce: String) async throws -> ProviderIdentity {
+        let token: TokenAnswer = try await exchange(http: http, settings: settings, code: code,
+                                                    redirectURI: redirectURI, codeVerifier: codeVerifier)
+        let base = settings.identityURL.hasSuffix("/") ? String(settings.identityURL.dropLast()) : settings.identityURL
+        let (userStatus, userBody) = try await http.getJSON(base + "/user", bearer: token.access_token)
+        guard userStatus == 200, let user = try? JSONDecoder().decode(User.self, from: userBody) else {
+            throw OAuthFailure.providerError("GitHub did not return the user's profile.")
+        }
+        let (emailStatus, emailBody) = try await http.getJSON(base + "/user/emails", bearer: token.access_token)
+        guard emailStatus == 200, let emails = try? JSONDecoder().decode([Email].self, from: emailBody) else {
+            throw OAuthFailure.providerError("GitHub did not return the user's email addresses.")
+        }
+        guard let primary = emails.first(where: { $0.primary && $0.verified }) else {
+            throw OAuthFailure.unverifiedEmail
+        }
+        return ProviderIdentity(provider: .github, subject: String(user.id), email: primary.email,
+                                emailVerified: true, fullName: user.name ?? user.login,
+                                picture: user.avatar_url, accessToken: token.access_token)
+    }
+}
+
+// MARK: - Shared
+
+/// The authorization-code grant at the provider's token endpoint.
+private func exchange<Answer: Decodable>(
+    http: ProviderHTTP, settings: OAuthClientSettings, code: String, redirectURI: String, codeVerifier: String
+) async throws -> Answer {
+    let (status, body) = try await http.postForm(settings.tokenURL, fields: [
+        "grant_type": "authorization_code",
+        "code": code,
+        "redirect_uri": redirectURI,
+        "client_id": settings.clientID,
+        "client_secret": settings.clientSecret,
+        "code_verifier": codeVerifier,
+    ])
+    guard status == 200, let answer = try? JSONDecoder().decode(Answer.self, from: body) else {
+        throw OAuthFailure.providerError("The provider refused the authorization code.")
+    }
+    return answer
+}
+
+/// Reads the `nonce` claim of an ID token (the identity itself comes from the userinfo endpoint).
+enum IDTokenNonce {
+    static func read(_ idToken: String) -> String? {
+        let parts = idToken.split(separator: ".")
+        guard parts.count == 3 else { return nil }
+        var base64 = parts[1].replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        guard let data = Data(base64Encoded: base64),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+        return object["nonce"] as? String
+    }
+}

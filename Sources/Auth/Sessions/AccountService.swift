@@ -1,0 +1,138 @@
+import Core
+import Database
+import Foundation
+import PostgresNIO
+
+/// Creates and finds accounts: email + password sign-up and sign-in, and the users behind
+/// Google and GitHub identities.
+public struct AccountService: Sendable {
+    let database: Database
+    let passwords: PasswordHasher
+    let rateLimiter: LoginRateLimiter
+    let secrets: SecretBox
+
+    public init(database: Database, passwords: PasswordHasher, rateLimiter: LoginRateLimiter, secrets: SecretBox) {
+        self.database = database
+        self.passwords = passwords
+        self.rateLimiter = rateLimiter
+        self.secrets = secrets
+    }
+
+    // MARK: - Email and password
+
+    /// Creates a user; without a pending invitation they get an organization of their own as admin.
+    public func signUp(email: String, password: String, fullName: String?) async throws -> UUID {
+        let hash = try passwords.hash(password)
+        let logger = database.logger
+        return try await database.withSystem { connection in
+            let userID: UUID
+            do {
+                guard let id = try await connection.query("""
+                    INSERT INTO users (email, full_name, password_hash) VALUES (\(email), \(fullName), \(hash))
+                    RETURNING id
+                    """, logger: logger).first(as: UUID.self) else { throw AppError.internalError }
+                userID = id
+            } catch let error as PSQLError where error.sqlState == "23505" {
+                throw AppError.conflict("An account with this email already exists.", code: "email_taken")
+            }
+            try await createPersonalOrganizationUnlessInvited(
+                userID: userID, email: email, displayName: fullName, on: connection)
+            return userID
+        }
+    }
+
+    /// Checks a password; failures are rate limited per email and per client address.
+    public func logIn(email: String, password: String, clientAddress: String?) async throws -> UUID {
+        let keys = ["email:\(email)"] + (clientAddress.map { ["ip:\($0)"] } ?? [])
+        try await rateLimiter.check(keys: keys)
+        let logger = database.logger
+        let row = try await database.withSystem { connection in
+            try await connection.query(
+                "SELECT id, password_hash FROM users WHERE lower(email) = \(email)", logger: logger
+            ).first(as: (UUID, String?).self)
+        }
+        // Hash even for unknown accounts so that timing does not reveal which emails exist.
+        let encoded = row?.1 ?? Self.decoyHash
+        let valid = passwords.verify(password, encoded: encoded)
+        guard valid, let (userID, storedHash) = row, storedHash != nil else {
+            try await rateLimiter.recordFailure(keys: keys)
+            throw AppError.unauthorized("The email or password is incorrect.", code: "invalid_credentials")
+        }
+        try await rateLimiter.reset(key: "email:\(email)")
+        return userID
+    }
+
+    /// A valid Argon2id hash of a random password, verified against when the account is unknown.
+    private static let decoyHash = (try? PasswordHasher().hash(OpaqueToken.generate())) ?? ""
+
+    // MARK: - OAuth identities
+
+    /// Finds or creates the user behind a provider identity.
+    ///
+    /// An identity already linked signs in its user. Otherwise an account with the same email is
+    /// linked only when both the provider's email and the account's email are verified — a
+    /// provider never silently takes over an account whose email nobody proved.
+    public func user(for identity: ProviderIdentity) async throws -> UUID {
+        guard identity.emailVerified else { throw OAuthFailure.unverifiedEmail }
+        let email = identity.email.lowercased()
+        let column = identity.provider.idColumn
+        let sealedToken = try identity.accessToken.map { try secrets.seal($0) }
+        let logger = database.logger
+        return try await database.withSystem { connection in
+            if let userID = try await connection.query(
+                PostgresQuery(unsafeSQL: "SELECT id FROM users WHERE \(column) = $1", binds: try Self.binds(identity.subject)),
+                logger: logger
+            ).first(as: UUID.self) {
+                try await update(userID: userID, identity: identity, sealedToken: sealedToken, on: connection)
+                return userID
+            }
+            if let (userID, verified) = try await connection.query(
+                "SELECT id, email_verified FROM users WHERE lower(email) = \(email)", logger: logger
+            ).first(as: (UUID, Bool).self) {
+                guard verified else { throw OAuthFailure.accountExists }
+                try await update(userID: userID, identity: identity, sealedToken: sealedToken, on: connection)
+                return userID
+            }
+            guard let userID = try await connection.query(PostgresQuery(unsafeSQL: """
+                INSERT INTO users (\(column), email, email_verified, full_name, picture, github_token)
+                VALUES ($1, $2, true, $3, $4, $5) RETURNING id
+                """, binds: try Self.binds(identity.subject, email, identity.fullName, identity.picture, sealedToken)),
+                logger: logger).first(as: UUID.self) else { throw AppError.internalError }
+            try await createPersonalOrganizationUnlessInvited(
+                userID: userID, email: email, displayName: identity.fullName, on: connection)
+            return userID
+        }
+    }
+
+    private func update(userID: UUID, identity: ProviderIdentity, sealedToken: String?, on connection: PostgresConnection) async throws {
+        let column = identity.provider.idColumn
+        try await connection.query(PostgresQuery(unsafeSQL: """
+            UPDATE users SET \(column) = $2, email_verified = true,
+                full_name = COALESCE(full_name, $3), picture = COALESCE($4, picture),
+                github_token = COALESCE($5, github_token)
+            WHERE id = $1
+            """, binds: try Self.binds(userID.uuidString, identity.subject, identity.fullName, identity.picture, sealedToken)),
+            logger: database.logger)
+    }
+
+    private static func binds(_ values: String?...) throws -> PostgresBindings {
+        var bindings = PostgresBindings()
+        for value in values { bindings.append(value) }
+        return bindings
+    }
+
+    // MARK: - Personal organization
+
+    private func createPersonalOrganizationUnlessInvited(
+        userID: UUID, email: String, displayName: String?, on connection: PostgresConnection
+    ) async throws {
+        let logger = database.logger
+        let invited = try await connection.query("""
+            SELECT 1 FROM invitations WHERE lower(email) = \(email) AND accepted_at IS NULL AND expires_at > now() LIMIT 1
+            """, logger: logger).first(as: Int.self) != nil
+        guard !invited else { return }
+        let owner = displayName?.split(separator: " ").first.map(String.init) ?? String(email.split(separator: "@")[0])
+        let name = try await OrganizationStore.availableName(base: "\(owner)'s organization", on: connection, logger: logger)
+        _ = try await OrganizationStore.create(name: name, adminID: userID, on: connection, logger: logger)
+    }
+}

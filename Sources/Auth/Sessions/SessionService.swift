@@ -1,0 +1,133 @@
+import Core
+import Database
+import Foundation
+import PostgresNIO
+
+/// Issues token pairs, rotates refresh tokens with reuse detection (RFC 9700 §4.14), revokes
+/// families on logout, and trades one-time login codes (from OAuth callbacks) for token pairs.
+///
+/// Refresh tokens and login codes are stored only as SHA-256 hashes.
+public struct SessionService: Sendable {
+    let database: Database
+    let accessTokens: AccessTokenIssuer
+    let refreshLifetime: TimeInterval
+    let loginCodeLifetime: TimeInterval
+
+    public init(database: Database, accessTokens: AccessTokenIssuer, refreshLifetime: TimeInterval,
+                loginCodeLifetime: TimeInterval = 120) {
+        self.database = database
+        self.accessTokens = accessTokens
+        self.refreshLifetime = refreshLifetime
+        self.loginCodeLifetime = loginCodeLifetime
+    }
+
+    // MARK: - Sessions
+
+    /// Starts a new session (a new refresh-token family) for `userID`.
+    public func startSession(userID: UUID) async throws -> TokenPair {
+        let refresh = try await database.withSystem { connection in
+            try await insertRefreshToken(userID: userID, familyID: UUID(), on: connection)
+        }
+        return try await pair(userID: userID, refreshToken: refresh)
+    }
+
+    /// Trades a refresh token for a new pair. A token presented a second time revokes its family.
+    public func refresh(_ token: String) async throws -> TokenPair {
+        let hash = OpaqueToken.hash(token)
+        let logger = database.logger
+        enum Outcome: Sendable { case rotated(UUID, String), reused, invalid }
+        let outcome: Outcome = try await database.withSystem { connection in
+            let rows = try await connection.query("""
+                SELECT user_id, family_id, expires_at < now(), used_at IS NOT NULL OR revoked_at IS NOT NULL
+                FROM refresh_tokens WHERE token_hash = \(hash) FOR UPDATE
+                """, logger: logger)
+            guard let (userID, familyID, expired, spent) = try await rows.first(as: (UUID, UUID, Bool, Bool).self) else {
+                return .invalid
+            }
+            if spent {
+                try await connection.query("""
+                    UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = \(familyID) AND revoked_at IS NULL
+                    """, logger: logger)
+                return .reused
+            }
+            if expired { return .invalid }
+            try await connection.query(
+                "UPDATE refresh_tokens SET used_at = now() WHERE token_hash = \(hash)", logger: logger)
+            return .rotated(userID, try await insertRefreshToken(userID: userID, familyID: familyID, on: connection))
+        }
+        switch outcome {
+        case .rotated(let userID, let refresh):
+            return try await pair(userID: userID, refreshToken: refresh)
+        case .reused:
+            throw AppError.unauthorized(
+                "This refresh token was already used; every session of its family has been signed out.",
+                code: "refresh_token_reused")
+        case .invalid:
+            throw AppError.unauthorized("The refresh token is invalid or expired.", code: "invalid_refresh_token")
+        }
+    }
+
+    /// Revokes the family of `token`. Unknown tokens are ignored (logout always succeeds).
+    public func logout(_ token: String) async throws {
+        let hash = OpaqueToken.hash(token)
+        let logger = database.logger
+        try await database.withSystem { connection in
+            try await connection.query("""
+                UPDATE refresh_tokens SET revoked_at = now()
+                WHERE revoked_at IS NULL
+                  AND family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = \(hash))
+                """, logger: logger)
+        }
+    }
+
+    // MARK: - One-time login codes
+
+    /// A short-lived code that the front end trades for a token pair at `/auth/exchange`.
+    public func createLoginCode(userID: UUID) async throws -> String {
+        let code = OpaqueToken.generate()
+        let hash = OpaqueToken.hash(code)
+        let expires = Date().addingTimeInterval(loginCodeLifetime)
+        let logger = database.logger
+        try await database.withSystem { connection in
+            try await connection.query("""
+                INSERT INTO login_codes (code_hash, user_id, expires_at) VALUES (\(hash), \(userID), \(expires))
+                """, logger: logger)
+        }
+        return code
+    }
+
+    /// Trades a login code for a session; each code works once.
+    public func exchange(code: String) async throws -> TokenPair {
+        let hash = OpaqueToken.hash(code)
+        let logger = database.logger
+        let userID: UUID? = try await database.withSystem { connection in
+            try await connection.query("""
+                UPDATE login_codes SET used_at = now()
+                WHERE code_hash = \(hash) AND used_at IS NULL AND expires_at > now()
+                RETURNING user_id
+                """, logger: logger).first(as: UUID.self)
+        }
+        guard let userID else {
+            throw AppError.unauthorized("The login code is invalid, expired or already used.", code: "invalid_code")
+        }
+        return try await startSession(userID: userID)
+    }
+
+    // MARK: - Helpers
+
+    private func insertRefreshToken(userID: UUID, familyID: UUID, on connection: PostgresConnection) async throws -> String {
+        let token = OpaqueToken.generate()
+        let hash = OpaqueToken.hash(token)
+        let expires = Date().addingTimeInterval(refreshLifetime)
+        try await connection.query("""
+            INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at)
+            VALUES (\(userID), \(familyID), \(hash), \(expires))
+            """, logger: database.logger)
+        return token
+    }
+
+    private func pair(userID: UUID, refreshToken: String) async throws -> TokenPair {
+        let access = try await accessTokens.issue(userID: userID)
+        return TokenPair(accessToken: access.token, refreshToken: refreshToken, tokenType: "bearer", expiresIn: access.expiresIn)
+    }
+}

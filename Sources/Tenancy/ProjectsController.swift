@@ -1,0 +1,141 @@
+import Core
+import Database
+import Foundation
+import Hummingbird
+import PostgresNIO
+
+/// `/projects`: a team's projects and the target database each may hold (stored sealed, never
+/// returned — only `has_database`).
+public struct ProjectsController: Sendable {
+    let database: Database
+    /// Encrypts a database URL for storage (AES-GCM with `ENCRYPTION_KEY`).
+    let seal: @Sendable (String) throws -> String
+
+    public init(database: Database, seal: @escaping @Sendable (String) throws -> String) {
+        self.database = database
+        self.seal = seal
+    }
+
+    public func register(_ routes: RouteRegistrar) {
+        routes.tenant(.get, "/projects", minimum: .viewer) { _, context in try await list(context) }
+        routes.tenant(.post, "/projects", minimum: .member) { request, context in
+            let body = try await request.decodeJSON(CreateBody.self, context: context)
+            return EditedResponse(status: .created, response: try await create(body, context))
+        }
+        routes.tenant(.get, "/projects/{id}", minimum: .viewer) { _, context in
+            try await get(try Validate.id(context.parameters.get("id"), what: "Project"), context)
+        }
+        routes.tenant(.delete, "/projects/{id}", minimum: .admin) { _, context in
+            try await delete(try Validate.id(context.parameters.get("id"), what: "Project"), context)
+            return HTTPResponse.Status.noContent
+        }
+        routes.tenant(.put, "/projects/{id}/database", minimum: .admin) { request, context in
+            let id = try Validate.id(context.parameters.get("id"), what: "Project")
+            let body = try await request.decodeJSON(DatabaseBody.self, context: context)
+            try await setDatabase(id, url: body.url, context)
+            return HTTPResponse.Status.noContent
+        }
+    }
+
+    // MARK: - Shapes
+
+    struct Project: ResponseEncodable {
+        let id: UUID
+        let name: String
+        let description: String
+        let created_at: Date
+        let has_database: Bool
+    }
+    struct CreateBody: Decodable {
+        let name: String
+        let description: String?
+    }
+    struct DatabaseBody: Decodable { let url: String }
+
+    private typealias Row = (UUID, String, String, Date, Bool)
+    private static func project(_ row: Row) -> Project {
+        Project(id: row.0, name: row.1, description: row.2, created_at: row.3, has_database: row.4)
+    }
+
+    // MARK: - Handlers
+
+    private func list(_ context: TenantRequestContext) async throws -> [Project] {
+        let logger = database.logger
+        return try await database.withTenant(context.scope) { connection in
+            try await connection.query(
+                "SELECT id, name, description, created_at, database_url IS NOT NULL FROM projects ORDER BY created_at, id",
+                logger: logger).all(as: Row.self)
+        }.map(Self.project)
+    }
+
+    private func get(_ id: UUID, _ context: TenantRequestContext) async throws -> Project {
+        let logger = database.logger
+        let row = try await database.withTenant(context.scope) { connection in
+            try await connection.query(
+                "SELECT id, name, description, created_at, database_url IS NOT NULL FROM projects WHERE id = \(id)",
+                logger: logger).first(as: Row.self)
+        }
+        guard let row else { throw AppError.notFound("Project") }
+        return Self.project(row)
+    }
+
+    private func create(_ body: CreateBody, _ context: TenantRequestContext) async throws -> Project {
+        let name = try Validate.text(body.name, field: "name", max: 200)
+        let description = try body.description.map { try Validate.text($0, field: "description", min: 0, max: 2000) } ?? ""
+        let logger = database.logger
+        do {
+            return try await database.withTenant(context.scope) { connection in
+                guard let row = try await connection.query("""
+                    INSERT INTO projects (organization_id, name, description, created_by)
+                    VALUES (\(context.organizationID), \(name), \(description), \(context.user.id))
+                    RETURNING id, name, description, created_at, database_url IS NOT NULL
+                    """, logger: logger).first(as: Row.self) else { throw AppError.internalError }
+                try await AuditLog.record(on: connection, logger: logger, organizationID: context.organizationID,
+                                          actorID: context.user.id, action: "project.created", target: name)
+                return Self.project(row)
+            }
+        } catch let error as PSQLError where error.sqlState == "23505" {
+            throw AppError.conflict("A project with this name already exists.", code: "name_taken")
+        }
+    }
+
+    private func delete(_ id: UUID, _ context: TenantRequestContext) async throws {
+        let logger = database.logger
+        let name = try await database.withTenant(context.scope) { connection in
+            let name = try await connection.query(
+                "DELETE FROM projects WHERE id = \(id) RETURNING name", logger: logger).first(as: String.self)
+            if let name {
+                try await AuditLog.record(on: connection, logger: logger, organizationID: context.organizationID,
+                                          actorID: context.user.id, action: "project.deleted", target: name)
+            }
+            return name
+        }
+        guard name != nil else { throw AppError.notFound("Project") }
+    }
+
+    private func setDatabase(_ id: UUID, url: String, _ context: TenantRequestContext) async throws {
+        try Self.checkDatabaseURL(url)
+        let sealed = try seal(url)
+        let logger = database.logger
+        let name = try await database.withTenant(context.scope) { connection in
+            let name = try await connection.query(
+                "UPDATE projects SET database_url = \(sealed) WHERE id = \(id) RETURNING name", logger: logger
+            ).first(as: String.self)
+            if let name {
+                try await AuditLog.record(on: connection, logger: logger, organizationID: context.organizationID,
+                                          actorID: context.user.id, action: "project.database_set", target: name)
+            }
+            return name
+        }
+        guard name != nil else { throw AppError.notFound("Project") }
+    }
+
+    /// A PostgreSQL URL with a host (`postgres://` or `postgresql://`).
+    static func checkDatabaseURL(_ url: String) throws {
+        guard url.count <= 2048, let components = URLComponents(string: url),
+              ["postgres", "postgresql"].contains(components.scheme?.lowercased() ?? ""),
+              let host = components.host, !host.isEmpty else {
+            throw AppError.invalidField("url", "must be a postgresql://user:password@host:port/database URL")
+        }
+    }
+}
