@@ -186,9 +186,8 @@ struct ExpressionAssembler {
         let tokens = lexed.tokens
         var context = CallContext()
         let literal = lexed.literals[Int(tokens[index].literal)]
-        if index > 0, literal.isTemplate, tokens[index - 1].kind == .identifier,
-           tokens[index - 1].end == tokens[index].start {
-            let tag = name(of: tokens[index - 1])
+        if literal.isTemplate, let tagIndex = templateTag(before: index) {
+            let tag = name(of: tokens[tagIndex])
             if CallNames.sqlTags.contains(tag) || tag.contains("sql") {
                 context.role = .entryPoint
                 context.holesAreParameters = true
@@ -215,6 +214,15 @@ struct ExpressionAssembler {
             break
         }
         return context
+    }
+
+    /// The identifier tagging the template literal at `index` (`sql`…``, `$queryRaw<T>`…``).
+    private func templateTag(before index: Int) -> Int? {
+        let tokens = lexed.tokens
+        guard index > 0, tokens[index - 1].end == tokens[index].start else { return nil }
+        if tokens[index - 1].kind == .identifier { return index - 1 }
+        guard tokens[index - 1].kind == .punctuation, tokens[index - 1].byte == UInt8(ascii: ">") else { return nil }
+        return calleeName(beforeParen: index)
     }
 
     private func apply(callee calleeName: String, at callee: (nameIndex: Int, openParen: Int), to context: inout CallContext) {
