@@ -85,8 +85,11 @@ let package = Package(
             "Auth", "Billing", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .testTarget(name: "AppTests", dependencies: [
-            "App", "Core", "Database",
+            "App", "Core", "Database", "Auth",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
     ]
 )

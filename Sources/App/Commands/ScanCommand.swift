@@ -23,6 +23,9 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(help: "Skip files larger than this many bytes.")
     var maxFileSize = 2 * 1024 * 1024
 
+    @Option(name: .shortAndLong, help: "Worker threads (default: one per core).")
+    var jobs: Int?
+
     // MARK: - Run
 
     func run() async throws {
@@ -30,7 +33,7 @@ struct ScanCommand: AsyncParsableCommand {
         var writer = format.makeWriter()
         let showProgress = isatty(STDERR_FILENO) == 1
         var options = ExtractionOptions(maxFileSize: maxFileSize, respectGitignore: !noIgnore)
-        options.workers = ProcessInfo.processInfo.activeProcessorCount
+        options.workers = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let scanner = CodeScanner(options: options)
         sink.write(writer.begin())
         let final = try scanner.scan(

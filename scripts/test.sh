@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs the whole test suite on a fresh Debian 12 machine: installs what is missing, starts a
+# private PostgreSQL cluster on port 55432 under var/, runs the Swift tests, then a
+# property-based schemathesis run against the live server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh
+python3 -m pip install -q --disable-pip-version-check stripe schemathesis openapi-spec-validator 2>&1 | grep -v "^WARNING: Running pip as the 'root'" || true
+
+admin_url="$(scripts/postgres.sh 55432)"
+export TEST_DATABASE_URL="$admin_url"
+
+echo "== OpenAPI document"
+openapi-spec-validator Sources/App/Resources/openapi.json
+
+echo "== Swift tests"
+swift build --build-tests
+swift test --skip-build --parallel 2>&1 | tee var/swift-test.log | grep -vE "^(Test Case|\[)" | tail -n 200
+status=${PIPESTATUS[0]}
+if [ "$status" -ne 0 ]; then exit "$status"; fi
+
+echo "== schemathesis against the live server"
+scripts/schemathesis.sh
