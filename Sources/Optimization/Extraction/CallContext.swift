@@ -77,8 +77,19 @@ enum CallNames {
 
     /// Whether a variable or label name suggests it holds SQL.
     static func isSQLName(_ lowercasedName: String) -> Bool {
-        lowercasedName.contains("sql") || lowercasedName.contains("query") || lowercasedName.hasSuffix("stmt")
-            || lowercasedName.contains("statement") || lowercasedName == "q" || lowercasedName.hasSuffix("_q")
+        let bytes = Array(lowercasedName.utf8)
+        return contains(bytes, "sql") || contains(bytes, "query") || lowercasedName.hasSuffix("stmt")
+            || contains(bytes, "statement") || lowercasedName == "q" || lowercasedName.hasSuffix("_q")
+    }
+
+    private static func contains(_ bytes: [UInt8], _ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        let pattern = UnsafeBufferPointer(start: word.utf8Start, count: count)
+        for start in 0...(bytes.count - count) where bytes[start] == pattern[0] {
+            if zip(bytes[start..<(start + count)], pattern).allSatisfy({ $0 == $1 }) { return true }
+        }
+        return false
     }
 
     /// Whether a callee name is a message/exception sink.

@@ -188,7 +188,7 @@ struct ExpressionAssembler {
         let literal = lexed.literals[Int(tokens[index].literal)]
         if literal.isTemplate, let tagIndex = templateTag(before: index) {
             let tag = name(of: tokens[tagIndex])
-            if CallNames.sqlTags.contains(tag) || tag.contains("sql") {
+            if CallNames.sqlTags.contains(tag) || CallNames.isSQLName(tag) {
                 context.role = .entryPoint
                 context.holesAreParameters = true
             } else {

@@ -11,6 +11,12 @@ struct FileExtractor {
         var text: [UInt8]
         var formatted: Bool
         var concatenated: Bool
+
+        func hash(into hasher: inout Hasher) {
+            text.withUnsafeBytes { hasher.combine(bytes: $0) }
+            hasher.combine(formatted)
+            hasher.combine(concatenated)
+        }
     }
 
     // MARK: - Entry

@@ -30,11 +30,6 @@ public protocol FindingWriter {
 /// A JSON array of findings with snake_case keys.
 public struct JSONFindingWriter: FindingWriter {
     private var count = 0
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
 
     /// Creates a writer.
     public init() {}
@@ -42,9 +37,8 @@ public struct JSONFindingWriter: FindingWriter {
     public mutating func begin() -> String { "[" }
 
     public mutating func write(_ finding: SQLFinding) -> String {
-        guard let data = try? encoder.encode(finding) else { return "" }
         defer { count += 1 }
-        return (count == 0 ? "\n  " : ",\n  ") + String(decoding: data, as: UTF8.self)
+        return (count == 0 ? "\n  " : ",\n  ") + FindingJSON.object(finding)
     }
 
     public mutating func finish(progress: ScanProgress) -> String { count == 0 ? "]\n" : "\n]\n" }

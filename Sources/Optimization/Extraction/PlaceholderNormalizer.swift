@@ -27,7 +27,8 @@ struct PlaceholderNormalizer {
     }
 
     static let holeIdentifierPrefix = "dyn_piece_"
-    private static let displayHole = Array("{dynamic}".utf8)
+    static let displayHole = Array("{dynamic}".utf8)
+    static let holeIdentifierBytes = Array(holeIdentifierPrefix.utf8)
 
     /// Keywords after which a `?` is a parameter.
     private static let parameterKeywords: Set<String> = [
@@ -40,46 +41,140 @@ struct PlaceholderNormalizer {
     let mode: HoleMode
 
     func normalize(_ text: [UInt8]) -> Output {
+        var state = State(text: text, formatted: formatted, mode: mode)
+        state.run()
+        return Output(parseText: String(decoding: state.parse, as: UTF8.self),
+                      displayText: String(decoding: state.display, as: UTF8.self),
+                      dynamic: state.dynamic, usedHoleMode: state.usedHoleMode)
+    }
+
+    /// The rewriting pass; a struct with mutating methods keeps the per-byte loop free of
+    /// captured-variable boxes.
+    private struct State {
+        let text: [UInt8]
+        let formatted: Bool
+        let mode: HoleMode
         var parse: [UInt8] = []
         var display: [UInt8] = []
-        parse.reserveCapacity(text.count + 16)
-        display.reserveCapacity(text.count + 16)
         var parameterCount = 0
         var dynamic = false
         var usedHoleMode = false
-        var index = 0
-        let count = text.count
 
-        func emitParameter() {
-            parameterCount += 1
-            let placeholder = Array("$\(parameterCount)".utf8)
-            parse.append(contentsOf: placeholder)
-            display.append(contentsOf: placeholder)
+        init(text: [UInt8], formatted: Bool, mode: HoleMode) {
+            self.text = text
+            self.formatted = formatted
+            self.mode = mode
+            parse.reserveCapacity(text.count + 16)
+            display.reserveCapacity(text.count + 16)
         }
-        func emitHole(inQuotes: Bool) {
+
+        mutating func run() {
+            var index = 0
+            let count = text.count
+            while index < count {
+                let byte = text[index]
+                switch byte {
+                case SQLCandidate.dynamicHole:
+                    emitHole(inQuotes: false)
+                    index += 1
+                case SQLCandidate.parameterHole:
+                    emitParameter()
+                    index += 1
+                case ASCII.singleQuote, ASCII.doubleQuote:
+                    index = copyQuoted(from: index, quote: byte)
+                case ASCII.minus where index + 1 < count && text[index + 1] == ASCII.minus:
+                    while index < count, text[index] != ASCII.newline { copy(text[index]); index += 1 }
+                case UInt8(ascii: "?"):
+                    let next = index + 1 < count ? text[index + 1] : 0
+                    if ASCII.isDigit(next) {
+                        copy(ASCII.dollar)
+                    } else if next != UInt8(ascii: "|") && next != UInt8(ascii: "&")
+                                && PlaceholderNormalizer.isParameterPosition(parse) {
+                        emitParameter()
+                    } else {
+                        copy(byte)
+                    }
+                    index += 1
+                case ASCII.percent:
+                    index = percent(at: index)
+                case UInt8(ascii: ":"), ASCII.at:
+                    let previous = index > 0 ? text[index - 1] : 0
+                    let next = index + 1 < count ? text[index + 1] : 0
+                    if ASCII.isIdentifierStart(next), next < 0x80, !ASCII.isIdentifierPart(previous), previous != byte {
+                        index += 1
+                        while index < count, ASCII.isIdentifierPart(text[index]) { index += 1 }
+                        emitParameter()
+                    } else {
+                        copy(byte)
+                        index += 1
+                    }
+                case ASCII.hash, ASCII.dollar:
+                    if index + 1 < count, text[index + 1] == ASCII.openBrace,
+                       let close = text[(index + 2)...].firstIndex(of: ASCII.closeBrace) {
+                        if byte == ASCII.hash { emitParameter() } else { emitHole(inQuotes: false) }
+                        index = close + 1
+                    } else {
+                        copy(byte)
+                        index += 1
+                    }
+                case ASCII.openBrace where formatted:
+                    if let close = text[(index + 1)...].firstIndex(of: ASCII.closeBrace), close - index < 40 {
+                        emitHole(inQuotes: false)
+                        index = close + 1
+                    } else {
+                        copy(byte)
+                        index += 1
+                    }
+                default:
+                    copy(byte)
+                    index += 1
+                }
+            }
+        }
+
+        // MARK: Output
+
+        mutating func copy(_ byte: UInt8) {
+            parse.append(byte)
+            display.append(byte)
+        }
+
+        mutating func emitParameter() {
+            parameterCount += 1
+            appendNumber(prefix: ASCII.dollar, to: &parse)
+            appendNumber(prefix: ASCII.dollar, to: &display)
+        }
+
+        mutating func emitHole(inQuotes: Bool) {
             dynamic = true
-            display.append(contentsOf: Self.displayHole)
+            display.append(contentsOf: PlaceholderNormalizer.displayHole)
             guard !inQuotes else { return }
             usedHoleMode = true
             switch mode {
             case .parameter:
                 parameterCount += 1
-                parse.append(contentsOf: Array("$\(parameterCount)".utf8))
+                appendNumber(prefix: ASCII.dollar, to: &parse)
             case .identifier:
                 parameterCount += 1
-                parse.append(contentsOf: Array("\(Self.holeIdentifierPrefix)\(parameterCount)".utf8))
+                parse.append(contentsOf: PlaceholderNormalizer.holeIdentifierBytes)
+                appendNumber(prefix: nil, to: &parse)
             case .remove:
                 break
             }
         }
-        func copy(_ byte: UInt8) {
-            parse.append(byte)
-            display.append(byte)
+
+        private func appendNumber(prefix: UInt8?, to output: inout [UInt8]) {
+            if let prefix { output.append(prefix) }
+            output.append(contentsOf: String(parameterCount).utf8)
         }
+
+        // MARK: Pieces
+
         /// Copies a quoted SQL literal or identifier; run-time pieces inside it are dropped for parsing.
-        func copyQuoted(from start: Int, quote: UInt8) -> Int {
+        mutating func copyQuoted(from start: Int, quote: UInt8) -> Int {
             copy(quote)
             var cursor = start + 1
+            let count = text.count
             while cursor < count {
                 let byte = text[cursor]
                 cursor += 1
@@ -100,110 +195,43 @@ struct PlaceholderNormalizer {
             return cursor
         }
 
-        while index < count {
-            let byte = text[index]
-            switch byte {
-            case SQLCandidate.dynamicHole:
-                emitHole(inQuotes: false)
-                index += 1
-            case SQLCandidate.parameterHole:
-                emitParameter()
-                index += 1
-            case ASCII.singleQuote, ASCII.doubleQuote:
-                index = copyQuoted(from: index, quote: byte)
-            case ASCII.minus where index + 1 < count && text[index + 1] == ASCII.minus:
-                while index < count, text[index] != ASCII.newline { copy(text[index]); index += 1 }
-            case UInt8(ascii: "?"):
-                let next = index + 1 < count ? text[index + 1] : 0
-                if ASCII.isDigit(next) {
-                    copy(ASCII.dollar)
-                    index += 1
-                } else if next != UInt8(ascii: "|") && next != UInt8(ascii: "&") && isParameterPosition(parse) {
-                    emitParameter()
-                    index += 1
-                } else {
-                    copy(byte)
-                    index += 1
-                }
-            case ASCII.percent:
-                index = percent(text, at: index, emitParameter: emitParameter,
-                                emitHole: { emitHole(inQuotes: false) }, copy: copy)
-            case UInt8(ascii: ":"), ASCII.at:
-                let previous = index > 0 ? text[index - 1] : 0
-                let next = index + 1 < count ? text[index + 1] : 0
-                if ASCII.isIdentifierStart(next), next < 0x80, !ASCII.isIdentifierPart(previous), previous != byte,
-                   !(byte == UInt8(ascii: ":") && previous == UInt8(ascii: ":")) {
-                    index += 1
-                    while index < count, ASCII.isIdentifierPart(text[index]) { index += 1 }
-                    emitParameter()
-                } else {
-                    copy(byte)
-                    index += 1
-                }
-            case ASCII.hash, ASCII.dollar:
-                if index + 1 < count, text[index + 1] == ASCII.openBrace,
-                   let close = text[(index + 2)...].firstIndex(of: ASCII.closeBrace) {
-                    if byte == ASCII.hash { emitParameter() } else { emitHole(inQuotes: false) }
-                    index = close + 1
-                } else {
-                    copy(byte)
-                    index += 1
-                }
-            case ASCII.openBrace where formatted:
-                if let close = text[(index + 1)...].firstIndex(of: ASCII.closeBrace), close - index < 40 {
-                    emitHole(inQuotes: false)
-                    index = close + 1
-                } else {
-                    copy(byte)
-                    index += 1
-                }
-            default:
-                copy(byte)
-                index += 1
+        /// Handles `%s`, `%d`, `%(name)s`, `%%` and a plain modulo sign.
+        mutating func percent(at index: Int) -> Int {
+            let count = text.count
+            let next = index + 1 < count ? text[index + 1] : 0
+            if next == ASCII.percent {
+                copy(ASCII.percent)
+                return index + 2
             }
-        }
-        return Output(parseText: String(decoding: parse, as: UTF8.self),
-                      displayText: String(decoding: display, as: UTF8.self),
-                      dynamic: dynamic, usedHoleMode: usedHoleMode)
-    }
-
-    // MARK: - Pieces
-
-    /// Handles `%s`, `%d`, `%(name)s`, `%%` and a plain modulo sign.
-    private func percent(_ text: [UInt8], at index: Int, emitParameter: () -> Void, emitHole: () -> Void,
-                         copy: (UInt8) -> Void) -> Int {
-        let count = text.count
-        let next = index + 1 < count ? text[index + 1] : 0
-        if next == ASCII.percent {
-            copy(ASCII.percent)
-            return index + 2
-        }
-        var end = index + 1
-        if next == ASCII.openParen, let close = text[(index + 2)...].firstIndex(of: ASCII.closeParen),
-           close + 1 < count, close - index < 64 {
-            end = close + 1
-        }
-        guard end < count else {
-            copy(ASCII.percent)
-            return index + 1
-        }
-        switch text[end] {
-        case UInt8(ascii: "s"), UInt8(ascii: "d"), UInt8(ascii: "i"), UInt8(ascii: "f"), UInt8(ascii: "b"),
-             UInt8(ascii: "v"), UInt8(ascii: "q"), UInt8(ascii: "r"):
-            if end + 1 < count, ASCII.isIdentifierPart(text[end + 1]) {
+            var end = index + 1
+            if next == ASCII.openParen, index + 2 < count, let close = text[(index + 2)...].firstIndex(of: ASCII.closeParen),
+               close + 1 < count, close - index < 64 {
+                end = close + 1
+            }
+            guard end < count else {
                 copy(ASCII.percent)
                 return index + 1
             }
-            if formatted { emitHole() } else { emitParameter() }
-            return end + 1
-        default:
-            copy(ASCII.percent)
-            return index + 1
+            switch text[end] {
+            case UInt8(ascii: "s"), UInt8(ascii: "d"), UInt8(ascii: "i"), UInt8(ascii: "f"), UInt8(ascii: "b"),
+                 UInt8(ascii: "v"), UInt8(ascii: "q"), UInt8(ascii: "r"):
+                if end + 1 < count, ASCII.isIdentifierPart(text[end + 1]) {
+                    copy(ASCII.percent)
+                    return index + 1
+                }
+                if formatted { emitHole(inQuotes: false) } else { emitParameter() }
+                return end + 1
+            default:
+                copy(ASCII.percent)
+                return index + 1
+            }
         }
     }
 
+    // MARK: - Parameter positions
+
     /// Whether a `?` at the end of `parse` stands where a value is expected.
-    private func isParameterPosition(_ parse: [UInt8]) -> Bool {
+    static func isParameterPosition(_ parse: [UInt8]) -> Bool {
         var index = parse.count - 1
         while index >= 0, parse[index] == ASCII.space || parse[index] == ASCII.tab || parse[index] == ASCII.newline
                 || parse[index] == ASCII.carriageReturn {

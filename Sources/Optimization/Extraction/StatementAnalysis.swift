@@ -53,7 +53,7 @@ enum StatementAnalyzer {
             let text = String(decoding: utf8[start..<end], as: UTF8.self)
             let lineOffset = utf8[..<start].reduce(0) { $0 + ($1 == ASCII.newline ? 1 : 0) }
                 + leadingNewlines(text)
-            let single = ParseTree(root: .object(["stmts": .array([entry])]))
+            let single = ParseTree(root: .object([JSONMember("stmts", .array([entry]))]))
             return analysis(tree: single, parseText: text, display: text, dynamic: dynamic,
                             lineOffset: lineOffset)
         }
@@ -65,9 +65,9 @@ enum StatementAnalyzer {
         let fingerprint = try? PgQuery.fingerprint(parseText)
         let sql: String
         if dynamic {
-            sql = display.trimmingCharacters(in: .whitespacesAndNewlines)
+            sql = display
         } else {
-            sql = ((try? PgQuery.normalize(parseText)) ?? parseText).trimmingCharacters(in: .whitespacesAndNewlines)
+            sql = (try? PgQuery.normalize(parseText)) ?? parseText
         }
         return StatementAnalysis(statementType: tree.statementKind ?? "unknown", tables: tables,
                                  fingerprint: fingerprint, sql: collapse(sql), dynamic: dynamic, parseError: nil,
@@ -78,10 +78,9 @@ enum StatementAnalyzer {
 
     private static func unparsed(_ output: PlaceholderNormalizer.Output, error: PgQueryError,
                                  dynamic: Bool) -> StatementAnalysis {
-        let text = output.displayText.trimmingCharacters(in: .whitespacesAndNewlines)
         let words = LooseSQLReader.words(of: output.parseText)
         return StatementAnalysis(statementType: LooseSQLReader.statementType(words), tables: LooseSQLReader.tables(words),
-                                 fingerprint: nil, sql: collapse(text), dynamic: dynamic,
+                                 fingerprint: nil, sql: collapse(output.displayText), dynamic: dynamic,
                                  parseError: error.description, tree: nil, parseText: output.parseText,
                                  lineOffset: leadingNewlines(output.parseText))
     }

@@ -42,7 +42,7 @@ struct JSONParser {
 
     private mutating func parseObject() throws -> JSONValue {
         index += 1
-        var members: [String: JSONValue] = [:]
+        var members: [JSONMember] = []
         skipWhitespace()
         if consume(UInt8(ascii: "}")) { return .object(members) }
         repeat {
@@ -51,7 +51,7 @@ struct JSONParser {
             let key = try parseString()
             skipWhitespace()
             guard consume(UInt8(ascii: ":")) else { throw SyntaxError(offset: index) }
-            members[key] = try parseValue()
+            members.append(JSONMember(key, try parseValue()))
             skipWhitespace()
         } while consume(UInt8(ascii: ","))
         guard consume(UInt8(ascii: "}")) else { throw SyntaxError(offset: index) }

@@ -1,19 +1,34 @@
 import Foundation
 
-/// A JSON document as a Swift enum, used to walk libpg_query parse trees.
+/// One member of a JSON object.
+public struct JSONMember: Sendable, Equatable {
+    /// The member's name.
+    public let key: String
+    /// The member's value.
+    public let value: JSONValue
+
+    /// Creates a member.
+    public init(_ key: String, _ value: JSONValue) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// A JSON document as a Swift enum, used to walk libpg_query parse trees. Objects keep their
+/// members in document order (parse-tree objects are small, so lookups scan them).
 public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
     case string(String)
     case array([JSONValue])
-    case object([String: JSONValue])
+    case object([JSONMember])
 
     // MARK: - Accessors
 
     /// The value under `key` when this is an object.
     public subscript(key: String) -> JSONValue? {
-        if case .object(let members) = self { return members[key] }
+        if case .object(let members) = self { return members.first { $0.key == key }?.value }
         return nil
     }
 
@@ -35,10 +50,15 @@ public enum JSONValue: Sendable, Equatable {
         return []
     }
 
-    /// The members when this is an object, otherwise an empty dictionary.
-    public var objectValue: [String: JSONValue] {
+    /// The members in document order when this is an object, otherwise an empty array.
+    public var members: [JSONMember] {
         if case .object(let members) = self { return members }
-        return [:]
+        return []
+    }
+
+    /// The members as a dictionary when this is an object, otherwise an empty dictionary.
+    public var objectValue: [String: JSONValue] {
+        Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 
     // MARK: - Traversal
@@ -47,9 +67,9 @@ public enum JSONValue: Sendable, Equatable {
     public func walk(_ visit: (String, JSONValue) -> Void) {
         switch self {
         case .object(let members):
-            for (key, value) in members {
-                visit(key, value)
-                value.walk(visit)
+            for member in members {
+                visit(member.key, member.value)
+                member.value.walk(visit)
             }
         case .array(let elements):
             for element in elements { element.walk(visit) }
@@ -68,8 +88,8 @@ public enum JSONValue: Sendable, Equatable {
     private func collectObjects(containing key: String, into found: inout [JSONValue]) {
         switch self {
         case .object(let members):
-            if members[key] != nil { found.append(self) }
-            for value in members.values { value.collectObjects(containing: key, into: &found) }
+            if members.contains(where: { $0.key == key }) { found.append(self) }
+            for member in members { member.value.collectObjects(containing: key, into: &found) }
         case .array(let elements):
             for element in elements { element.collectObjects(containing: key, into: &found) }
         default:

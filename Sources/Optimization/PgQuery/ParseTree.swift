@@ -26,8 +26,8 @@ public struct ParseTree: Sendable, Equatable {
     /// The top-level statements, in order.
     public var statements: [StatementNode] {
         root["stmts"]?.arrayValue.compactMap { entry in
-            guard let (type, body) = entry["stmt"]?.objectValue.first else { return nil }
-            return StatementNode(nodeType: type, body: body)
+            guard let node = entry["stmt"]?.members.first else { return nil }
+            return StatementNode(nodeType: node.key, body: node.value)
         } ?? []
     }
 

@@ -14,7 +14,7 @@ public enum PgQuery {
         let result = pg_query_parse(sql)
         defer { pg_query_free_parse_result(result) }
         if let error = result.error { throw makeError(error.pointee) }
-        guard let tree = result.parse_tree else { return ParseTree(root: .object([:])) }
+        guard let tree = result.parse_tree else { return ParseTree(root: .object([])) }
         let count = strlen(tree)
         let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(tree).assumingMemoryBound(to: UInt8.self), count: count)
         do {
