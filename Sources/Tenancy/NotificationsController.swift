@@ -25,7 +25,7 @@ public struct NotificationsController: Sendable {
         let title: String
         let body: String
         let created_at: Date
-        let read_at: Date?
+        @Nullable var read_at: Date?
     }
 
     private func list(_ context: UserRequestContext) async throws -> [Notification] {

@@ -51,15 +51,15 @@ public struct OrganizationsController: Sendable {
     struct Member: ResponseEncodable {
         let user_id: UUID
         let email: String
-        let full_name: String?
+        @Nullable var full_name: String?
         let role: Role
         let joined_at: Date
     }
     struct AuditEntry: ResponseEncodable {
         let id: UUID
-        let actor_user_id: UUID?
+        @Nullable var actor_user_id: UUID?
         let action: String
-        let target: String?
+        @Nullable var target: String?
         let details: [String: String]
         let created_at: Date
     }

@@ -16,10 +16,10 @@ public struct UsersController: Sendable {
     struct Me: ResponseEncodable {
         let id: UUID
         let email: String
-        let full_name: String?
-        let picture: String?
-        let organization_id: UUID?
-        let role: String?
+        @Nullable var full_name: String?
+        @Nullable var picture: String?
+        @Nullable var organization_id: UUID?
+        @Nullable var role: String?
         let created_at: Date
         let github_connected: Bool
     }

@@ -1,0 +1,97 @@
+import Foundation
+import Logging
+import PostgresNIO
+import Testing
+@testable import App
+@testable import Database
+
+@Suite("Migrations")
+struct MigrationTests {
+    static let logger = Logger(label: "migration-tests")
+
+    /// Runs `body` with a pool on a new, empty database.
+    static func withEmptyDatabase(_ body: @Sendable (PostgresClient) async throws -> Void) async throws {
+        let name = "dbooster_empty_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased())"
+        try await TestDatabase.withAdminConnection { connection in
+            try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: logger)
+        }
+        let client = PostgresClient(configuration: try postgresConfiguration(url: TestDatabase.url(of: name)), backgroundLogger: logger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            try await body(client)
+            group.cancelAll()
+        }
+    }
+
+    @Test("migrations apply once, in order, and a second run applies nothing")
+    func idempotent() async throws {
+        let migrations = try Migrator.load(directory: migrationsDirectory())
+        #expect(migrations.map(\.version) == migrations.map(\.version).sorted())
+        try await Self.withEmptyDatabase { client in
+            let first = try await Migrator(migrations: migrations, logger: Self.logger).run(on: client)
+            #expect(first == migrations.map(\.version))
+            let second = try await Migrator(migrations: migrations, logger: Self.logger).run(on: client)
+            #expect(second.isEmpty)
+            let recorded = try await client.query("SELECT version, checksum FROM schema_migrations ORDER BY version")
+                .all(as: (Int, String).self)
+            #expect(recorded.map(\.0) == migrations.map(\.version))
+            #expect(recorded.map(\.1) == migrations.map(\.checksum))
+        }
+    }
+
+    @Test("two instances migrating at once are serialised by the advisory lock")
+    func concurrent() async throws {
+        let migrations = try Migrator.load(directory: migrationsDirectory())
+        try await Self.withEmptyDatabase { client in
+            async let a = Migrator(migrations: migrations, logger: Self.logger).run(on: client)
+            async let b = Migrator(migrations: migrations, logger: Self.logger).run(on: client)
+            let (applied1, applied2) = try await (a, b)
+            #expect((applied1 + applied2).sorted() == migrations.map(\.version))
+        }
+    }
+
+    @Test("an applied migration whose file changed is an error, and nothing else runs")
+    func checksumMismatch() async throws {
+        var migrations = try Migrator.load(directory: migrationsDirectory())
+        try await Self.withEmptyDatabase { client in
+            try await Migrator(migrations: Array(migrations.prefix(2)), logger: Self.logger).run(on: client)
+            let edited = migrations[1]
+            migrations[1] = .init(version: edited.version, name: edited.name, sql: edited.sql + "\n-- edited")
+            await #expect(throws: Migrator.MigrationError.self) {
+                try await Migrator(migrations: migrations, logger: Self.logger).run(on: client)
+            }
+            let count = try await client.query("SELECT count(*)::int FROM schema_migrations").first(as: Int.self)
+            #expect(count == 2)
+        }
+    }
+
+    @Test("a failing migration rolls back entirely")
+    func failingMigration() async throws {
+        let broken = Migrator.Migration(version: 1, name: "broken", sql: "CREATE TABLE t1 (id int); SELECT 1/0;")
+        try await Self.withEmptyDatabase { client in
+            await #expect(throws: (any Error).self) {
+                try await Migrator(migrations: [broken], logger: Self.logger).run(on: client)
+            }
+            let exists = try await client.query("SELECT to_regclass('t1') IS NOT NULL").first(as: Bool.self)
+            #expect(exists == false)
+        }
+    }
+}
+
+@Suite("Configuration")
+struct ConfigurationTests {
+    @Test("a missing required secret is a one-line error naming the key", arguments: ["DATABASE_URL", "JWT_SECRET", "ENCRYPTION_KEY"])
+    func missing(_ key: String) throws {
+        var environment = ["DATABASE_URL": "postgresql://a@b/c", "JWT_SECRET": String(repeating: "s", count: 40),
+                           "ENCRYPTION_KEY": "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="]
+        environment[key] = nil
+        do {
+            _ = try AppConfig.load(environment: environment)
+            Issue.record("loading without \(key) succeeded")
+        } catch {
+            let message = String(describing: error)
+            #expect(message.contains(key))
+            #expect(!message.contains("\n"))
+        }
+    }
+}

@@ -1,0 +1,12 @@
+import Auth
+import Foundation
+@testable import App
+
+/// The application's session service over a test's database (to mint login codes directly).
+enum TestSessions {
+    static func make(_ test: TestContext) throws -> SessionService {
+        SessionService(database: test.database,
+                       accessTokens: try AccessTokenIssuer(secret: test.config.jwtSecret),
+                       refreshLifetime: test.config.refreshTokenLifetime)
+    }
+}
