@@ -98,18 +98,25 @@ public struct OAuthService: Sendable {
             return failureLocation(.providerError(providerError))
         }
         guard let code, !code.isEmpty else { return failureLocation(.providerError("missing_code")) }
+        let identity: ProviderIdentity
         do {
-            let identity = try await provider.identity(code: code, redirectURI: redirectURI(kind),
-                                                      codeVerifier: verifier, nonce: nonce)
+            identity = try await provider.identity(code: code, redirectURI: redirectURI(kind),
+                                                   codeVerifier: verifier, nonce: nonce)
+        } catch let failure as OAuthFailure {
+            logger.notice("OAuth sign-in with \(kind.rawValue) refused: \(failure.code)")
+            return failureLocation(failure)
+        } catch {
+            // Transport failures are not only HTTPClientError: a refused connection surfaces as a NIO error.
+            logger.warning("OAuth provider \(kind.rawValue) unreachable: \(error)")
+            return failureLocation(.providerUnavailable)
+        }
+        do {
             let userID = try await accounts.user(for: identity)
             let loginCode = try await sessions.createLoginCode(userID: userID)
             return "\(frontendURL)/auth/callback?code=\(loginCode)"
         } catch let failure as OAuthFailure {
             logger.notice("OAuth sign-in with \(kind.rawValue) refused: \(failure.code)")
             return failureLocation(failure)
-        } catch let error as HTTPClientError {
-            logger.warning("OAuth provider \(kind.rawValue) unreachable: \(error)")
-            return failureLocation(.providerUnavailable)
         }
     }
 

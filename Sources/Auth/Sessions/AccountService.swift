@@ -110,7 +110,7 @@ public struct AccountService: Sendable {
             UPDATE users SET \(column) = $2, email_verified = true,
                 full_name = COALESCE(full_name, $3), picture = COALESCE($4, picture),
                 github_token = COALESCE($5, github_token)
-            WHERE id = $1
+            WHERE id = $1::uuid
             """, binds: try Self.binds(userID.uuidString, identity.subject, identity.fullName, identity.picture, sealedToken)),
             logger: database.logger)
     }
