@@ -29,8 +29,8 @@ struct DecoyTests {
     }
 
     @Test func jpqlLooksLikeJPQL() throws {
-        #expect(SQLClassifier.looksLikeJPQL(try PgQuery.parse("SELECT c FROM Customer c WHERE c.email = $1")))
-        #expect(SQLClassifier.looksLikeJPQL(try PgQuery.parse("SELECT i FROM Purchase p, p.items i")))
-        #expect(!SQLClassifier.looksLikeJPQL(try PgQuery.parse("SELECT u.id FROM users u")))
+        #expect(SQLClassifier.looksLikeJPQL(try firstStatement("SELECT c FROM Customer c WHERE c.email = $1")))
+        #expect(SQLClassifier.looksLikeJPQL(try firstStatement("SELECT i FROM Purchase p, p.items i")))
+        #expect(!SQLClassifier.looksLikeJPQL(try firstStatement("SELECT u.id FROM users u")))
     }
 }

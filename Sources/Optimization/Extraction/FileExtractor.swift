@@ -11,11 +11,13 @@ struct FileExtractor {
         var text: [UInt8]
         var formatted: Bool
         var concatenated: Bool
+        var role: CallContext.Role
 
         func hash(into hasher: inout Hasher) {
             text.withUnsafeBytes { hasher.combine(bytes: $0) }
             hasher.combine(formatted)
             hasher.combine(concatenated)
+            hasher.combine(role)
         }
     }
 
@@ -32,7 +34,7 @@ struct FileExtractor {
         var findings: [SQLFinding] = []
         for candidate in candidates {
             let analyses = analyze(candidate.text, formatted: candidate.context.formatted,
-                                   concatenated: candidate.concatenated)
+                                   concatenated: candidate.concatenated, role: candidate.context.role)
             for analysis in analyses where SQLClassifier.accepts(analysis, role: candidate.context.role) {
                 findings.append(finding(analysis, path: path, language: language, line: candidate.line + analysis.lineOffset,
                                         column: analysis.lineOffset == 0 ? candidate.column : 1))
@@ -62,7 +64,7 @@ struct FileExtractor {
                 counted += 1
             }
             let text = Array(script[start..<range.upperBound])
-            for analysis in analyze(text, formatted: false, concatenated: false) {
+            for analysis in analyze(text, formatted: false, concatenated: false, role: .entryPoint) {
                 findings.append(finding(analysis, path: path, language: .sql, line: line + analysis.lineOffset,
                                         column: analysis.lineOffset == 0 ? start - lineStart + 1 : 1))
             }
@@ -95,10 +97,11 @@ struct FileExtractor {
 
     // MARK: - Helpers
 
-    private mutating func analyze(_ text: [UInt8], formatted: Bool, concatenated: Bool) -> [StatementAnalysis] {
-        let key = CacheKey(text: text, formatted: formatted, concatenated: concatenated)
+    private mutating func analyze(_ text: [UInt8], formatted: Bool, concatenated: Bool,
+                                  role: CallContext.Role) -> [StatementAnalysis] {
+        let key = CacheKey(text: text, formatted: formatted, concatenated: concatenated, role: role)
         if let cached = cache[key] { return cached }
-        let result = StatementAnalyzer.analyze(text, formatted: formatted, concatenated: concatenated)
+        let result = StatementAnalyzer.analyze(text, formatted: formatted, concatenated: concatenated, role: role)
         if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
         cache[key] = result
         return result

@@ -16,12 +16,14 @@ enum SQLClassifier {
         guard role != .notSQL else { return false }
         let text = analysis.parseText
         let keywordCase = leadingKeywordCase(text)
-        if let tree = analysis.tree, looksLikeJPQL(tree) { return false }
+        if let parsed = analysis.parsed, looksLikeJPQL(parsed) { return false }
         var strength = keywordCase == .upper ? 2 : (keywordCase == .lower ? 1 : 0)
         if role == .sqlNamed { strength += 1 }
         if role == .entryPoint { strength += 2 }
-        if let tree = analysis.tree {
-            guard hasSQLStructure(tree) else { return role == .entryPoint && keywordCase != .other }
+        if analysis.parseError == nil {
+            guard let parsed = analysis.parsed, hasSQLStructure(parsed) else {
+                return role == .entryPoint && keywordCase != .other
+            }
             if strength >= 2 { return true }
             let clauses = clauseCount(text)
             return strength == 1 ? (hasSQLPunctuation(text) || clauses >= 3) : (hasSQLPunctuation(text) && clauses >= 2)
@@ -29,6 +31,25 @@ enum SQLClassifier {
         if role == .entryPoint { return keywordCase != .other || clauseCount(text) >= 2 }
         guard strength >= 2, !endsLikeSentence(text) else { return false }
         return clauseCount(text) >= 2 && hasSQLPunctuation(text)
+    }
+
+    /// Whether ``accepts(_:role:)`` is certain to reject `text` (one statement, placeholders
+    /// normalised) for `role` whether or not it parses, so that parsing it can be skipped.
+    ///
+    /// Outside entry points, unparsed text needs an all-upper-case keyword (or a SQL-like name)
+    /// and parsed text with a weak keyword needs punctuation or clauses; text with neither is
+    /// rejected either way. Text with a `;` may hold several statements and is never prejudged.
+    static func rejectsWithoutParsing(_ text: String, role: CallContext.Role) -> Bool {
+        guard role != .notSQL else { return true }
+        guard role != .entryPoint, !text.utf8.contains(UInt8(ascii: ";")) else { return false }
+        let keywordCase = leadingKeywordCase(text)
+        var strength = keywordCase == .upper ? 2 : (keywordCase == .lower ? 1 : 0)
+        if role == .sqlNamed { strength += 1 }
+        switch strength {
+        case 0: return !(hasSQLPunctuation(text) && clauseCount(text) >= 2)
+        case 1: return !hasSQLPunctuation(text) && clauseCount(text) < 3
+        default: return false
+        }
     }
 
     // MARK: - Signals
@@ -82,40 +103,18 @@ enum SQLClassifier {
 
     /// A SELECT without FROM must compute something (`SELECT 1`, `SELECT now()`), not list bare
     /// words as "Select a file" would.
-    private static func hasSQLStructure(_ tree: ParseTree) -> Bool {
-        guard let statement = tree.statements.first else { return false }
+    private static func hasSQLStructure(_ statement: ParseSummary.Statement) -> Bool {
         guard statement.nodeType == "SelectStmt" else { return true }
-        let body = statement.body
-        if body["fromClause"] != nil || body["withClause"] != nil || body["valuesLists"] != nil
-            || body["larg"] != nil || body["intoClause"] != nil {
-            return true
-        }
-        let targets = body["targetList"]?.arrayValue ?? []
-        return targets.contains { target in
-            guard let value = target["ResTarget"]?["val"] else { return false }
-            return value["ColumnRef"] == nil
-        }
+        return statement.selectHasSource || statement.computesTarget
     }
 
     /// JPQL/HQL selects an entity alias (`SELECT u FROM User u`) or joins through a path
     /// (`JOIN o.items i`); SQL almost never does either.
-    static func looksLikeJPQL(_ tree: ParseTree) -> Bool {
-        guard let statement = tree.statements.first, statement.nodeType == "SelectStmt" else { return false }
-        var aliases = Set<String>()
-        for node in statement.body.objects(containing: "relname") {
-            if let alias = node["alias"]?["aliasname"]?.stringValue { aliases.insert(alias) }
-        }
+    static func looksLikeJPQL(_ statement: ParseSummary.Statement) -> Bool {
+        guard statement.nodeType == "SelectStmt" else { return false }
+        let aliases = Set(statement.relations.compactMap(\.alias))
         guard !aliases.isEmpty else { return false }
-        for node in statement.body.objects(containing: "relname") {
-            if let schema = node["schemaname"]?.stringValue, aliases.contains(schema) { return true }
-        }
-        let targets = statement.body["targetList"] ?? .array([])
-        for columnRef in targets.nodes(named: "ColumnRef") {
-            let fields = columnRef["fields"]?.arrayValue ?? []
-            if fields.count == 1, let name = ParseTree.stringNodeValue(fields[0]), aliases.contains(name) {
-                return true
-            }
-        }
-        return false
+        if statement.relations.contains(where: { $0.schema.map(aliases.contains) ?? false }) { return true }
+        return statement.targetColumnNames.contains(where: aliases.contains)
     }
 }

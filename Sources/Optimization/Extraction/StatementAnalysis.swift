@@ -8,8 +8,8 @@ struct StatementAnalysis {
     var sql: String
     var dynamic: Bool
     var parseError: String?
-    /// The statement's parse tree when it parses.
-    var tree: ParseTree?
+    /// What the parser says about the statement when it parses.
+    var parsed: ParseSummary.Statement?
     /// Text handed to the parser (placeholders normalised).
     var parseText: String
     /// Lines between the start of the analysed text and this statement.
@@ -19,14 +19,20 @@ struct StatementAnalysis {
 /// Parses statement text with libpg_query and derives the reported fields.
 enum StatementAnalyzer {
     /// Analyses `text` (a literal's decoded text with hole markers); one result per statement.
-    static func analyze(_ text: [UInt8], formatted: Bool, concatenated: Bool) -> [StatementAnalysis] {
+    ///
+    /// Returns nothing, without parsing, when the classifier is certain to reject the text in
+    /// `role` (the default, ``CallContext/Role/entryPoint``, never skips). The first hole mode
+    /// (parameters) adds the most SQL punctuation, so when its text is rejected so are the others.
+    static func analyze(_ text: [UInt8], formatted: Bool, concatenated: Bool,
+                        role: CallContext.Role = .entryPoint) -> [StatementAnalysis] {
         var firstAttempt: (PlaceholderNormalizer.Output, PgQueryError)?
         for mode in PlaceholderNormalizer.HoleMode.allCases {
             let output = PlaceholderNormalizer(formatted: formatted, mode: mode).normalize(text)
+            if firstAttempt == nil, SQLClassifier.rejectsWithoutParsing(output.parseText, role: role) { return [] }
             let dynamic = output.dynamic || concatenated
             do {
-                let tree = try PgQuery.parse(output.parseText)
-                return statements(of: tree, output: output, dynamic: dynamic)
+                let summary = try PgQuery.summarize(output.parseText)
+                return statements(of: summary, output: output, dynamic: dynamic)
             } catch {
                 if firstAttempt == nil { firstAttempt = (output, error) }
                 if !output.usedHoleMode { break }
@@ -38,40 +44,38 @@ enum StatementAnalyzer {
 
     // MARK: - Parsed statements
 
-    private static func statements(of tree: ParseTree, output: PlaceholderNormalizer.Output,
+    private static func statements(of summary: ParseSummary, output: PlaceholderNormalizer.Output,
                                    dynamic: Bool) -> [StatementAnalysis] {
-        let entries = tree.root["stmts"]?.arrayValue ?? []
-        guard entries.count > 1 else {
-            return [analysis(tree: tree, parseText: output.parseText, display: output.displayText,
+        guard summary.statements.count > 1 else {
+            return [analysis(summary.statements.first, parseText: output.parseText, display: output.displayText,
                              dynamic: dynamic, lineOffset: 0)]
         }
         let utf8 = Array(output.parseText.utf8)
-        return entries.map { entry in
-            let start = min(entry["stmt_location"]?.intValue ?? 0, utf8.count)
-            let length = entry["stmt_len"]?.intValue ?? 0
-            let end = length == 0 ? utf8.count : min(start + length, utf8.count)
+        return summary.statements.map { statement in
+            let start = min(statement.location, utf8.count)
+            let end = statement.length == 0 ? utf8.count : min(start + statement.length, utf8.count)
             let text = String(decoding: utf8[start..<end], as: UTF8.self)
             let lineOffset = utf8[..<start].reduce(0) { $0 + ($1 == ASCII.newline ? 1 : 0) }
                 + leadingNewlines(text)
-            let single = ParseTree(root: .object([JSONMember("stmts", .array([entry]))]))
-            return analysis(tree: single, parseText: text, display: text, dynamic: dynamic,
-                            lineOffset: lineOffset)
+            return analysis(statement, parseText: text, display: text, dynamic: dynamic, lineOffset: lineOffset)
         }
     }
 
-    private static func analysis(tree: ParseTree, parseText: String, display: String, dynamic: Bool,
-                                 lineOffset: Int) -> StatementAnalysis {
-        let tables = tree.tables.filter { !$0.contains(PlaceholderNormalizer.holeIdentifierPrefix) }
+    /// The fields of a parsed statement. `pg_query_normalize` is only called when the statement
+    /// has something for it to replace; otherwise its output would be the input.
+    private static func analysis(_ statement: ParseSummary.Statement?, parseText: String, display: String,
+                                 dynamic: Bool, lineOffset: Int) -> StatementAnalysis {
+        let tables = (statement?.tables ?? []).filter { !$0.contains(PlaceholderNormalizer.holeIdentifierPrefix) }
         let fingerprint = try? PgQuery.fingerprint(parseText)
         let sql: String
-        if dynamic {
-            sql = display
+        if dynamic || statement?.mayHaveConstants == false {
+            sql = dynamic ? display : parseText
         } else {
             sql = (try? PgQuery.normalize(parseText)) ?? parseText
         }
-        return StatementAnalysis(statementType: tree.statementKind ?? "unknown", tables: tables,
+        return StatementAnalysis(statementType: statement?.kind ?? "unknown", tables: tables,
                                  fingerprint: fingerprint, sql: collapse(sql), dynamic: dynamic, parseError: nil,
-                                 tree: tree, parseText: parseText, lineOffset: lineOffset)
+                                 parsed: statement, parseText: parseText, lineOffset: lineOffset)
     }
 
     // MARK: - Unparsed statements
@@ -81,7 +85,7 @@ enum StatementAnalyzer {
         let words = LooseSQLReader.words(of: output.parseText)
         return StatementAnalysis(statementType: LooseSQLReader.statementType(words), tables: LooseSQLReader.tables(words),
                                  fingerprint: nil, sql: collapse(output.displayText), dynamic: dynamic,
-                                 parseError: error.description, tree: nil, parseText: output.parseText,
+                                 parseError: error.description, parsed: nil, parseText: output.parseText,
                                  lineOffset: leadingNewlines(output.parseText))
     }
 

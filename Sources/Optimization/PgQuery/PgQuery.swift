@@ -24,6 +24,24 @@ public enum PgQuery {
         }
     }
 
+    /// Parses `sql` and reads what the scanner needs (statement kinds, tables, shape) straight
+    /// from the parser's output, without building a ``ParseTree``.
+    /// - Throws: ``PgQueryError`` with the parser's message and cursor position.
+    static func summarize(_ sql: String) throws(PgQueryError) -> ParseSummary {
+        let result = pg_query_parse(sql)
+        defer { pg_query_free_parse_result(result) }
+        if let error = result.error { throw makeError(error.pointee) }
+        guard let tree = result.parse_tree else { return ParseSummary(statements: []) }
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(tree).assumingMemoryBound(to: UInt8.self),
+                                        count: strlen(tree))
+        do {
+            var reader = ParseTreeReader(bytes)
+            return try reader.read()
+        } catch {
+            throw PgQueryError(message: "invalid parse tree JSON: \(error)", cursorPosition: 0)
+        }
+    }
+
     // MARK: - Fingerprint
 
     /// Returns the libpg_query fingerprint of `sql` as a hex string; equivalent queries

@@ -19,10 +19,14 @@ enum StatementKind {
 
     /// The kind for a statement node: `with` for a SELECT carrying a WITH clause.
     static func name(nodeType: String, body: JSONValue) -> String {
-        if nodeType == "SelectStmt", body["withClause"] != nil { return "with" }
-        if nodeType == "CreateTableAsStmt", body["objtype"]?.stringValue == "OBJECT_MATVIEW" {
-            return "create_materialized_view"
-        }
+        name(nodeType: nodeType, hasWithClause: body["withClause"] != nil, objtype: body["objtype"]?.stringValue)
+    }
+
+    /// The kind from the facts it depends on: the node type, whether the node has a WITH clause,
+    /// and its `objtype` field.
+    static func name(nodeType: String, hasWithClause: Bool, objtype: String?) -> String {
+        if nodeType == "SelectStmt", hasWithClause { return "with" }
+        if nodeType == "CreateTableAsStmt", objtype == "OBJECT_MATVIEW" { return "create_materialized_view" }
         if let known = explicit[nodeType] { return known }
         return snakeCase(nodeType.hasSuffix("Stmt") ? String(nodeType.dropLast(4)) : nodeType)
     }

@@ -1,0 +1,248 @@
+import Foundation
+
+extension ParseTreeReader {
+    // MARK: - Facts
+
+    /// What the walk learned about the current statement; strings are byte ranges of the JSON
+    /// until the statement is complete.
+    struct Facts {
+        var relations: [(schema: Range<Int>?, name: Range<Int>, alias: Range<Int>?)] = []
+        var cteNames: [Range<Int>] = []
+        var targetColumnNames: [Range<Int>] = []
+        var objtype: Range<Int>?
+        var selectHasSource = false
+        var hasWithClause = false
+        var computesTarget = false
+        var mayHaveConstants = false
+
+        /// Statements whose strings `pg_query_normalize` replaces outside of constants.
+        private static let normalizedUtilityStatements: Set<String> = [
+            "NotifyStmt", "CreateSubscriptionStmt", "AlterSubscriptionStmt",
+        ]
+
+        func statement(nodeType: String, location: Int, length: Int,
+                       decode: (Range<Int>) -> String) -> ParseSummary.Statement {
+            let kind = StatementKind.name(nodeType: nodeType, hasWithClause: hasWithClause,
+                                          objtype: objtype.map(decode))
+            return ParseSummary.Statement(
+                nodeType: nodeType, location: location, length: length, kind: kind,
+                relations: relations.map { relation in
+                    ParseSummary.Relation(schema: relation.schema.map(decode), name: decode(relation.name),
+                                          alias: relation.alias.map(decode))
+                },
+                cteNames: Set(cteNames.map(decode)), selectHasSource: selectHasSource,
+                computesTarget: computesTarget, targetColumnNames: targetColumnNames.map(decode),
+                mayHaveConstants: mayHaveConstants || Self.normalizedUtilityStatements.contains(nodeType))
+        }
+    }
+
+    // MARK: - Member names
+
+    /// The member names the reader acts on; every other name is `.other`.
+    enum Key {
+        case other, stmts, stmt, stmtLength, stmtLocation
+        case relname, schemaname, alias, aliasname, ctename, objtype
+        case targetList, resTarget, val, columnRef, fields, string, sval
+        case fromClause, withClause, valuesLists, larg, intoClause
+        case aConst, defElem, typeName, typeNameNode
+
+        private static let names: [(StaticString, Key)] = [
+            ("stmts", .stmts), ("stmt", .stmt), ("stmt_len", .stmtLength), ("stmt_location", .stmtLocation),
+            ("relname", .relname), ("schemaname", .schemaname), ("alias", .alias), ("aliasname", .aliasname),
+            ("ctename", .ctename), ("objtype", .objtype), ("targetList", .targetList), ("ResTarget", .resTarget),
+            ("val", .val), ("ColumnRef", .columnRef), ("fields", .fields), ("String", .string), ("sval", .sval),
+            ("fromClause", .fromClause), ("withClause", .withClause), ("valuesLists", .valuesLists),
+            ("larg", .larg), ("intoClause", .intoClause), ("A_Const", .aConst), ("DefElem", .defElem),
+            ("typeName", .typeName), ("TypeName", .typeNameNode),
+        ]
+
+        /// The names grouped by length (no name is longer than 15 bytes).
+        private static let byLength: [[(StaticString, Key)]] = {
+            var table = [[(StaticString, Key)]](repeating: [], count: 16)
+            for entry in names { table[entry.0.utf8CodeUnitCount].append(entry) }
+            return table
+        }()
+
+        init(_ name: UnsafeBufferPointer<UInt8>) {
+            self = .other
+            guard name.count < Self.byLength.count, let base = name.baseAddress else { return }
+            for (candidate, key) in Self.byLength[name.count]
+            where memcmp(base, candidate.utf8Start, name.count) == 0 {
+                self = key
+                return
+            }
+        }
+    }
+
+    // MARK: - Bytes
+
+    /// Skips blanks, then: at `close` consumes it and returns `false`; otherwise consumes the
+    /// separating comma (except before the first item) and returns `true`.
+    mutating func nextItem(_ first: inout Bool, close: UInt8) throws(SyntaxError) -> Bool {
+        skipWhitespace()
+        guard index < bytes.count else { throw SyntaxError(offset: index) }
+        if bytes[index] == close {
+            index += 1
+            return false
+        }
+        if !first {
+            guard bytes[index] == UInt8(ascii: ",") else { throw SyntaxError(offset: index) }
+            index += 1
+        }
+        first = false
+        return true
+    }
+
+    mutating func open(_ byte: UInt8) throws(SyntaxError) {
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == byte else { throw SyntaxError(offset: index) }
+        index += 1
+    }
+
+    /// Reads `"name":` and classifies the name; also returns its byte range.
+    mutating func readKey() throws(SyntaxError) -> (key: Key, name: Range<Int>) {
+        skipWhitespace()
+        let name = try readString()
+        try open(UInt8(ascii: ":"))
+        return (Key(UnsafeBufferPointer(rebasing: bytes[name])), name)
+    }
+
+    /// Reads a string at the cursor; returns the byte range between the quotes (escapes undecoded).
+    mutating func readString() throws(SyntaxError) -> Range<Int> {
+        guard index < bytes.count, bytes[index] == ASCII.doubleQuote else { throw SyntaxError(offset: index) }
+        let start = index + 1
+        var cursor = start
+        while cursor < bytes.count {
+            switch bytes[cursor] {
+            case ASCII.doubleQuote:
+                index = cursor + 1
+                return start..<cursor
+            case ASCII.backslash:
+                cursor += 2
+            default:
+                cursor += 1
+            }
+        }
+        throw SyntaxError(offset: index)
+    }
+
+    mutating func readInt() throws(SyntaxError) -> Int {
+        skipWhitespace()
+        let start = index
+        var value = 0
+        var negative = false
+        if index < bytes.count, bytes[index] == ASCII.minus {
+            negative = true
+            index += 1
+        }
+        while index < bytes.count, ASCII.isDigit(bytes[index]) {
+            value = value &* 10 &+ Int(bytes[index] - UInt8(ascii: "0"))
+            index += 1
+        }
+        guard index > start else { throw SyntaxError(offset: start) }
+        return negative ? -value : value
+    }
+
+    /// Skips a number, `true`, `false` or `null`.
+    mutating func skipScalar() throws(SyntaxError) {
+        let start = index
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: ","), ASCII.closeBrace, ASCII.closeBracket, ASCII.space, ASCII.newline, ASCII.tab,
+                 ASCII.carriageReturn:
+                guard index > start else { throw SyntaxError(offset: start) }
+                return
+            default:
+                index += 1
+            }
+        }
+        guard index > start else { throw SyntaxError(offset: start) }
+    }
+
+    /// Skips any value, nested containers included.
+    mutating func skipValue() throws(SyntaxError) {
+        skipWhitespace()
+        guard index < bytes.count else { throw SyntaxError(offset: index) }
+        switch bytes[index] {
+        case ASCII.doubleQuote:
+            _ = try readString()
+        case ASCII.openBrace, ASCII.openBracket:
+            var depth = 0
+            repeat {
+                guard index < bytes.count else { throw SyntaxError(offset: index) }
+                switch bytes[index] {
+                case ASCII.doubleQuote:
+                    _ = try readString()
+                    continue
+                case ASCII.openBrace, ASCII.openBracket: depth += 1
+                case ASCII.closeBrace, ASCII.closeBracket: depth -= 1
+                default: break
+                }
+                index += 1
+            } while depth > 0
+        default:
+            try skipScalar()
+        }
+    }
+
+    mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case ASCII.space, ASCII.newline, ASCII.carriageReturn, ASCII.tab: index += 1
+            default: return
+            }
+        }
+    }
+
+    // MARK: - Strings
+
+    /// The text of a string's byte range, JSON escapes decoded.
+    func decode(_ range: Range<Int>) -> String {
+        let raw = UnsafeBufferPointer(rebasing: bytes[range])
+        guard raw.contains(ASCII.backslash) else { return String(decoding: raw, as: UTF8.self) }
+        var output = String.UnicodeScalarView()
+        var cursor = range.lowerBound
+        var pendingHigh: UInt32?
+        while cursor < range.upperBound {
+            let byte = bytes[cursor]
+            guard byte == ASCII.backslash, cursor + 1 < range.upperBound else {
+                let end = nextEscape(from: cursor, limit: range.upperBound)
+                output.append(contentsOf: String(decoding: UnsafeBufferPointer(rebasing: bytes[cursor..<end]),
+                                                 as: UTF8.self).unicodeScalars)
+                cursor = end
+                continue
+            }
+            let escape = bytes[cursor + 1]
+            cursor += 2
+            var scalar: UInt32
+            switch escape {
+            case UInt8(ascii: "n"): scalar = 0x0A
+            case UInt8(ascii: "t"): scalar = 0x09
+            case UInt8(ascii: "r"): scalar = 0x0D
+            case UInt8(ascii: "b"): scalar = 0x08
+            case UInt8(ascii: "f"): scalar = 0x0C
+            case UInt8(ascii: "u") where cursor + 4 <= range.upperBound:
+                scalar = UInt32(String(decoding: UnsafeBufferPointer(rebasing: bytes[cursor..<(cursor + 4)]),
+                                       as: UTF8.self), radix: 16) ?? 0xFFFD
+                cursor += 4
+            default: scalar = UInt32(escape)
+            }
+            if (0xD800..<0xDC00).contains(scalar) {
+                pendingHigh = scalar
+                continue
+            }
+            if let high = pendingHigh, (0xDC00..<0xE000).contains(scalar) {
+                scalar = 0x10000 + ((high - 0xD800) << 10) + (scalar - 0xDC00)
+            }
+            pendingHigh = nil
+            output.append(Unicode.Scalar(scalar) ?? "\u{FFFD}")
+        }
+        return String(output)
+    }
+
+    private func nextEscape(from start: Int, limit: Int) -> Int {
+        var cursor = start
+        while cursor < limit, bytes[cursor] != ASCII.backslash { cursor += 1 }
+        return cursor
+    }
+}
