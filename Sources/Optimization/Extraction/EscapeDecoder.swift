@@ -18,9 +18,14 @@ enum EscapeDecoder {
         case .backslash:
             var index = range.lowerBound
             while index < range.upperBound {
-                let byte = bytes[index]
-                guard byte == ASCII.backslash, index + 1 < range.upperBound else {
-                    output.append(byte)
+                let run = plainRunEnd(bytes, from: index, limit: range.upperBound)
+                if run > index {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<run]))
+                    index = run
+                    continue
+                }
+                guard index + 1 < range.upperBound else {
+                    output.append(bytes[index])
                     index += 1
                     continue
                 }
@@ -35,5 +40,12 @@ enum EscapeDecoder {
                 index += 2
             }
         }
+    }
+
+    /// The end of the run of bytes from `start` that holds no backslash.
+    private static func plainRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int) -> Int {
+        guard let base = bytes.baseAddress, start < limit,
+              let found = memchr(base + start, Int32(ASCII.backslash), limit - start) else { return limit }
+        return UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
     }
 }

@@ -51,15 +51,13 @@ struct ExpressionAssembler {
             }
         }
         guard end - start >= 4 else { return false }
-        var word: [UInt8] = []
         var cursor = start
-        while cursor < end, word.count < 12 {
+        while cursor < end, cursor - start < 12 {
             let lower = bytes[cursor] | 0x20
             guard lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z") else { break }
-            word.append(lower)
             cursor += 1
         }
-        return KeywordPrefilter.statementKeywords.contains(String(decoding: word, as: UTF8.self))
+        return KeywordPrefilter.isStatementKeyword(UnsafeBufferPointer(rebasing: bytes[start..<cursor]))
     }
 
     /// Whether the string at `index` is the right operand of a concatenation (handled with its start).

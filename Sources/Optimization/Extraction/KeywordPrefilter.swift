@@ -78,4 +78,25 @@ enum KeywordPrefilter {
         "select", "insert", "update", "delete", "with", "create", "alter", "drop", "truncate", "merge",
         "upsert", "replace", "grant", "revoke", "copy", "explain", "refresh", "vacuum", "call", "values",
     ]
+
+    /// ``statementKeywords`` as bytes, indexed by length, for allocation-free matching.
+    private static let statementKeywordsByLength: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 13)
+        for keyword in statementKeywords { table[keyword.utf8.count].append(Array(keyword.utf8)) }
+        return table
+    }()
+
+    /// Whether the ASCII letters `word` spell one of ``statementKeywords``, in any case.
+    static func isStatementKeyword(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard word.count < statementKeywordsByLength.count else { return false }
+        for keyword in statementKeywordsByLength[word.count] {
+            var matched = true
+            for offset in 0..<word.count where word[offset] | 0x20 != keyword[offset] {
+                matched = false
+                break
+            }
+            if matched { return true }
+        }
+        return false
+    }
 }

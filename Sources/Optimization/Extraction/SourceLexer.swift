@@ -46,6 +46,8 @@ struct SourceLexer {
     private let p: UnsafePointer<UInt8>
     private let n: Int
     private let syntax: LexerSyntax
+    private let identifierStart = ByteClasses.identifierStart
+    private let identifierPart: ByteTable
     private var i = 0
     private var line = 1
     private var lineStart = 0
@@ -63,6 +65,7 @@ struct SourceLexer {
         self.p = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
         self.n = bytes.count
         self.syntax = syntax
+        self.identifierPart = syntax.identifierDollar ? ByteClasses.identifierPartWithDollar : ByteClasses.identifierPart
     }
 
     // MARK: - Main loop
@@ -70,6 +73,11 @@ struct SourceLexer {
     mutating func run(into out: inout LexedSource) {
         while i < n {
             let c = p[i]
+            // Identifiers are the commonest token, and no other case below starts with a letter.
+            if identifierStart[c] {
+                identifier(&out)
+                continue
+            }
             switch c {
             case ASCII.newline:
                 i += 1
@@ -154,7 +162,7 @@ struct SourceLexer {
     private mutating func identifier(_ out: inout LexedSource) {
         let start = i
         i += 1
-        while i < n, ASCII.isIdentifierPart(p[i]) || (p[i] == ASCII.dollar && syntax.identifierDollar) { i += 1 }
+        while i < n, identifierPart[p[i]] { i += 1 }
         if syntax.pythonPrefixes, i - start <= 2, i < n, p[i] == ASCII.doubleQuote || p[i] == ASCII.singleQuote,
            let prefix = pythonPrefix(start..<i) {
             pythonString(&out, start: start, raw: prefix.raw, formatted: prefix.formatted)
