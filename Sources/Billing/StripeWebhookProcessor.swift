@@ -1,0 +1,248 @@
+import Core
+import Database
+import Foundation
+import Logging
+import PostgresNIO
+
+/// Records and applies verified Stripe events.
+///
+/// Each event is stored once in `stripe_events` and applied in the same transaction, so a 2xx
+/// answer means both happened and a failure leaves nothing behind (Stripe then retries). Events
+/// may arrive more than once and in any order:
+/// - a repeated event id changes nothing;
+/// - subscription state only moves forward: an event older (by Stripe's `created`) than the last
+///   one applied to the organization is recorded as `stale`; on a tie the status that comes later
+///   in a subscription's life wins; a late end of a replaced subscription cannot cancel the new one;
+/// - an invoice keeps one row; `paid` is final and an older event cannot overwrite a newer one;
+/// - an event whose organization is not known yet (its customer is linked by a later
+///   `checkout.session.completed`) is recorded as `unmatched` and applied when the link arrives.
+public struct StripeWebhookProcessor: Sendable {
+    let database: Database
+    let settings: StripeSettings
+
+    public init(database: Database, settings: StripeSettings) {
+        self.database = database
+        self.settings = settings
+    }
+
+    /// What happened to a delivery.
+    public enum Outcome: String, Sendable {
+        /// The event changed dbooster's state.
+        case applied
+        /// Older than the state already applied; recorded, nothing changed.
+        case stale
+        /// A type dbooster does not act on; recorded.
+        case ignored
+        /// Its organization is unknown so far; recorded, applied once the customer is linked.
+        case unmatched
+        /// A known type whose object could not be read; recorded and logged.
+        case malformed
+        /// The event id was seen before; nothing changed.
+        case duplicate
+    }
+
+    /// The envelope of a delivery could not be read (no `id`, `type` or `created`).
+    public struct InvalidEvent: Error {}
+
+    // MARK: - Entry point
+
+    /// Stores and applies one verified delivery, in one transaction.
+    public func handle(payload: Data) async throws -> Outcome {
+        guard let envelope = try? JSONDecoder().decode(StripeEventEnvelope.self, from: payload),
+              !envelope.id.isEmpty, envelope.id.count <= 255 else { throw InvalidEvent() }
+        let json = String(decoding: payload, as: UTF8.self)
+        let created = Date(timeIntervalSince1970: TimeInterval(envelope.created))
+        let logger = database.logger
+        return try await database.withSystem { connection in
+            let stored = try await connection.query("""
+                INSERT INTO stripe_events (id, type, created, livemode, api_version, payload)
+                VALUES (\(envelope.id), \(envelope.type), \(created), \(envelope.livemode ?? false),
+                        \(envelope.api_version), \(json)::jsonb)
+                ON CONFLICT (id) DO NOTHING RETURNING id
+                """, logger: logger).first(as: String.self)
+            guard stored != nil else { return Outcome.duplicate }
+            let outcome = try await apply(type: envelope.type, created: created, payload: payload, on: connection)
+            try await record(outcome, eventID: envelope.id, on: connection)
+            return outcome
+        }
+    }
+
+    // MARK: - Dispatch
+
+    private func apply(type: String, created: Date, payload: Data, on connection: PostgresConnection) async throws -> Outcome {
+        switch type {
+        case "checkout.session.completed":
+            guard let session = decode(StripeCheckoutSession.self, payload) else { return .malformed }
+            return try await checkoutCompleted(session, on: connection)
+        case "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted":
+            guard let subscription = decode(StripeSubscription.self, payload) else { return .malformed }
+            return try await subscriptionChanged(
+                subscription, deleted: type == "customer.subscription.deleted", created: created, on: connection)
+        case "invoice.paid", "invoice.payment_failed":
+            guard let invoice = decode(StripeInvoice.self, payload) else { return .malformed }
+            return try await invoiceSettled(invoice, paid: type == "invoice.paid", created: created, on: connection)
+        default:
+            return .ignored
+        }
+    }
+
+    private func decode<Object: Decodable & Sendable>(_ type: Object.Type, _ payload: Data) -> Object? {
+        do {
+            return try JSONDecoder().decode(StripeEventData<Object>.self, from: payload).object
+        } catch {
+            database.logger.error("Unreadable Stripe \(Object.self): \(error)")
+            return nil
+        }
+    }
+
+    private func record(_ outcome: Outcome, eventID: String, on connection: PostgresConnection) async throws {
+        try await connection.query("""
+            UPDATE stripe_events SET outcome = \(outcome.rawValue), processed_at = clock_timestamp() WHERE id = \(eventID)
+            """, logger: database.logger)
+    }
+
+    // MARK: - checkout.session.completed
+
+    private func checkoutCompleted(_ session: StripeCheckoutSession, on connection: PostgresConnection) async throws -> Outcome {
+        let logger = database.logger
+        guard let organizationID = try await organization(
+            id: session.metadata?["organization_id"] ?? session.client_reference_id, on: connection) else { return .unmatched }
+        let customer = session.customer?.value
+        let subscription = session.subscription?.value
+        try await connection.query("""
+            UPDATE organizations SET
+                stripe_customer_id = CASE WHEN \(customer)::text IS NOT NULL AND NOT EXISTS (
+                        SELECT 1 FROM organizations other WHERE other.stripe_customer_id = \(customer) AND other.id <> \(organizationID))
+                    THEN \(customer) ELSE stripe_customer_id END,
+                stripe_subscription_id = CASE WHEN subscription_updated_at IS NULL
+                    THEN COALESCE(\(subscription), stripe_subscription_id) ELSE stripe_subscription_id END
+            WHERE id = \(organizationID)
+            """, logger: logger)
+        try await AuditLog.record(
+            on: connection, logger: logger, organizationID: organizationID, actorID: nil,
+            action: "billing.checkout_completed", target: session.id,
+            details: ["customer": customer ?? "", "subscription": subscription ?? ""])
+        if let customer { try await replayUnmatched(customer: customer, on: connection) }
+        return .applied
+    }
+
+    /// Applies the events recorded as `unmatched` for a customer that has just been linked.
+    private func replayUnmatched(customer: String, on connection: PostgresConnection) async throws {
+        let rows = try await connection.query("""
+            SELECT id, type, created, payload::text FROM stripe_events
+            WHERE outcome = 'unmatched' AND payload -> 'data' -> 'object' ->> 'customer' = \(customer)
+            ORDER BY created, received_at
+            """, logger: database.logger).all(as: (String, String, Date, String).self)
+        for (id, type, created, payload) in rows {
+            let outcome = try await apply(type: type, created: created, payload: Data(payload.utf8), on: connection)
+            try await record(outcome, eventID: id, on: connection)
+        }
+    }
+
+    // MARK: - customer.subscription.*
+
+    private func subscriptionChanged(
+        _ subscription: StripeSubscription, deleted: Bool, created: Date, on connection: PostgresConnection
+    ) async throws -> Outcome {
+        let logger = database.logger
+        let customer = subscription.customer?.value
+        var organizationID = try await organization(id: subscription.metadata?["organization_id"], on: connection)
+        if organizationID == nil { organizationID = try await organization(customer: customer, on: connection) }
+        if organizationID == nil { organizationID = try await organization(subscription: subscription.id, on: connection) }
+        guard let organizationID else { return .unmatched }
+
+        guard let current = try await connection.query("""
+            SELECT plan, subscription_status, stripe_subscription_id, subscription_updated_at
+            FROM organizations WHERE id = \(organizationID) FOR UPDATE
+            """, logger: logger).first(as: (String, String?, String?, Date?).self) else { return .unmatched }
+        let status = deleted ? "canceled" : subscription.status
+        if SubscriptionOrder.isStale(
+            event: (subscription.id, status, created),
+            current: (current.2, current.1, current.3)) { return .stale }
+
+        let plan = deleted ? Plan.free : SubscriptionOrder.plan(
+            status: status, prices: subscription.priceIDs, settings: settings)
+        try await connection.query("""
+            UPDATE organizations SET
+                plan = \(plan.rawValue), subscription_status = \(status), stripe_subscription_id = \(subscription.id),
+                current_period_end = \(subscription.periodEnd), subscription_updated_at = \(created),
+                stripe_customer_id = CASE WHEN stripe_customer_id IS NULL AND \(customer)::text IS NOT NULL AND NOT EXISTS (
+                        SELECT 1 FROM organizations other WHERE other.stripe_customer_id = \(customer))
+                    THEN \(customer) ELSE stripe_customer_id END
+            WHERE id = \(organizationID)
+            """, logger: logger)
+        try await AuditLog.record(
+            on: connection, logger: logger, organizationID: organizationID, actorID: nil,
+            action: deleted ? "billing.subscription_canceled" : "billing.subscription_updated", target: subscription.id,
+            details: ["plan_from": current.0, "plan_to": plan.rawValue, "status": status])
+        return .applied
+    }
+
+    // MARK: - invoice.paid / invoice.payment_failed
+
+    private func invoiceSettled(
+        _ invoice: StripeInvoice, paid: Bool, created: Date, on connection: PostgresConnection
+    ) async throws -> Outcome {
+        let logger = database.logger
+        var organizationID = try await organization(customer: invoice.customer?.value, on: connection)
+        if organizationID == nil { organizationID = try await organization(subscription: invoice.subscriptionID, on: connection) }
+        if organizationID == nil {
+            organizationID = try await organization(id: invoice.subscriptionMetadata["organization_id"], on: connection)
+        }
+        guard let organizationID else { return .unmatched }
+
+        let status = paid ? "paid" : "failed"
+        let amount = max(0, (paid ? invoice.amount_paid : invoice.amount_due) ?? 0)
+        let currency = (invoice.currency ?? "usd").uppercased()
+        let paidAt = paid ? Date(timeIntervalSince1970: TimeInterval(invoice.status_transitions?.paid_at ?? Int(created.timeIntervalSince1970))) : nil
+        let changed = try await connection.query("""
+            INSERT INTO payment_history AS p (organization_id, amount, currency, status, paid_at, stripe_invoice_id, event_created)
+            VALUES (\(organizationID), \(amount), \(currency), \(status), \(paidAt), \(invoice.id), \(created))
+            ON CONFLICT (organization_id, stripe_invoice_id) DO UPDATE SET
+                amount = EXCLUDED.amount, currency = EXCLUDED.currency, status = EXCLUDED.status,
+                paid_at = EXCLUDED.paid_at, event_created = EXCLUDED.event_created, updated_at = now()
+            WHERE p.status <> 'paid' AND (p.event_created IS NULL OR p.event_created <= EXCLUDED.event_created)
+            RETURNING p.id
+            """, logger: logger).first(as: UUID.self)
+        guard changed != nil else { return .stale }
+
+        let money = MoneyFormat.string(amount: amount, currency: currency)
+        try await AuditLog.record(
+            on: connection, logger: logger, organizationID: organizationID, actorID: nil,
+            action: paid ? "billing.invoice_paid" : "billing.payment_failed", target: invoice.id,
+            details: ["amount": money, "status": status])
+        if !paid {
+            let admins = try await connection.query("""
+                SELECT user_id FROM memberships WHERE organization_id = \(organizationID) AND role = 'admin'
+                """, logger: logger).all(as: UUID.self)
+            for admin in admins {
+                try await Notifications.send(
+                    on: connection, logger: logger, organizationID: organizationID, userID: admin,
+                    kind: "payment_failed", title: "Payment failed",
+                    body: "Stripe could not collect \(money) for invoice \(invoice.id). Please update the payment method in the billing portal.")
+            }
+        }
+        return .applied
+    }
+
+    // MARK: - Finding the organization
+
+    private func organization(id: String?, on connection: PostgresConnection) async throws -> UUID? {
+        guard let id, let uuid = UUID(uuidString: id) else { return nil }
+        return try await connection.query("SELECT id FROM organizations WHERE id = \(uuid)", logger: database.logger)
+            .first(as: UUID.self)
+    }
+
+    private func organization(customer: String?, on connection: PostgresConnection) async throws -> UUID? {
+        guard let customer else { return nil }
+        return try await connection.query(
+            "SELECT id FROM organizations WHERE stripe_customer_id = \(customer)", logger: database.logger).first(as: UUID.self)
+    }
+
+    private func organization(subscription: String?, on connection: PostgresConnection) async throws -> UUID? {
+        guard let subscription else { return nil }
+        return try await connection.query(
+            "SELECT id FROM organizations WHERE stripe_subscription_id = \(subscription) ORDER BY created_at LIMIT 1",
+            logger: database.logger).first(as: UUID.self)
+    }
+}
