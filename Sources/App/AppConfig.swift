@@ -1,3 +1,4 @@
+import Billing
 import Foundation
 
 /// Settings read from the environment and an optional `.env` file (the environment wins).
@@ -21,6 +22,9 @@ struct AppConfig: Sendable {
     var githubAPIURL: String
     var loginRateLimit: Int
     var secureCookies: Bool
+    /// Stripe account (STRIPE_*) and monthly quota limits (QUOTA_<PLAN>_<KIND>).
+    var stripe: StripeSettings
+    var quotaLimits: QuotaLimits
 
     struct OAuthClientSettings: Sendable {
         var clientID: String?
@@ -66,7 +70,15 @@ struct AppConfig: Sendable {
             ),
             githubAPIURL: value("GITHUB_API_URL") ?? "https://api.github.com",
             loginRateLimit: value("LOGIN_RATE_LIMIT").flatMap(Int.init) ?? 10,
-            secureCookies: publicURL.hasPrefix("https://")
+            secureCookies: publicURL.hasPrefix("https://"),
+            stripe: StripeSettings(
+                secretKey: value("STRIPE_SECRET_KEY"),
+                webhookSecrets: StripeSettings.secrets(from: value("STRIPE_WEBHOOK_SECRET")),
+                priceIDs: [.pro: value("STRIPE_PRICE_PRO"), .team: value("STRIPE_PRICE_TEAM")].compactMapValues { $0 },
+                apiURL: value("STRIPE_API_URL") ?? "https://api.stripe.com",
+                frontendURL: value("FRONTEND_URL") ?? "http://localhost:5173"
+            ),
+            quotaLimits: QuotaLimits.from(environment: value)
         )
     }
 

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Auth
+import Billing
 import Core
 import Database
 import Foundation
@@ -64,7 +65,15 @@ func buildRouter(
         .register(routes)
     NotificationsController(database: database).register(routes)
     ProjectsController(database: database, seal: { try secrets.seal($0) }).register(routes)
+    let billing = billingRoutes(config: config, database: database, httpClient: httpClient)
+    billing.register(routes)
     return (router, registry)
+}
+
+/// The billing feature; its `quotaGate` is what metered features (scan, explain, optimize) call.
+func billingRoutes(config: AppConfig, database: Database, httpClient: HTTPClient) -> BillingRoutes {
+    BillingRoutes(database: database, settings: config.stripe, limits: config.quotaLimits,
+                  stripe: .live(settings: config.stripe, httpClient: httpClient))
 }
 
 // MARK: - Resources and settings
