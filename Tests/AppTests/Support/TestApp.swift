@@ -10,7 +10,8 @@ import Testing
 @testable import Database
 
 /// Settings for a test application on a fresh database.
-func testConfig(databaseURL: String, providerBaseURL: String? = nil) -> AppConfig {
+/// Stripe's webhook secrets and prices are always set; the API key and URL only with `stripeBaseURL`.
+func testConfig(databaseURL: String, providerBaseURL: String? = nil, stripeBaseURL: String? = nil) -> AppConfig {
     var environment = [
         "DATABASE_URL": databaseURL,
         "JWT_SECRET": "test-secret-test-secret-test-secret-0123456789",
@@ -18,7 +19,14 @@ func testConfig(databaseURL: String, providerBaseURL: String? = nil) -> AppConfi
         "FRONTEND_URL": "http://frontend.test",
         "PUBLIC_URL": "http://api.test",
         "LOGIN_RATE_LIMIT": "5",
+        "STRIPE_WEBHOOK_SECRET": "\(StripeTestKeys.webhookSecret),\(StripeTestKeys.previousWebhookSecret)",
+        "STRIPE_PRICE_PRO": StripeTestKeys.pricePro,
+        "STRIPE_PRICE_TEAM": StripeTestKeys.priceTeam,
     ]
+    if let stripeBaseURL {
+        environment["STRIPE_SECRET_KEY"] = StripeTestKeys.secretKey
+        environment["STRIPE_API_URL"] = stripeBaseURL
+    }
     if let base = providerBaseURL {
         environment["GOOGLE_CLIENT_ID"] = "google-client"
         environment["GOOGLE_CLIENT_SECRET"] = "google-secret"
@@ -43,10 +51,11 @@ struct TestContext: Sendable {
 /// Runs `body` against the real application on a fresh copy of the migrated database.
 func withTestApp(
     providerBaseURL: String? = nil,
+    stripeBaseURL: String? = nil,
     _ body: @Sendable (TestContext) async throws -> Void
 ) async throws {
     let url = try await TestDatabase.create()
-    let config = testConfig(databaseURL: url, providerBaseURL: providerBaseURL)
+    let config = testConfig(databaseURL: url, providerBaseURL: providerBaseURL, stripeBaseURL: stripeBaseURL)
     let logger = {
         var logger = Logger(label: "dbooster-test")
         logger.logLevel = .warning
