@@ -27,6 +27,7 @@ struct FileExtractor {
     mutating func extract(_ bytes: UnsafeBufferPointer<UInt8>, path: String, language: SQLLanguage) -> [SQLFinding] {
         guard KeywordPrefilter.mayContainSQL(bytes) else { return [] }
         if language == .sql { return extractScript(bytes, path: path) }
+        guard LiteralPrefilter.mayContainCandidate(bytes, language: language) else { return [] }
         lexed.reset()
         var lexer = SourceLexer(bytes: bytes, syntax: .forLanguage(language))
         lexer.run(into: &lexed)
