@@ -24,4 +24,29 @@ enum ByteClasses {
 
     /// Bytes that continue an identifier in languages where `$` is a letter (JavaScript, PHP).
     static let identifierPartWithDollar = ByteTable { ASCII.isIdentifierPart($0) || $0 == ASCII.dollar }
+
+    /// Bytes that may end or interrupt the text of a string literal: every closing delimiter
+    /// (quotes, backtick, the closers of Ruby `%(…)` strings), escapes, line breaks and the
+    /// starts of interpolations. Other bytes are plain text in every kind of literal.
+    static let literalStop = ByteTable { byte in
+        switch byte {
+        case ASCII.doubleQuote, ASCII.singleQuote, ASCII.backtick, ASCII.backslash, ASCII.newline, ASCII.dollar,
+             ASCII.hash, ASCII.openBrace, ASCII.closeParen, ASCII.closeBrace, ASCII.closeBracket, UInt8(ascii: "|"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Bytes that are a punctuation token in every language: not blank, not a letter or digit,
+    /// and not the start of a string, comment, interpolation prefix or heredoc.
+    static let plainPunctuation = ByteTable { byte in
+        switch byte {
+        case ASCII.newline, ASCII.space, ASCII.tab, ASCII.carriageReturn, ASCII.doubleQuote, ASCII.singleQuote,
+             ASCII.backtick, ASCII.slash, ASCII.hash, ASCII.at, ASCII.dollar, ASCII.percent, ASCII.less:
+            return false
+        default:
+            return byte > 0x20 && byte < 0x7F && !ASCII.isIdentifierPart(byte)
+        }
+    }
 }

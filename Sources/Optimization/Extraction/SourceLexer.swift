@@ -48,6 +48,8 @@ struct SourceLexer {
     private let syntax: LexerSyntax
     private let identifierStart = ByteClasses.identifierStart
     private let identifierPart: ByteTable
+    private let literalStop = ByteClasses.literalStop
+    private let plainPunctuation = ByteClasses.plainPunctuation
     private var i = 0
     private var line = 1
     private var lineStart = 0
@@ -73,9 +75,14 @@ struct SourceLexer {
     mutating func run(into out: inout LexedSource) {
         while i < n {
             let c = p[i]
-            // Identifiers are the commonest token, and no other case below starts with a letter.
+            // Identifiers and plain punctuation are the commonest tokens; neither can start
+            // any of the constructs handled below.
             if identifierStart[c] {
                 identifier(&out)
+                continue
+            }
+            if plainPunctuation[c] {
+                punctuation(&out, c)
                 continue
             }
             switch c {
@@ -85,6 +92,7 @@ struct SourceLexer {
                 if !pending.isEmpty { readHeredocBodies(&out) }
             case ASCII.space, ASCII.tab, ASCII.carriageReturn:
                 i += 1
+                while i < n, p[i] == ASCII.space { i += 1 }
             case ASCII.doubleQuote:
                 readDoubleQuoted(&out)
             case ASCII.singleQuote:
@@ -146,7 +154,7 @@ struct SourceLexer {
         lineStart = i
     }
 
-    private mutating func punctuation(_ out: inout LexedSource, _ c: UInt8) {
+    @inline(__always) private mutating func punctuation(_ out: inout LexedSource, _ c: UInt8) {
         out.tokens.append(SourceToken(kind: .punctuation, byte: c, start: Int32(i), end: Int32(i + 1),
                                       line: Int32(line), column: Int32(i - lineStart + 1), literal: -1))
         i += 1
@@ -301,6 +309,8 @@ struct SourceLexer {
         i = contentStart
         var contentEnd = n
         scan: while i < n {
+            while i < n, !literalStop[p[i]] { i += 1 }
+            guard i < n else { break }
             let c = p[i]
             switch c {
             case quote:

@@ -46,30 +46,34 @@ extension ParseTreeReader {
         case fromClause, withClause, valuesLists, larg, intoClause
         case aConst, defElem, typeName, typeNameNode
 
-        private static let names: [(StaticString, Key)] = [
-            ("stmts", .stmts), ("stmt", .stmt), ("stmt_len", .stmtLength), ("stmt_location", .stmtLocation),
-            ("relname", .relname), ("schemaname", .schemaname), ("alias", .alias), ("aliasname", .aliasname),
-            ("ctename", .ctename), ("objtype", .objtype), ("targetList", .targetList), ("ResTarget", .resTarget),
-            ("val", .val), ("ColumnRef", .columnRef), ("fields", .fields), ("String", .string), ("sval", .sval),
-            ("fromClause", .fromClause), ("withClause", .withClause), ("valuesLists", .valuesLists),
-            ("larg", .larg), ("intoClause", .intoClause), ("A_Const", .aConst), ("DefElem", .defElem),
-            ("typeName", .typeName), ("TypeName", .typeNameNode),
-        ]
-
-        /// The names grouped by length (no name is longer than 15 bytes).
-        private static let byLength: [[(StaticString, Key)]] = {
-            var table = [[(StaticString, Key)]](repeating: [], count: 16)
-            for entry in names { table[entry.0.utf8CodeUnitCount].append(entry) }
-            return table
-        }()
-
+        /// Classifies a member name by its length, then its bytes.
         init(_ name: UnsafeBufferPointer<UInt8>) {
-            self = .other
-            guard name.count < Self.byLength.count, let base = name.baseAddress else { return }
-            for (candidate, key) in Self.byLength[name.count]
-            where memcmp(base, candidate.utf8Start, name.count) == 0 {
-                self = key
+            guard let base = name.baseAddress else {
+                self = .other
                 return
+            }
+            func spells(_ word: StaticString) -> Bool { memcmp(base, word.utf8Start, name.count) == 0 }
+            switch name.count {
+            case 3: self = spells("val") ? .val : .other
+            case 4: self = spells("stmt") ? .stmt : spells("sval") ? .sval : spells("larg") ? .larg : .other
+            case 5: self = spells("stmts") ? .stmts : spells("alias") ? .alias : .other
+            case 6: self = spells("String") ? .string : spells("fields") ? .fields : .other
+            case 7:
+                self = spells("relname") ? .relname : spells("A_Const") ? .aConst : spells("ctename") ? .ctename
+                    : spells("objtype") ? .objtype : spells("DefElem") ? .defElem : .other
+            case 8:
+                self = spells("typeName") ? .typeName : spells("TypeName") ? .typeNameNode
+                    : spells("stmt_len") ? .stmtLength : .other
+            case 9:
+                self = spells("ColumnRef") ? .columnRef : spells("ResTarget") ? .resTarget
+                    : spells("aliasname") ? .aliasname : .other
+            case 10:
+                self = spells("schemaname") ? .schemaname : spells("targetList") ? .targetList
+                    : spells("fromClause") ? .fromClause : spells("withClause") ? .withClause
+                    : spells("intoClause") ? .intoClause : .other
+            case 11: self = spells("valuesLists") ? .valuesLists : .other
+            case 13: self = spells("stmt_location") ? .stmtLocation : .other
+            default: self = .other
             }
         }
     }
