@@ -1,11 +1,19 @@
 #!/usr/bin/env python3
 """Generate a large mixed-language source tree for benchmarking `dbooster scan`.
 
-Usage: generate_tree.py OUT_DIR [SIZE_MB]
+Usage: generate_tree.py OUT_DIR [SIZE_MB] [DENSITY]
 
 The tree looks like application code: functions, comments, log messages, UI strings, and now
 and then a SQL statement (static, parameterised or built at run time) with varied table and
 column names, so that neither the prefilter nor the parse cache sees the same text every time.
+
+DENSITY is `realistic` (the default) or `dense`:
+- `realistic`: SQL lives where it does in real repositories: one code file in seven is a data
+  access module with queries; the others are ordinary code (with the same UI strings and log
+  messages that look like SQL); one file in a hundred is a SQL migration. About 45 statements
+  per MB.
+- `dense`: every code file has queries and one file in fifty is a migration (about 240
+  statements per MB), the tree of the first version of this benchmark.
 """
 import os
 import random
@@ -31,7 +39,7 @@ def sql(rng):
     ])
 
 
-def python_chunk(rng):
+def python_chunk(rng, rate):
     n = ident(rng)
     body = [f"def {n}_{rng.randint(0, 99999)}(cur, value):",
             f'    """Compute the {n.replace("_", " ")} for the given value."""',
@@ -39,34 +47,34 @@ def python_chunk(rng):
             "    for index in range(value):",
             f"        result.append(index * {rng.randint(2, 9)})",
             f'    logger.debug("processing {n} %s", value)']
-    if rng.random() < 0.04:
+    if rng.random() < 0.04 * rate:
         body.append(f'    cur.execute("{sql(rng).replace("$1", "%s").replace("$2", "%s")}", (value,))')
-    if rng.random() < 0.005:
+    if rng.random() < 0.005 * rate:
         body.append(f'    cur.execute(f"SELECT * FROM {{table}} WHERE {n} = %s", (value,))')
     body.append("    return result\n")
     return "\n".join(body) + "\n"
 
 
-def js_chunk(rng):
+def js_chunk(rng, rate):
     n = ident(rng)
     lines = [f"export async function {n}{rng.randint(0, 99999)}(db, input) {{",
              f"  // select the right {n} for the input",
              f"  const label = 'Update your {n.replace('_', ' ')}';",
              f"  const values = input.map((x) => x * {rng.randint(2, 9)});"]
-    if rng.random() < 0.04:
+    if rng.random() < 0.04 * rate:
         lines.append(f"  const {{ rows }} = await db.query(`{sql(rng)}`, [input.id, label]);")
     lines += ["  return values.filter(Boolean);", "}\n"]
     return "\n".join(lines) + "\n"
 
 
-def go_chunk(rng):
+def go_chunk(rng, rate):
     n = ident(rng)
     lines = [f"func {n.title().replace('_', '')}{rng.randint(0, 99999)}(ctx context.Context, db *sql.DB, id int64) error {{",
              f"\t// Delete stale {n} entries before recomputing.",
              f"\tif id < {rng.randint(0, 100)} {{",
              f'\t\treturn fmt.Errorf("invalid {n} id %d", id)',
              "\t}"]
-    if rng.random() < 0.04:
+    if rng.random() < 0.04 * rate:
         lines.append(f"\t_, err := db.ExecContext(ctx, `{sql(rng)}`, id)")
         lines.append("\treturn err")
     else:
@@ -75,30 +83,30 @@ def go_chunk(rng):
     return "\n".join(lines) + "\n"
 
 
-def java_chunk(rng):
+def java_chunk(rng, rate):
     n = ident(rng)
     lines = [f"    public int {n.replace('_', '')}{rng.randint(0, 99999)}(long id) {{",
              f"        // select the {n} and update caches",
              f'        log.info("Update {n} for {{}}", id);',
              f"        int total = (int) id * {rng.randint(2, 9)};"]
-    if rng.random() < 0.04:
+    if rng.random() < 0.04 * rate:
         lines.append(f'        total += jdbc.update("{sql(rng).replace("$1", "?").replace("$2", "?")}", id);')
     lines += ["        return total;", "    }\n"]
     return "\n".join(lines) + "\n"
 
 
-def ruby_chunk(rng):
+def ruby_chunk(rng, rate):
     n = ident(rng)
     lines = [f"  def {n}_{rng.randint(0, 99999)}(value)",
              f"    # Update the {n} counters",
              f'    flash[:notice] = "Select a {n.replace("_", " ")}"']
-    if rng.random() < 0.04:
+    if rng.random() < 0.04 * rate:
         lines.append(f'    connection.exec_query("{sql(rng)}", "q", [value])')
     lines += [f"    value * {rng.randint(2, 9)}", "  end\n"]
     return "\n".join(lines) + "\n"
 
 
-def sql_chunk(rng):
+def sql_chunk(rng, rate):
     table = ident(rng) + "s"
     columns = ",\n".join(f"    {ident(rng)}_{i} {rng.choice(['text', 'bigint', 'numeric(12,2)', 'timestamptz'])}"
                          for i in range(rng.randint(6, 24)))
@@ -114,12 +122,16 @@ LANGS = [("py", python_chunk, "import logging\n\nlogger = logging.getLogger(__na
          ("rb", ruby_chunk, "class Service\n", "end\n", 8),
          ("sql", sql_chunk, "", "", 2)]
 
+# Per density: the share of code files that hold SQL, and the weight of migration files.
+DENSITIES = {"realistic": (1 / 7, 1), "dense": (1.0, 2)}
+
 
 def main():
     out = sys.argv[1]
     target = int(sys.argv[2] if len(sys.argv) > 2 else 220) * 1024 * 1024
+    sql_share, migration_weight = DENSITIES[sys.argv[3] if len(sys.argv) > 3 else "realistic"]
     rng = random.Random(42)
-    weights = [lang[4] for lang in LANGS]
+    weights = [lang[4] for lang in LANGS[:-1]] + [migration_weight]
     written = 0
     index = 0
     while written < target:
@@ -127,10 +139,11 @@ def main():
         directory = os.path.join(out, f"pkg{index // 200:03d}", f"mod{(index // 20) % 10}")
         os.makedirs(directory, exist_ok=True)
         size = rng.randint(8, 80) * 1024
+        rate = 1.0 if ext == "sql" or sql_share >= 1 or rng.random() < sql_share else 0.0
         parts = [head]
         length = len(head)
         while length < size:
-            piece = chunk(rng)
+            piece = chunk(rng, rate)
             parts.append(piece)
             length += len(piece)
         parts.append(tail)
