@@ -37,8 +37,8 @@ public struct StripeWebhookController: Sendable {
         let body: ByteBuffer
         do {
             body = try await request.body.collect(upTo: Self.maxBody)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw AppError(.contentTooLarge, code: "payload_too_large", message: "The request body is larger than 1 MiB.")
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            throw AppError.payloadTooLarge
         }
         let payload = Data(buffer: body)
         do {

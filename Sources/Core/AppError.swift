@@ -55,6 +55,9 @@ extension AppError {
     public static func conflict(_ message: String, code: String = "conflict") -> AppError {
         AppError(.conflict, code: code, message: message)
     }
+    public static let payloadTooLarge = AppError(
+        .contentTooLarge, code: "payload_too_large", message: "The request body is larger than 1 MiB."
+    )
     public static let internalError = AppError(
         .internalServerError, code: "internal_error", message: "Something went wrong on our side. It has been logged."
     )

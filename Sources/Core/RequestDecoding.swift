@@ -8,11 +8,15 @@ extension Request {
         let buffer: ByteBuffer
         do {
             buffer = try await body.collect(upTo: context.maxUploadSize)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw AppError(.contentTooLarge, code: "payload_too_large", message: "The request body is larger than 1 MiB.")
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            throw AppError.payloadTooLarge
         }
         guard buffer.readableBytes > 0 else {
             throw AppError.badRequest("A JSON body is required.", code: "malformed_json")
+        }
+        // PostgreSQL text cannot hold NUL; refuse it here instead of failing deep in a query.
+        if buffer.readableBytesView.firstRange(of: Array(#"\u0000"#.utf8)) != nil {
+            throw AppError(.unprocessableContent, code: "invalid_field", message: "body: text must not contain NUL characters")
         }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601

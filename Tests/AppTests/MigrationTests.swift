@@ -52,13 +52,14 @@ struct MigrationTests {
 
     @Test("an applied migration whose file changed is an error, and nothing else runs")
     func checksumMismatch() async throws {
-        var migrations = try Migrator.load(directory: migrationsDirectory())
+        let migrations = try Migrator.load(directory: migrationsDirectory())
+        var changed = migrations
+        changed[1] = .init(version: migrations[1].version, name: migrations[1].name, sql: migrations[1].sql + "\n-- edited")
+        let edited = changed
         try await Self.withEmptyDatabase { client in
             try await Migrator(migrations: Array(migrations.prefix(2)), logger: Self.logger).run(on: client)
-            let edited = migrations[1]
-            migrations[1] = .init(version: edited.version, name: edited.name, sql: edited.sql + "\n-- edited")
             await #expect(throws: Migrator.MigrationError.self) {
-                try await Migrator(migrations: migrations, logger: Self.logger).run(on: client)
+                try await Migrator(migrations: edited, logger: Self.logger).run(on: client)
             }
             let count = try await client.query("SELECT count(*)::int FROM schema_migrations").first(as: Int.self)
             #expect(count == 2)

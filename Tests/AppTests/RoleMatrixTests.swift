@@ -114,6 +114,12 @@ struct RoleMatrixTests {
             return Call(path: "/projects/\(try await newProject(client, world: world))")
         case "DELETE /projects/{id}":
             return Call(path: "/projects/\(try await newProject(client, world: world))")
+        case "GET /billing/plan", "GET /payment/details", "GET /payment/history", "POST /billing/portal":
+            return Call(path: String(route.split(separator: " ")[1]))
+        case "POST /billing/checkout":
+            return Call(path: "/billing/checkout", body: ["plan": "pro"])
+        case "POST /payment/details":
+            return Call(path: "/payment/details", body: ["provider": "stripe", "payment_identifier": "pm_matrix"])
         case "PUT /projects/{id}/database":
             return Call(path: "/projects/\(try await newProject(client, world: world))/database",
                         body: ["url": "postgresql://reader:secret@db.example.com:5432/shop"])
@@ -123,53 +129,59 @@ struct RoleMatrixTests {
     }
 
     /// Routes whose success for an allowed caller is not 2xx because the sample names nothing real.
-    static let expectedMiss: Set<String> = ["POST /invitations/accept", "POST /notifications/{id}/read"]
+    static let expectedMiss: Set<String> = [
+        "POST /invitations/accept", "POST /notifications/{id}/read", "GET /payment/details",
+    ]
 
     @Test("every route as every kind of caller")
     func matrix() async throws {
-        try await withTestApp { test in
-            let world = try await Self.makeWorld(test.client)
-            let policies = try PolicyCoverageTests.surfaces().policies
-            var checked = 0
-            for (route, policy) in policies.sorted(by: { $0.key < $1.key }) where policy != .public {
-                let method = HTTPRequest.Method(rawValue: String(route.split(separator: " ")[0]))!
-                for caller in Caller.allCases {
-                    let call = try await Self.call(for: route, world: world, client: test.client)
-                    #expect(!call.path.hasPrefix("unknown"), "the matrix has no sample call for \(route)")
-                    var headers: HTTPFields = [:]
-                    if caller == .outsider, !route.contains("/organizations/{id}") {
-                        headers[.organizationID] = world.organizationID
-                    }
-                    let response = try await test.client.call(
-                        method, call.path, token: world.user(caller)?.token, json: call.body, headers: headers)
-                    let status = response.status.code
-                    checked += 1
-                    let label = "\(route) as \(caller.rawValue): \(status) \(response.text)"
-                    #expect(status < 500, "\(label)")
-                    switch (caller, policy) {
-                    case (.anonymous, _):
-                        #expect(status == 401, "\(label)")
-                    case (.outsider, .user):
-                        #expect(status != 401 && status != 403, "\(label)")
-                    case (.outsider, _):
-                        #expect(status == 404, "\(label)")
-                    case (_, .user):
-                        #expect(Self.expectedMiss.contains(route) ? status == 404 : (200..<300).contains(status), "\(label)")
-                    case (_, .role(let minimum)):
-                        if caller.role! >= minimum {
-                            #expect((200..<300).contains(status), "\(label)")
-                        } else {
-                            #expect(status == 403, "\(label)")
+        try await withStripeStandIn { stripe in
+            try await withTestApp(stripeBaseURL: stripe.baseURL) { test in
+                let world = try await Self.makeWorld(test.client)
+                // The organization has a Stripe customer, so that the billing portal opens.
+                try await test.linkCustomer(organizationID: world.organizationID, customer: "cus_matrix", subscription: "sub_matrix")
+                let policies = try PolicyCoverageTests.surfaces().policies
+                var checked = 0
+                for (route, policy) in policies.sorted(by: { $0.key < $1.key }) where policy != .public {
+                    let method = HTTPRequest.Method(rawValue: String(route.split(separator: " ")[0]))!
+                    for caller in Caller.allCases {
+                        let call = try await Self.call(for: route, world: world, client: test.client)
+                        #expect(!call.path.hasPrefix("unknown"), "the matrix has no sample call for \(route)")
+                        var headers: HTTPFields = [:]
+                        if caller == .outsider, !route.contains("/organizations/{id}") {
+                            headers[.organizationID] = world.organizationID
                         }
-                    case (_, .adminOrSelf):
-                        #expect(caller == .admin ? (200..<300).contains(status) : status == 403, "\(label)")
-                    case (_, .public):
-                        break
+                        let response = try await test.client.call(
+                            method, call.path, token: world.user(caller)?.token, json: call.body, headers: headers)
+                        let status = response.status.code
+                        checked += 1
+                        let label = "\(route) as \(caller.rawValue): \(status) \(response.text)"
+                        #expect(status < 500, "\(label)")
+                        switch (caller, policy) {
+                        case (.anonymous, _):
+                            #expect(status == 401, "\(label)")
+                        case (.outsider, .user):
+                            #expect(status != 401 && status != 403, "\(label)")
+                        case (.outsider, _):
+                            #expect(status == 404, "\(label)")
+                        case (_, .user):
+                            #expect(Self.expectedMiss.contains(route) ? status == 404 : (200..<300).contains(status), "\(label)")
+                        case (_, .role(let minimum)):
+                            if caller.role! >= minimum {
+                                #expect((200..<300).contains(status), "\(label)")
+                            } else {
+                                #expect(status == 403, "\(label)")
+                            }
+                        case (_, .adminOrSelf):
+                            #expect(caller == .admin ? (200..<300).contains(status) : status == 403, "\(label)")
+                        case (_, .public):
+                            break
+                        }
                     }
                 }
+                #expect(checked == policies.values.filter { $0 != .public }.count * Caller.allCases.count)
+                #expect(checked >= 80)
             }
-            #expect(checked == policies.values.filter { $0 != .public }.count * Caller.allCases.count)
-            #expect(checked >= 80)
         }
     }
 }

@@ -39,6 +39,8 @@ struct ErrorResponder<Responder: HTTPResponder>: HTTPResponder where Responder.C
             return error
         case let error as HTTPError:
             return AppError(error.status, code: code(for: error.status), message: error.body ?? error.status.reasonPhrase)
+        case let error as any HTTPResponseError where error.status.code < 500:
+            return AppError(error.status, code: code(for: error.status), message: error.status.reasonPhrase)
         default:
             logger.error("Unhandled error: \(String(reflecting: error))")
             return .internalError
