@@ -10,7 +10,7 @@ column names, so that neither the prefilter nor the parse cache sees the same te
 DENSITY is `realistic` (the default) or `dense`:
 - `realistic`: SQL lives where it does in real repositories: one code file in seven is a data
   access module with queries; the others are ordinary code (with the same UI strings and log
-  messages that look like SQL); one file in a hundred is a SQL migration. About 45 statements
+  messages that look like SQL); one file in a hundred is a SQL migration. About 60 statements
   per MB.
 - `dense`: every code file has queries and one file in fifty is a migration (about 240
   statements per MB), the tree of the first version of this benchmark.

@@ -102,6 +102,7 @@ enum StatementAnalyzer {
 
     /// Collapses runs of blanks and line breaks to single spaces, outside of quotes.
     static func collapse(_ text: String) -> String {
+        if isCollapsed(text) { return text }
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count)
         var quote: UInt8 = 0
@@ -122,5 +123,22 @@ enum StatementAnalyzer {
             output.append(byte)
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Whether ``collapse(_:)`` would return `text` unchanged: single spaces only, none at the ends.
+    private static func isCollapsed(_ text: String) -> Bool {
+        var previousBlank = true
+        for byte in text.utf8 {
+            switch byte {
+            case ASCII.tab, ASCII.newline, ASCII.carriageReturn:
+                return false
+            case ASCII.space:
+                if previousBlank { return false }
+                previousBlank = true
+            default:
+                previousBlank = false
+            }
+        }
+        return !previousBlank || text.isEmpty
     }
 }
