@@ -44,7 +44,7 @@ struct PolicyMiddleware: RouterMiddleware {
         if path.hasPrefix("/organizations/{id}") {
             return (try Validate.id(context.parameters.get("id"), what: "Organization"), true)
         }
-        if let header = request.headers[.organizationID] {
+        if let header = request.headers[.organizationID], !header.isEmpty {
             return (try Validate.id(header, what: "Organization"), true)
         }
         guard let active = user.activeOrganizationID else {
