@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 python3 -m pip install -q --disable-pip-version-check stripe schemathesis openapi-spec-validator 2>&1 | grep -v "^WARNING: Running pip as the 'root'" || true
 
-admin_url="$(scripts/postgres.sh 55432)"
+admin_url="$(scripts/postgres.sh "${TEST_PG_PORT:-55432}")"
 export TEST_DATABASE_URL="$admin_url"
 
 echo "== OpenAPI document"
