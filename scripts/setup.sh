@@ -7,7 +7,7 @@ SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 packages=(libpg-query-dev libargon2-dev pkg-config postgresql-15 postgresql-15-hypopg postgresql-contrib
-          libssl-dev zlib1g-dev libcurl4-openssl-dev python3-pip ripgrep time)
+          zlib1g-dev python3-pip ripgrep time)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
