@@ -1,5 +1,6 @@
 import Billing
 import Foundation
+import Optimization
 
 /// Settings read from the environment and an optional `.env` file (the environment wins).
 /// Every key is listed, with a comment, in `.env.example`.
@@ -25,6 +26,8 @@ struct AppConfig: Sendable {
     /// Stripe account (STRIPE_*) and monthly quota limits (QUOTA_<PLAN>_<KIND>).
     var stripe: StripeSettings
     var quotaLimits: QuotaLimits
+    /// The AI engine's chat completions API (OPENAI_BASE_URL, OPENAI_API_KEY, OPENAI_MODEL).
+    var chat: ChatSettings
 
     struct OAuthClientSettings: Sendable {
         var clientID: String?
@@ -78,8 +81,19 @@ struct AppConfig: Sendable {
                 apiURL: value("STRIPE_API_URL") ?? "https://api.stripe.com",
                 frontendURL: value("FRONTEND_URL") ?? "http://localhost:5173"
             ),
-            quotaLimits: QuotaLimits.from(environment: value)
+            quotaLimits: QuotaLimits.from(environment: value),
+            chat: chatSettings(from: environment)
         )
+    }
+
+    /// The AI engine's settings; the engine is off without OPENAI_API_KEY.
+    static func chatSettings(from environment: [String: String]) -> ChatSettings {
+        func value(_ key: String) -> String? { environment[key].flatMap { $0.isEmpty ? nil : $0 } }
+        return ChatSettings(
+            baseURL: value("OPENAI_BASE_URL") ?? "https://api.openai.com/v1",
+            apiKey: value("OPENAI_API_KEY"),
+            model: value("OPENAI_MODEL") ?? "gpt-4o-mini",
+            timeout: .milliseconds(value("OPENAI_TIMEOUT_MS").flatMap(Int.init) ?? 20_000))
     }
 
     /// The process environment overlaid on a `.env` file in the working directory, if any.

@@ -6,6 +6,7 @@ import Database
 import Foundation
 import Hummingbird
 import Logging
+import Optimization
 import PostgresNIO
 import Prometheus
 import Tenancy
@@ -67,6 +68,8 @@ func buildRouter(
     ProjectsController(database: database, seal: { try secrets.seal($0) }).register(routes)
     let billing = billingRoutes(config: config, database: database, httpClient: httpClient)
     billing.register(routes)
+    optimizeRoutes(config: config, database: database, quota: billing.quotaGate, secrets: secrets, httpClient: httpClient)
+        .register(routes)
     return (router, registry)
 }
 
@@ -74,6 +77,15 @@ func buildRouter(
 func billingRoutes(config: AppConfig, database: Database, httpClient: HTTPClient) -> BillingRoutes {
     BillingRoutes(database: database, settings: config.stripe, limits: config.quotaLimits,
                   stripe: .live(settings: config.stripe, httpClient: httpClient))
+}
+
+/// `POST /query/optimize`; the AI engine only when OPENAI_API_KEY is set.
+func optimizeRoutes(config: AppConfig, database: Database, quota: QuotaGate, secrets: SecretBox,
+                    httpClient: HTTPClient) -> OptimizeController {
+    let targets = ProjectTargets(database: database, open: { try secrets.open($0) },
+                                 ownDatabase: .reading(from: database, ownURL: config.databaseURL))
+    let ai = config.chat.isEnabled ? AIEngine(client: ChatClient(settings: config.chat, httpClient: httpClient)) : nil
+    return OptimizeController(database: database, targets: targets, quota: quota, optimizer: QueryOptimizer(ai: ai))
 }
 
 // MARK: - Resources and settings

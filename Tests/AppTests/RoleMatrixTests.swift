@@ -123,6 +123,8 @@ struct RoleMatrixTests {
         case "PUT /projects/{id}/database":
             return Call(path: "/projects/\(try await newProject(client, world: world))/database",
                         body: ["url": "postgresql://reader:secret@db.example.com:5432/shop"])
+        case "POST /query/optimize":
+            return Call(path: "/query/optimize", body: ["query": "SELECT * FROM orders WHERE id = 1"])
         default:
             return Call(path: "unknown route \(route)")
         }

@@ -1,0 +1,95 @@
+import Core
+import Database
+import Foundation
+import Hummingbird
+import Logging
+import PostgresNIO
+
+/// `POST /query/optimize`: rules, the HypoPG index advisor and the AI engine over one query,
+/// counted against the `optimize` quota and kept in `query_runs`.
+public struct OptimizeController: Sendable {
+    let database: Database
+    let targets: ProjectTargets
+    let quota: QuotaGate
+    let optimizer: QueryOptimizer
+
+    public init(database: Database, targets: ProjectTargets, quota: QuotaGate, optimizer: QueryOptimizer) {
+        self.database = database
+        self.targets = targets
+        self.quota = quota
+        self.optimizer = optimizer
+    }
+
+    struct Body: Decodable {
+        let query: String
+        let project_id: String?
+    }
+
+    public func register(_ routes: RouteRegistrar) {
+        routes.tenant(.post, "/query/optimize", minimum: .member) { request, context in
+            let body = try await request.decodeJSON(Body.self, context: context)
+            return try await optimize(body, context)
+        }
+    }
+
+    // MARK: - Handler
+
+    private func optimize(_ body: Body, _ context: TenantRequestContext) async throws -> OptimizationReport {
+        let query = try Validate.text(body.query, field: "query", max: 100_000)
+        let projectID = try body.project_id.map { try Validate.id($0, what: "Project") }
+        try await quota.consume(context.organizationID, .optimize)
+        do {
+            _ = try QueryOptimizer.parse(query)
+        } catch {
+            let position = error.position.map { " at position \($0)" } ?? ""
+            throw AppError(.unprocessableContent, code: "invalid_query", message: "query: \(error.message)\(position)")
+        }
+        let project = try await resolve(projectID, context)
+        let started = ContinuousClock.now
+        let access = project.map { targets.target($0, logger: database.logger).plannerAccess }
+        let report = try await optimizer.optimize(query, target: access)
+        let elapsed = ContinuousClock.now - started
+        try await record(report, query: query, projectID: project?.projectID, elapsed: elapsed, context)
+        return report
+    }
+
+    /// The named project (404 when it is not the organization's), or the organization's only
+    /// project with a database; `nil` when none has one (findings only).
+    private func resolve(_ projectID: UUID?, _ context: TenantRequestContext) async throws -> ProjectTarget? {
+        do {
+            return try await targets.resolve(projectID, context: context)
+        } catch let error as AppError where error.code == "no_database" {
+            return nil
+        }
+    }
+
+    private func record(_ report: OptimizationReport, query: String, projectID: UUID?, elapsed: Duration,
+                        _ context: TenantRequestContext) async throws {
+        let json = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        let logger = database.logger
+        let organizationID = context.organizationID, userID = context.user.id
+        let fingerprint = report.fingerprint
+        try await database.withTenant(context.scope) { connection in
+            try await connection.query("""
+                INSERT INTO query_runs (organization_id, kind, project_id, fingerprint, query, result, duration_ms, created_by)
+                VALUES (\(organizationID), 'optimize', \(projectID), \(fingerprint), \(query), CAST(\(json) AS jsonb),
+                        \(milliseconds), \(userID))
+                """, logger: logger)
+        }
+    }
+}
+
+extension OptimizationReport: ResponseEncodable {}
+
+extension TargetDatabase {
+    /// The optimizer's access to this target: one short-lived connection per session.
+    public var plannerAccess: TargetAccess {
+        let target = self
+        return TargetAccess { body in
+            try await target.withConnection { connection in
+                try await body(ConnectionPlannerSession(connection: connection, logger: target.logger))
+            }
+        }
+    }
+}
