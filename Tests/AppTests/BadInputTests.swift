@@ -27,14 +27,16 @@ struct BadInputTests {
         .init(method: .post, path: "/invitations/accept", authenticated: true),
         .init(method: .post, path: "/projects", authenticated: true),
         .init(method: .put, path: "/projects/{project}/database", authenticated: true),
+        .init(method: .post, path: "/payment/details", authenticated: true),
+        .init(method: .post, path: "/billing/checkout", authenticated: true),
     ]
 
     static let bodies: [(name: String, body: String, statuses: Set<Int>)] = [
         ("malformed JSON", #"{"name": "#, [400]),
         ("not an object", #"[1, 2, 3]"#, [400, 422]),
-        ("wrong types", #"{"email": 1, "password": [], "name": {}, "role": 7, "token": false, "code": 1, "refresh_token": 2, "url": 3, "description": 4}"#, [422]),
+        ("wrong types", #"{"email": 1, "password": [], "name": {}, "role": 7, "token": false, "code": 1, "refresh_token": 2, "url": 3, "description": 4, "provider": 5, "payment_identifier": 6, "plan": 7}"#, [422]),
         ("missing fields", #"{}"#, [422]),
-        ("null fields", #"{"email": null, "password": null, "name": null, "role": null, "token": null, "code": null, "refresh_token": null, "url": null}"#, [422]),
+        ("null fields", #"{"email": null, "password": null, "name": null, "role": null, "token": null, "code": null, "refresh_token": null, "url": null, "provider": null, "payment_identifier": null, "plan": null}"#, [422]),
         ("empty body", "", [400]),
         ("unknown role", #"{"email": "x@example.com", "role": "owner"}"#, [422]),
         ("huge body", #"{"name": ""# + String(repeating: "x", count: 1_100_000) + #""}"#, [413]),
@@ -66,12 +68,14 @@ struct BadInputTests {
     /// Row counts of every table that a request could write.
     static func snapshot(_ test: TestContext) async throws -> [Int] {
         try await test.database.client.query("""
-            SELECT (SELECT count(*)::int FROM users) + 0, (SELECT count(*)::int FROM organizations),
+            SELECT (SELECT count(*)::int FROM users), (SELECT count(*)::int FROM organizations),
                    (SELECT count(*)::int FROM memberships), (SELECT count(*)::int FROM invitations),
                    (SELECT count(*)::int FROM projects), (SELECT count(*)::int FROM refresh_tokens),
                    (SELECT count(*)::int FROM audit_log), (SELECT count(*)::int FROM login_codes),
-                   (SELECT count(*)::int FROM projects WHERE database_url IS NOT NULL)
-            """).first(as: (Int, Int, Int, Int, Int, Int, Int, Int, Int).self).map { [$0.0, $0.1, $0.2, $0.3, $0.4, $0.5, $0.6, $0.7, $0.8] } ?? []
+                   (SELECT count(*)::int FROM projects WHERE database_url IS NOT NULL),
+                   (SELECT count(*)::int FROM user_payment_details)
+            """).first(as: (Int, Int, Int, Int, Int, Int, Int, Int, Int, Int).self)
+            .map { [$0.0, $0.1, $0.2, $0.3, $0.4, $0.5, $0.6, $0.7, $0.8, $0.9] } ?? []
     }
 
     @Test("field validation answers 422 naming the field", arguments: [

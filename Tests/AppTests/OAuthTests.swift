@@ -141,6 +141,20 @@ struct OAuthTests {
         }
     }
 
+    @Test("a callback with another browser's cookie does not spend the rightful browser's state")
+    func foreignCookieDoesNotSpendState() async throws {
+        try await withProviders { standIn, test in
+            let flow = try await SignInFlow.start(.google, test: test)
+            let code = try await flow.consentCode(standIn)
+            let intruder = try await SignInFlow.start(.google, test: test)
+            let refused = try await SignInFlow.callback(.google, test: test, code: code, state: flow.state, cookie: intruder.cookie)
+            #expect(refused.errorCode == "invalid_state")
+            let rightful = try await SignInFlow.callback(.google, test: test, code: code, state: flow.state, cookie: flow.cookie)
+            #expect(rightful.status == .found)
+            #expect(SignInFlow.frontendQuery(rightful)["code"] != nil)
+        }
+    }
+
     // MARK: - Refusals
 
     @Test("the user denies consent: 302 to the front end with error=provider_error", arguments: SignInProvider.allCases)

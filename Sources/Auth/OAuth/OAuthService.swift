@@ -83,15 +83,17 @@ public struct OAuthService: Sendable {
             throw AppError.badRequest("The sign-in state is missing; start the sign-in again.", code: "invalid_state")
         }
         let logger = database.logger
+        // The state is consumed only by the browser that started the sign-in: a request carrying
+        // someone else's state cannot cancel their sign-in.
         let stored = try await database.withSystem { connection in
             try await connection.query("""
                 DELETE FROM oauth_states
-                WHERE state_hash = \(OpaqueToken.hash(state)) AND provider = \(kind.rawValue) AND expires_at > now()
-                RETURNING browser_hash, code_verifier, nonce
-                """, logger: logger).first(as: (String, String, String).self)
+                WHERE state_hash = \(OpaqueToken.hash(state)) AND browser_hash = \(OpaqueToken.hash(browserToken))
+                  AND provider = \(kind.rawValue) AND expires_at > now()
+                RETURNING code_verifier, nonce
+                """, logger: logger).first(as: (String, String).self)
         }
-        guard let (browserHash, verifier, nonce) = stored,
-              ConstantTime.equals(browserHash, OpaqueToken.hash(browserToken)) else {
+        guard let (verifier, nonce) = stored else {
             throw AppError.badRequest("The sign-in state is invalid or expired; start the sign-in again.", code: "invalid_state")
         }
         if let providerError {

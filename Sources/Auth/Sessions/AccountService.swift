@@ -71,8 +71,19 @@ public struct AccountService: Sendable {
     ///
     /// An identity already linked signs in its user. Otherwise an account with the same email is
     /// linked only when both the provider's email and the account's email are verified — a
-    /// provider never silently takes over an account whose email nobody proved.
+    /// provider never silently takes over an account whose email nobody proved, nor replaces an
+    /// account's link to another account of the same provider.
     public func user(for identity: ProviderIdentity) async throws -> UUID {
+        do {
+            return try await findOrCreate(identity)
+        } catch let error as PSQLError where error.sqlState == "23505" {
+            // A concurrent first sign-in with the same email or provider id created the user
+            // between our lookup and insert: look again, now finding it.
+            return try await findOrCreate(identity)
+        }
+    }
+
+    private func findOrCreate(_ identity: ProviderIdentity) async throws -> UUID {
         guard identity.emailVerified else { throw OAuthFailure.unverifiedEmail }
         let email = identity.email.lowercased()
         let column = identity.provider.idColumn
@@ -86,10 +97,11 @@ public struct AccountService: Sendable {
                 try await update(userID: userID, identity: identity, sealedToken: sealedToken, on: connection)
                 return userID
             }
-            if let (userID, verified) = try await connection.query(
-                "SELECT id, email_verified FROM users WHERE lower(email) = \(email)", logger: logger
-            ).first(as: (UUID, Bool).self) {
-                guard verified else { throw OAuthFailure.accountExists }
+            if let (userID, verified, linked) = try await connection.query(PostgresQuery(
+                unsafeSQL: "SELECT id, email_verified, \(column) FROM users WHERE lower(email) = $1",
+                binds: try Self.binds(email)), logger: logger
+            ).first(as: (UUID, Bool, String?).self) {
+                guard verified, linked == nil else { throw OAuthFailure.accountExists }
                 try await update(userID: userID, identity: identity, sealedToken: sealedToken, on: connection)
                 return userID
             }
