@@ -26,6 +26,9 @@ struct AppConfig: Sendable {
     /// Stripe account (STRIPE_*) and monthly quota limits (QUOTA_<PLAN>_<KIND>).
     var stripe: StripeSettings
     var quotaLimits: QuotaLimits
+    /// Repository scans: hosts, limits, lease (`SCAN_*`); `SCAN_WORKERS` scan workers per process (0 disables).
+    var scans: ScanSettings
+    var scanWorkers: Int
     /// The AI engine's chat completions API (OPENAI_BASE_URL, OPENAI_API_KEY, OPENAI_MODEL).
     var chat: ChatSettings
 
@@ -82,7 +85,9 @@ struct AppConfig: Sendable {
                 frontendURL: value("FRONTEND_URL") ?? "http://localhost:5173"
             ),
             quotaLimits: QuotaLimits.from(environment: value),
-            chat: chatSettings(from: environment)
+            chat: chatSettings(from: environment),
+            scans: ScanSettings.from(environment: value),
+            scanWorkers: value("SCAN_WORKERS").flatMap(Int.init).map { max(0, $0) } ?? 1
         )
     }
 

@@ -9,6 +9,7 @@ import Logging
 import Optimization
 import PostgresNIO
 import Prometheus
+import ServiceLifecycle
 import Tenancy
 
 /// Builds the whole HTTP application. Used by `dbooster serve` and by the tests.
@@ -26,7 +27,7 @@ func buildApplication(
     var app = Application(
         responder: ErrorResponder(responder: router.buildResponder()),
         configuration: .init(address: .hostname(host, port: port), serverName: "dbooster"),
-        services: [postgres],
+        services: [postgres] + (try scanWorkerServices(config: config, database: database, logger: logger, count: config.scanWorkers)) as [any Service],
         logger: logger
     )
     let migrations = try Migrator.load(directory: migrationsDirectory())
@@ -68,6 +69,7 @@ func buildRouter(
     ProjectsController(database: database, seal: { try secrets.seal($0) }).register(routes)
     let billing = billingRoutes(config: config, database: database, httpClient: httpClient)
     billing.register(routes)
+    scanRoutes(config: config, database: database, quota: billing.quotaGate, secrets: secrets, routes: routes)
     optimizeRoutes(config: config, database: database, quota: billing.quotaGate, secrets: secrets, httpClient: httpClient)
         .register(routes)
     return (router, registry)
@@ -86,6 +88,14 @@ func optimizeRoutes(config: AppConfig, database: Database, quota: QuotaGate, sec
                                  ownDatabase: .reading(from: database, ownURL: config.databaseURL))
     let ai = config.chat.isEnabled ? AIEngine(client: ChatClient(settings: config.chat, httpClient: httpClient)) : nil
     return OptimizeController(database: database, targets: targets, quota: quota, optimizer: QueryOptimizer(ai: ai))
+}
+
+/// Repositories, scans and the queries they found.
+func scanRoutes(config: AppConfig, database: Database, quota: QuotaGate, secrets: SecretBox, routes: RouteRegistrar) {
+    ReposController(database: database, api: .live(settings: config.scans), settings: config.scans, quota: quota,
+                    openToken: { try secrets.open($0) }).register(routes)
+    ScansController(database: database).register(routes)
+    QueriesController(database: database).register(routes)
 }
 
 // MARK: - Resources and settings

@@ -125,10 +125,22 @@ struct RoleMatrixTests {
                         body: ["url": "postgresql://reader:secret@db.example.com:5432/shop"])
         case "POST /query/optimize":
             return Call(path: "/query/optimize", body: ["query": "SELECT * FROM orders WHERE id = 1"])
+        case "GET /repos", "GET /scans", "GET /queries":
+            return Call(path: String(route.split(separator: " ")[1]))
+        case "POST /repos/scan":
+            return Call(path: "/repos/scan", body: ["repo_url": "https://github.com/acme/shop", "branch": "main"])
+        case "GET /scans/{id}":
+            return Call(path: "/scans/\(UUID().uuidString)")
         default:
             return Call(path: "unknown route \(route)")
         }
     }
+
+    /// Organization routes whose answer for an allowed caller is this documented status
+    /// (the matrix users have no GitHub account connected; the sample scan id names nothing).
+    static let expectedStatus: [String: Int] = [
+        "GET /repos": 409, "POST /repos/scan": 409, "GET /scans/{id}": 404,
+    ]
 
     /// Routes whose success for an allowed caller is not 2xx because the sample names nothing real.
     static let expectedMiss: Set<String> = [
@@ -169,7 +181,9 @@ struct RoleMatrixTests {
                         case (_, .user):
                             #expect(Self.expectedMiss.contains(route) ? status == 404 : (200..<300).contains(status), "\(label)")
                         case (_, .role(let minimum)):
-                            if caller.role! >= minimum {
+                            if caller.role! >= minimum, let expected = Self.expectedStatus[route] {
+                                #expect(status == expected, "\(label)")
+                            } else if caller.role! >= minimum {
                                 #expect((200..<300).contains(status), "\(label)")
                             } else {
                                 #expect(status == 403, "\(label)")

@@ -11,7 +11,9 @@ import Testing
 
 /// Settings for a test application on a fresh database.
 /// Stripe's webhook secrets and prices are always set; the API key and URL only with `stripeBaseURL`.
-func testConfig(databaseURL: String, providerBaseURL: String? = nil, stripeBaseURL: String? = nil) -> AppConfig {
+/// `extra` settings are applied last (e.g. `SCAN_*`).
+func testConfig(databaseURL: String, providerBaseURL: String? = nil, stripeBaseURL: String? = nil,
+                extra: [String: String] = [:]) -> AppConfig {
     var environment = [
         "DATABASE_URL": databaseURL,
         "JWT_SECRET": "test-secret-test-secret-test-secret-0123456789",
@@ -38,6 +40,7 @@ func testConfig(databaseURL: String, providerBaseURL: String? = nil, stripeBaseU
         environment["GITHUB_OAUTH_URL"] = "\(base)/github"
         environment["GITHUB_API_URL"] = "\(base)/github-api"
     }
+    environment.merge(extra) { _, new in new }
     return try! AppConfig.load(environment: environment)
 }
 
@@ -52,10 +55,12 @@ struct TestContext: Sendable {
 func withTestApp(
     providerBaseURL: String? = nil,
     stripeBaseURL: String? = nil,
+    environment: [String: String] = [:],
     _ body: @Sendable (TestContext) async throws -> Void
 ) async throws {
     let url = try await TestDatabase.create()
-    let config = testConfig(databaseURL: url, providerBaseURL: providerBaseURL, stripeBaseURL: stripeBaseURL)
+    let config = testConfig(databaseURL: url, providerBaseURL: providerBaseURL, stripeBaseURL: stripeBaseURL,
+                            extra: environment)
     let logger = {
         var logger = Logger(label: "dbooster-test")
         logger.logLevel = .warning
