@@ -34,7 +34,12 @@ enum RuleHelpers {
 
     /// Whether `node` calls `count`.
     static func isCount(_ node: JSONValue) -> Bool {
-        node.node("FuncCall")?.functionName.map { $0 == "count" || $0 == "pg_catalog.count" } ?? false
+        if let select = node.node("SubLink")?["subselect"]?.node("SelectStmt"),
+           let targets = select["targetList"]?.arrayValue, targets.count == 1,
+           let value = targets[0].node("ResTarget")?["val"] {
+            return isCount(value)
+        }
+        return node.node("FuncCall")?.functionName.map { $0 == "count" || $0 == "pg_catalog.count" } ?? false
     }
 
     /// The table of a column text (`o.id` → the table aliased `o`), using the shape's tables.
