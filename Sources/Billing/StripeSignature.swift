@@ -1,3 +1,4 @@
+import Core
 import Crypto
 import Foundation
 
@@ -79,7 +80,7 @@ public struct StripeSignatureVerifier: Sendable {
         let seconds = Int(timestamp.timeIntervalSince1970.rounded(.down))
         let signedPayload = Array("\(seconds).".utf8) + Array(payload)
         let mac = HMAC<SHA256>.authenticationCode(for: signedPayload, using: SymmetricKey(data: Array(secret.utf8)))
-        return "t=\(seconds),v1=\(hex(mac))"
+        return "t=\(seconds),v1=\(Hex.encode(mac))"
     }
 
     // MARK: Parsing
@@ -108,7 +109,7 @@ public struct StripeSignatureVerifier: Sendable {
                 guard timestamp == nil, let seconds = Int(value), seconds >= 0 else { throw .malformedHeader }
                 timestamp = seconds
             case "v1":
-                if let bytes = decodeHex(value), bytes.count == SHA256.byteCount {
+                if let bytes = Hex.decode(value, lowercaseOnly: true), bytes.count == SHA256.byteCount {
                     signatures.append(bytes)
                 }
             default:
@@ -117,32 +118,5 @@ public struct StripeSignatureVerifier: Sendable {
         }
         guard let timestamp else { throw .malformedHeader }
         return ParsedHeader(timestamp: timestamp, signatures: signatures)
-    }
-
-    private static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        bytes.map { byte in
-            let digits = String(byte, radix: 16)
-            return byte < 0x10 ? "0" + digits : digits
-        }.joined()
-    }
-
-    private static func decodeHex(_ text: String) -> [UInt8]? {
-        let digits = Array(text.utf8)
-        guard digits.count % 2 == 0 else { return nil }
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(digits.count / 2)
-        for index in stride(from: 0, to: digits.count, by: 2) {
-            guard let high = hexValue(digits[index]), let low = hexValue(digits[index + 1]) else { return nil }
-            bytes.append(high << 4 | low)
-        }
-        return bytes
-    }
-
-    private static func hexValue(_ digit: UInt8) -> UInt8? {
-        switch digit {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-        default: nil
-        }
     }
 }

@@ -1,3 +1,4 @@
+import Core
 import Crypto
 import Foundation
 
@@ -16,9 +17,6 @@ public enum OpaqueToken {
 
     /// SHA-256 of the token's UTF-8 bytes as 64 lowercase hex characters (the value to store).
     public static func hash(_ token: String) -> String {
-        SHA256.hash(data: Array(token.utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 0x10 ? "0" + hex : hex
-        }.joined()
+        Hex.encode(SHA256.hash(data: Array(token.utf8)))
     }
 }

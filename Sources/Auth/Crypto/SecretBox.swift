@@ -1,4 +1,5 @@
 import Crypto
+import Core
 import Foundation
 
 // MARK: - Errors
@@ -54,7 +55,7 @@ public struct SecretBox: Sendable {
         guard !text.isEmpty else { throw SecretBoxError.invalidKey("the key is empty") }
 
         let bytes: [UInt8]
-        if text.utf8.count == 64, let hex = Self.decodeHex(text) {
+        if text.utf8.count == 64, let hex = Hex.decode(text) {
             bytes = hex
         } else if let decoded = Data(base64Encoded: text) {
             guard decoded.count == 32 else {
@@ -104,28 +105,5 @@ public struct SecretBox: Sendable {
         }
         guard let text = String(data: plaintext, encoding: .utf8) else { throw SecretBoxError.notUTF8 }
         return text
-    }
-
-    // MARK: Helpers
-
-    private static func decodeHex(_ text: String) -> [UInt8]? {
-        let digits = Array(text.utf8)
-        guard digits.count % 2 == 0 else { return nil }
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(digits.count / 2)
-        for index in stride(from: 0, to: digits.count, by: 2) {
-            guard let high = hexValue(digits[index]), let low = hexValue(digits[index + 1]) else { return nil }
-            bytes.append(high << 4 | low)
-        }
-        return bytes
-    }
-
-    private static func hexValue(_ digit: UInt8) -> UInt8? {
-        switch digit {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

@@ -6,7 +6,8 @@ import Logging
 import PostgresNIO
 
 /// `POST /query/optimize`: rules, the HypoPG index advisor and the AI engine over one query,
-/// counted against the `optimize` quota and kept in `query_runs`.
+/// counted against the `optimize` quota (once the query parses and the project is found) and kept
+/// in `query_runs`.
 public struct OptimizeController: Sendable {
     let database: Database
     let targets: ProjectTargets
@@ -37,7 +38,6 @@ public struct OptimizeController: Sendable {
     private func optimize(_ body: Body, _ context: TenantRequestContext) async throws -> OptimizationReport {
         let query = try Validate.text(body.query, field: "query", max: 100_000)
         let projectID = try body.project_id.map { try Validate.id($0, what: "Project") }
-        try await quota.consume(context.organizationID, .optimize)
         do {
             _ = try QueryOptimizer.parse(query)
         } catch {
@@ -45,6 +45,8 @@ public struct OptimizeController: Sendable {
             throw AppError(.unprocessableContent, code: "invalid_query", message: "query: \(error.message)\(position)")
         }
         let project = try await resolve(projectID, context)
+        // Only a request that will run counts: bad SQL or another organization's project does not.
+        try await quota.consume(context.organizationID, .optimize)
         let started = ContinuousClock.now
         let access = project.map { targets.target($0, logger: database.logger).plannerAccess }
         let report = try await optimizer.optimize(query, target: access)
