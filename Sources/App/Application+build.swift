@@ -70,6 +70,7 @@ func buildRouter(
     let billing = billingRoutes(config: config, database: database, httpClient: httpClient)
     billing.register(routes)
     scanRoutes(config: config, database: database, quota: billing.quotaGate, secrets: secrets, routes: routes)
+    insightRoutes(config: config, database: database, quota: billing.quotaGate, secrets: secrets, routes: routes)
     optimizeRoutes(config: config, database: database, quota: billing.quotaGate, secrets: secrets, httpClient: httpClient)
         .register(routes)
     return (router, registry)
@@ -79,6 +80,16 @@ func buildRouter(
 func billingRoutes(config: AppConfig, database: Database, httpClient: HTTPClient) -> BillingRoutes {
     BillingRoutes(database: database, settings: config.stripe, limits: config.quotaLimits,
                   stripe: .live(settings: config.stripe, httpClient: httpClient))
+}
+
+/// Schema sync (`/metadata`), `POST /query/explain` and `GET /query/history` on the projects' databases.
+func insightRoutes(config: AppConfig, database: Database, quota: QuotaGate, secrets: SecretBox, routes: RouteRegistrar) {
+    let targets = ProjectTargets(database: database, open: { try secrets.open($0) },
+                                 ownDatabase: .reading(from: database, ownURL: config.databaseURL))
+    let history = QueryHistory(database: database)
+    MetadataController(database: database, targets: targets).register(routes)
+    ExplainController(targets: targets, history: history, quota: quota, logger: database.logger).register(routes)
+    history.register(routes)
 }
 
 /// `POST /query/optimize`; the AI engine only when OPENAI_API_KEY is set.

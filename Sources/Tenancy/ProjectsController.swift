@@ -32,7 +32,7 @@ public struct ProjectsController: Sendable {
         routes.tenant(.put, "/projects/{id}/database", minimum: .admin) { request, context in
             let id = try Validate.id(context.parameters.get("id"), what: "Project")
             let body = try await request.decodeJSON(DatabaseBody.self, context: context)
-            try await setDatabase(id, url: body.url, context)
+            try await setDatabase(id, url: body.url, allowWrites: body.allow_writes ?? false, context)
             return HTTPResponse.Status.noContent
         }
     }
@@ -50,7 +50,11 @@ public struct ProjectsController: Sendable {
         let name: String
         let description: String?
     }
-    struct DatabaseBody: Decodable { let url: String }
+    /// `allow_writes`: INSERT/UPDATE/DELETE may be explained (always rolled back); off by default.
+    struct DatabaseBody: Decodable {
+        let url: String
+        let allow_writes: Bool?
+    }
 
     private typealias Row = (UUID, String, String, Date, Bool)
     private static func project(_ row: Row) -> Project {
@@ -113,13 +117,14 @@ public struct ProjectsController: Sendable {
         guard name != nil else { throw AppError.notFound("Project") }
     }
 
-    private func setDatabase(_ id: UUID, url: String, _ context: TenantRequestContext) async throws {
+    private func setDatabase(_ id: UUID, url: String, allowWrites: Bool, _ context: TenantRequestContext) async throws {
         try Self.checkDatabaseURL(url)
         let sealed = try seal(url)
         let logger = database.logger
         let name = try await database.withTenant(context.scope) { connection in
             let name = try await connection.query(
-                "UPDATE projects SET database_url = \(sealed) WHERE id = \(id) RETURNING name", logger: logger
+                "UPDATE projects SET database_url = \(sealed), allow_writes = \(allowWrites) WHERE id = \(id) RETURNING name",
+                logger: logger
             ).first(as: String.self)
             if let name {
                 try await AuditLog.record(on: connection, logger: logger, organizationID: context.organizationID,

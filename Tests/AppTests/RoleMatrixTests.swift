@@ -79,6 +79,14 @@ struct RoleMatrixTests {
         return response.object["id"] as? String ?? ""
     }
 
+    /// A new project of the world connected to the sample database.
+    static func sampleProject(_ client: any TestClientProtocol, world: World) async throws -> String {
+        let id = try await newProject(client, world: world)
+        _ = try await client.call(.put, "/projects/\(id)/database", token: world.admin.token,
+                                  json: ["url": try await SampleTargetDatabase.readerURL()])
+        return id
+    }
+
     /// A request for one route with everything it needs to succeed for an allowed caller.
     struct Call: Sendable {
         var path: String
@@ -124,7 +132,16 @@ struct RoleMatrixTests {
             return Call(path: "/projects/\(try await newProject(client, world: world))/database",
                         body: ["url": "postgresql://reader:secret@db.example.com:5432/shop"])
         case "POST /query/optimize":
-            return Call(path: "/query/optimize", body: ["query": "SELECT * FROM orders WHERE id = 1"])
+            // Named explicitly: the explain and metadata samples give the organization several databases.
+            return Call(path: "/query/optimize",
+                        body: ["query": "SELECT * FROM orders WHERE id = 1", "project_id": try await sampleProject(client, world: world)])
+        case "POST /query/explain":
+            return Call(path: "/query/explain",
+                        body: ["query": "SELECT count(*) FROM products", "project_id": try await sampleProject(client, world: world)])
+        case "POST /metadata/sync":
+            return Call(path: "/metadata/sync", body: ["project_id": try await sampleProject(client, world: world)])
+        case "GET /metadata", "GET /query/history":
+            return Call(path: String(route.split(separator: " ")[1]))
         case "GET /repos", "GET /scans", "GET /queries":
             return Call(path: String(route.split(separator: " ")[1]))
         case "POST /repos/scan":

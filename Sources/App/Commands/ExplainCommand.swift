@@ -1,0 +1,69 @@
+import ArgumentParser
+import Core
+import Foundation
+import Logging
+import Optimization
+
+/// `dbooster explain --database-url URL QUERY|-`: runs one query under EXPLAIN ANALYZE (always
+/// rolled back) and prints the summary and insights, or the JSON answer of `POST /query/explain`.
+struct ExplainCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "EXPLAIN ANALYZE one query safely (rolled back, time-limited) and print insights.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Option(help: "postgresql://user:password@host:port/database of the database to explain on.")
+    var databaseURL: String
+
+    @Flag(help: "Allow INSERT, UPDATE and DELETE (run in a transaction that is always rolled back).")
+    var allowWrites = false
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(help: "Statement timeout in milliseconds.")
+    var timeoutMs = 15_000
+
+    @Argument(help: "The query, or - to read it from standard input.")
+    var query: String
+
+    func run() async throws {
+        let sql = query == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : query
+        var logger = Logger(label: "dbooster-explain")
+        logger.logLevel = .error
+        do {
+            let service = ExplainService(logger: logger)
+            let statement = try service.check(sql, allowWrites: allowWrites)
+            let target = TargetDatabase(
+                url: try TargetURL(parsing: databaseURL),
+                settings: TargetSettings(statementTimeout: .milliseconds(max(1, timeoutMs))), logger: logger)
+            let result = try await service.explain(statement, on: target)
+            print(format == .json ? try Self.json(result) : Self.text(result))
+        } catch let error as AppError {
+            FileHandle.standardError.write(Data("dbooster explain: \(error.code): \(error.message)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+
+    // MARK: - Output
+
+    static func json(_ result: ExplainResult) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: try encoder.encode(result), as: UTF8.self)
+    }
+
+    static func text(_ result: ExplainResult) -> String {
+        let summary = result.summary
+        var lines = [String(format: "Planning %.2f ms, execution %.2f ms, total cost %.2f, %.0f rows",
+                            summary.planning_ms, summary.execution_ms, summary.total_cost, summary.rows)]
+        if result.insights.isEmpty { lines.append("No insights: the plan looks fine.") }
+        for insight in result.insights {
+            lines.append("[\(insight.severity.rawValue)] \(insight.kind) (node \(insight.node.id)): \(insight.message)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,91 @@
+import Core
+import Database
+import Foundation
+import Hummingbird
+import Logging
+import PostgresNIO
+
+/// Explain and optimize results kept per organization (`query_runs`, row-level security).
+public struct QueryHistory: Sendable {
+    /// What produced a run.
+    public enum Kind: String, Sendable, Codable {
+        case explain, optimize
+    }
+
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// Stores one result (encoded as JSON) for the request's organization; returns the run's id.
+    @discardableResult
+    public func record(kind: Kind, projectID: UUID?, fingerprint: String?, query: String,
+                       result: some Encodable, durationMS: Double, context: TenantRequestContext) async throws -> UUID {
+        let json = String(decoding: try JSONEncoder().encode(result), as: UTF8.self)
+        let logger = database.logger
+        let kindName = kind.rawValue
+        return try await database.withTenant(context.scope) { connection in
+            guard let id = try await connection.query("""
+                INSERT INTO query_runs (organization_id, kind, project_id, fingerprint, query, result, duration_ms, created_by)
+                VALUES (\(context.organizationID), \(kindName), \(projectID), \(fingerprint), \(query), \(json)::jsonb,
+                        \(durationMS), \(context.user.id))
+                RETURNING id
+                """, logger: logger).first(as: UUID.self) else { throw AppError.internalError }
+            return id
+        }
+    }
+
+    // MARK: - GET /query/history
+
+    /// One stored run.
+    struct Run: ResponseEncodable {
+        let id: UUID
+        let kind: String
+        @Nullable var project_id: UUID?
+        @Nullable var fingerprint: String?
+        let query: String
+        let result: PlanJSON
+        @Nullable var duration_ms: Double?
+        @Nullable var created_by: UUID?
+        let created_at: Date
+    }
+
+    /// Registers `GET /query/history` (viewer): `?kind=explain|optimize&project_id=&limit=` →
+    /// the newest runs first (at most `limit`, default 50, at most 200).
+    public func register(_ routes: RouteRegistrar) {
+        routes.tenant(.get, "/query/history", minimum: .viewer) { request, context in
+            try await list(request.uri.queryParameters, context)
+        }
+    }
+
+    private func list(_ query: Parameters, _ context: TenantRequestContext) async throws -> [Run] {
+        let kind = try query["kind"].map { value -> String in
+            guard let kind = Kind(rawValue: String(value)) else { throw AppError.invalidField("kind", "must be explain or optimize") }
+            return kind.rawValue
+        }
+        let projectID = try query["project_id"].map { value -> UUID in
+            guard let id = UUID(uuidString: String(value)) else { throw AppError.invalidField("project_id", "must be a UUID") }
+            return id
+        }
+        let limit = try query["limit"].map { value -> Int in
+            guard let limit = Int(value), (1...200).contains(limit) else { throw AppError.invalidField("limit", "must be 1 to 200") }
+            return limit
+        } ?? 50
+        let logger = database.logger
+        typealias Row = (UUID, String, UUID?, String?, String, String, Double?, UUID?, Date)
+        let rows = try await database.withTenant(context.scope) { connection in
+            try await connection.query("""
+                SELECT id, kind, project_id, fingerprint, query, result::text, duration_ms, created_by, created_at
+                FROM query_runs
+                WHERE (\(kind)::text IS NULL OR kind = \(kind)) AND (\(projectID)::uuid IS NULL OR project_id = \(projectID))
+                ORDER BY created_at DESC, id LIMIT \(limit)
+                """, logger: logger).all(as: Row.self)
+        }
+        return try rows.map { row in
+            Run(id: row.0, kind: row.1, project_id: row.2, fingerprint: row.3, query: row.4,
+                result: try JSONDecoder().decode(PlanJSON.self, from: Data(row.5.utf8)),
+                duration_ms: row.6, created_by: row.7, created_at: row.8)
+        }
+    }
+}
