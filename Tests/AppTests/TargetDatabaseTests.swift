@@ -85,4 +85,28 @@ struct TargetDatabaseTests {
         let sample = try TargetURL(parsing: try await SampleTargetDatabase.readerURL())
         try await TargetDatabase(url: sample, ownDatabase: byInstance, logger: logger).withConnection { _ in }
     }
+
+    @Test("a connection past its session limit is closed from dbooster's side")
+    func sessionLimit() async throws {
+        let url = try TargetURL(parsing: try await SampleTargetDatabase.readerURL())
+        let settings = TargetSettings(statementTimeout: .seconds(30), sessionLimit: .milliseconds(400))
+        let started = ContinuousClock.now
+        await #expect(throws: (any Error).self) {
+            try await TargetDatabase(url: url, settings: settings, logger: logger).withConnection { connection in
+                try await connection.query("SELECT pg_sleep(4.5)", logger: logger)
+            }
+        }
+        #expect(started.duration(to: .now) < .seconds(3))
+        // The server notices the closed connection (client_connection_check_interval) and stops.
+        var running = 1
+        for _ in 0..<30 where running > 0 {
+            try await Task.sleep(for: .milliseconds(100))
+            running = try await SampleTargetDatabase.withSuperuser { connection in
+                try await connection.query(
+                    "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%pg\\_sleep(4.5)%' AND pid <> pg_backend_pid()",
+                    logger: logger).first(as: Int.self) ?? 0
+            }
+        }
+        #expect(running == 0)
+    }
 }

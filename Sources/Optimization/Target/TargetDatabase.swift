@@ -11,6 +11,8 @@ import PostgresNIO
 /// `idle_in_transaction_session_timeout` and `application_name=dbooster` for the session, refuses
 /// dbooster's own database (422 `own_database`), runs the body and closes the connection.
 /// Connection failures become 502 `target_unreachable` with the server's reason, never the password.
+/// A connection still open after `sessionLimit` is closed from dbooster's side; the server then
+/// stops the statement within a second (`client_connection_check_interval`, PostgreSQL 14+).
 public struct TargetDatabase: Sendable {
     public let url: TargetURL
     public let settings: TargetSettings
@@ -32,6 +34,11 @@ public struct TargetDatabase: Sendable {
         // Read before connecting: dbooster's pooled connection is never held while the target works.
         let instanceID = try await ownDatabase.instanceID()
         let connection = try await connect()
+        let watchdog = Task { [limit = settings.sessionLimit] in
+            try await Task.sleep(for: limit)
+            try? await connection.close()
+        }
+        defer { watchdog.cancel() }
         do {
             try await prepareSession(connection)
             if let instanceID, try await holdsInstance(instanceID, connection) { throw OwnDatabaseGuard.refusal }
@@ -84,7 +91,9 @@ public struct TargetDatabase: Sendable {
             try await connection.query("""
                 SELECT set_config('statement_timeout', \(statement), false),
                        set_config('lock_timeout', \(lock), false),
-                       set_config('idle_in_transaction_session_timeout', \(idle), false)
+                       set_config('idle_in_transaction_session_timeout', \(idle), false),
+                       (SELECT set_config(name, '1000', false) FROM pg_settings
+                        WHERE name = 'client_connection_check_interval')
                 """, logger: logger)
         } catch {
             throw unreachable(error)

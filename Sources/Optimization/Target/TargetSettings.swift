@@ -10,16 +10,21 @@ public struct TargetSettings: Sendable {
     public var lockTimeout: Duration
     /// `idle_in_transaction_session_timeout`: the server ends a session dbooster abandoned.
     public var idleInTransactionTimeout: Duration
+    /// The longest a whole connection may last; then dbooster closes it, whatever it is waiting
+    /// for (a server or network that stops answering is not bounded by `statement_timeout`).
+    public var sessionLimit: Duration
 
     public init(connectTimeout: Duration = .seconds(5), statementTimeout: Duration = .seconds(15),
-                lockTimeout: Duration = .seconds(2), idleInTransactionTimeout: Duration = .seconds(30)) {
+                lockTimeout: Duration = .seconds(2), idleInTransactionTimeout: Duration = .seconds(30),
+                sessionLimit: Duration = .seconds(60)) {
         self.connectTimeout = connectTimeout
         self.statementTimeout = statementTimeout
         self.lockTimeout = lockTimeout
         self.idleInTransactionTimeout = idleInTransactionTimeout
+        self.sessionLimit = sessionLimit
     }
 
-    /// 5 s to connect, 15 s per statement, 2 s for locks, 30 s idle in a transaction.
+    /// 5 s to connect, 15 s per statement, 2 s for locks, 30 s idle in a transaction, 60 s in all.
     public static let standard = TargetSettings()
 }
 
