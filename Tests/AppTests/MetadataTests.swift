@@ -111,4 +111,31 @@ struct MetadataTests {
             #expect(rows.array.count == sync.object["columns"] as? Int)
         }
     }
+
+    @Test("concurrent syncs of one project leave exactly one snapshot")
+    func concurrentSyncs() async throws {
+        try await withTestApp { test in
+            let project = try await test.client.sampleProject()
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<4 {
+                    group.addTask {
+                        try await test.client.call(.post, "/metadata/sync", token: project.user.token,
+                                                   json: ["project_id": project.projectID]).status.code
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses == [200, 200, 200, 200])
+            let counts = try await test.database.withSystem { connection in
+                try await connection.query("""
+                    SELECT (SELECT count(*) FROM db_schema_metadata)::int, (SELECT count(DISTINCT synced_at) FROM db_schema_metadata)::int,
+                           (SELECT count(*) FROM db_index_definitions)::int
+                    """, logger: TestDatabase.logger).first(as: (Int, Int, Int).self)
+            }
+            let single = try await test.client.call(.post, "/metadata/sync", token: project.user.token, json: [:] as [String: Any])
+            #expect(counts?.0 == single.object["columns"] as? Int)
+            #expect(counts?.1 == 1)
+            #expect(counts?.2 == single.object["indexes"] as? Int)
+        }
+    }
 }

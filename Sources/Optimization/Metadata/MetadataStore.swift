@@ -21,6 +21,10 @@ public struct MetadataStore: Sendable {
         let organizationID = context.organizationID
         let logger = database.logger
         try await database.withTenant(context.scope) { connection in
+            // Concurrent syncs of one project take turns, so that each replaces the whole snapshot.
+            let locked = try await connection.query(
+                "SELECT id FROM projects WHERE id = \(projectID) FOR UPDATE", logger: logger).first(as: UUID.self)
+            guard locked != nil else { throw AppError.notFound("Project") }
             try await connection.query(
                 "DELETE FROM db_schema_metadata WHERE project_id = \(projectID)", logger: logger)
             try await connection.query(
