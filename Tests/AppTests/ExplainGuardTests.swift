@@ -54,6 +54,10 @@ struct ExplainGuardTests {
         ("SELECT setval('orders_id_seq', 1)", "function_not_allowed"),
         ("SELECT query_to_xml('SELECT pg_advisory_lock(1)', true, true, '')", "function_not_allowed"),
         ("SELECT id FROM orders WHERE id IN (SELECT PG_ADVISORY_LOCK(id) FROM orders)", "function_not_allowed"),
+        ("SELECT * FROM ts_stat('SELECT pg_advisory_lock(1)::text::tsvector')", "function_not_allowed"),
+        ("SELECT ts_rewrite('a'::tsquery, 'SELECT pg_advisory_lock(1)')", "function_not_allowed"),
+        ("SELECT * FROM crosstab('SELECT 1') AS t(a int)", "function_not_allowed"),
+        ("SELECT * FROM ROWS FROM (pg_advisory_lock(7)) AS t", "function_not_allowed"),
         ("SELECT * FROM orders WHERE id = $1", "parameters_not_supported"),
         ("INSERT INTO products (sku, name, category, price) VALUES ('x', 'x', 'x', 1)", "writes_not_allowed"),
         ("UPDATE orders SET status = 'x'", "writes_not_allowed"),
@@ -88,6 +92,9 @@ struct ExplainGuardTests {
         #expect(try StatementGuard.check("UPDATE orders SET status = 'x' WHERE id = 1", allowWrites: true).access == .write)
         // Functions are refused even for opted-in writes.
         #expect(throws: AppError.self) { try StatementGuard.check("SELECT nextval('s')", allowWrites: true) }
+        #expect(throws: AppError.self) {
+            try StatementGuard.check("INSERT INTO t SELECT 1 RETURNING pg_advisory_lock(1)", allowWrites: true)
+        }
         #expect(throws: AppError.self) { try StatementGuard.check("DROP TABLE orders", allowWrites: true) }
     }
 }

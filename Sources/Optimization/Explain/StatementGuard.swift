@@ -97,14 +97,17 @@ public enum StatementGuard {
         "pg_terminate_backend", "pg_cancel_backend", "pg_reload_conf", "pg_rotate_logfile", "pg_promote",
         "set_config", "nextval", "setval", "pg_notify", "pg_stat_file", "pg_logdir_ls", "pg_switch_wal",
         "pg_current_logfile", "pg_import_system_collations", "pg_log_backend_memory_contexts",
-        "pg_truncate_visibility_map", "txid_current", "pg_current_xact_id",
+        "pg_truncate_visibility_map", "txid_current", "pg_current_xact_id", "pg_signal_backend",
+        "loread", "lowrite", "pg_stat_statements_reset",
+        // These run SQL passed to them as text, which the parse tree cannot see.
+        "ts_stat", "ts_rewrite", "connectby",
     ]
     /// Name prefixes refused wherever they appear.
     private static let forbiddenPrefixes = [
         "pg_advisory_", "pg_try_advisory_", "dblink", "lo_", "pg_read_", "pg_ls_", "pg_file_",
         "pg_stat_reset", "pg_create_", "pg_drop_replication", "pg_replication_", "pg_logical_", "pg_wal_",
         "pg_backup_", "pg_start_backup", "pg_stop_backup", "query_to_xml", "table_to_xml", "cursor_to_xml",
-        "schema_to_xml", "database_to_xml", "pg_export_snapshot",
+        "schema_to_xml", "database_to_xml", "pg_export_snapshot", "crosstab",
     ]
 
     /// Whether a called function (possibly schema-qualified) is refused.
