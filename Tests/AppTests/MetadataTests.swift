@@ -86,10 +86,19 @@ struct MetadataTests {
             }
             #expect(indexes == again.object["indexes"] as? Int)
 
+            let stored = try await test.client.call(.get, "/metadata/indexes?project_id=\(project.projectID)",
+                                                    token: project.user.token)
+            #expect(stored.array.count == again.object["indexes"] as? Int)
+            let partial = stored.array.first { $0["index_name"] as? String == "orders_pending_created_idx" }
+            #expect(partial?["predicate"] as? String == "status = 'pending'::text")
+            #expect(partial?["columns"] as? [String] == ["created_at"])
+            #expect(stored.array.first { $0["index_name"] as? String == "products_sku_key" }?["predicate"] is NSNull)
+
             let outsider = try await test.client.signUp(uniqueEmail("outsider"))
             let foreign = try await test.client.call(.get, "/metadata?project_id=\(project.projectID)", token: outsider.token)
             #expect(foreign.status == .ok)
             #expect(foreign.array.isEmpty)
+            #expect(try await test.client.call(.get, "/metadata/indexes", token: outsider.token).array.isEmpty)
             let steal = try await test.client.call(.post, "/metadata/sync", token: outsider.token,
                                                    json: ["project_id": project.projectID])
             #expect(steal.status == .notFound)

@@ -140,7 +140,7 @@ struct RoleMatrixTests {
                         body: ["query": "SELECT count(*) FROM products", "project_id": try await sampleProject(client, world: world)])
         case "POST /metadata/sync":
             return Call(path: "/metadata/sync", body: ["project_id": try await sampleProject(client, world: world)])
-        case "GET /metadata", "GET /query/history":
+        case "GET /metadata", "GET /metadata/indexes", "GET /query/history":
             return Call(path: String(route.split(separator: " ")[1]))
         case "GET /repos", "GET /scans", "GET /queries":
             return Call(path: String(route.split(separator: " ")[1]))

@@ -4,7 +4,8 @@ import Foundation
 import Hummingbird
 import Logging
 
-/// `POST /metadata/sync` (member) and `GET /metadata` (viewer): a project's target schema.
+/// `POST /metadata/sync` (member), `GET /metadata` and `GET /metadata/indexes` (viewer): a
+/// project's target schema as last synced.
 public struct MetadataController: Sendable {
     let database: Database
     let targets: ProjectTargets
@@ -47,6 +48,23 @@ public struct MetadataController: Sendable {
         let synced_at: Date
     }
 
+    /// One stored `db_index_definitions` row.
+    struct IndexRow: ResponseEncodable {
+        let id: UUID
+        let project_id: UUID
+        let schema_name: String
+        let table_name: String
+        let index_name: String
+        let method: String
+        let columns: [String]
+        let is_unique: Bool
+        let is_primary: Bool
+        @Nullable var predicate: String?
+        let has_expressions: Bool
+        let definition: String
+        let synced_at: Date
+    }
+
     public func register(_ routes: RouteRegistrar) {
         routes.tenant(.post, "/metadata/sync", minimum: .member) { request, context in
             let body = try await request.decodeJSON(SyncBody.self, context: context)
@@ -54,6 +72,9 @@ public struct MetadataController: Sendable {
         }
         routes.tenant(.get, "/metadata", minimum: .viewer) { request, context in
             try await list(request.uri.queryParameters["project_id"].map(String.init), context)
+        }
+        routes.tenant(.get, "/metadata/indexes", minimum: .viewer) { request, context in
+            try await indexes(request.uri.queryParameters["project_id"].map(String.init), context)
         }
     }
 
@@ -76,11 +97,15 @@ public struct MetadataController: Sendable {
                           foreign_keys: snapshot.foreignKeys.count, synced_at: syncedAt)
     }
 
-    private func list(_ projectParameter: String?, _ context: TenantRequestContext) async throws -> [ColumnRow] {
-        let projectID = try projectParameter.map { value -> UUID in
+    private static func projectFilter(_ parameter: String?) throws -> UUID? {
+        try parameter.map { value -> UUID in
             guard let id = UUID(uuidString: value) else { throw AppError.invalidField("project_id", "must be a UUID") }
             return id
         }
+    }
+
+    private func list(_ projectParameter: String?, _ context: TenantRequestContext) async throws -> [ColumnRow] {
+        let projectID = try Self.projectFilter(projectParameter)
         typealias Row = (UUID, UUID, String, String, String, Int64?, String, Int, String, Bool, Bool, Bool, Bool,
                          String?, String?, String?, Date)
         let logger = database.logger
@@ -99,6 +124,26 @@ public struct MetadataController: Sendable {
                       row_estimate: row.5, column_name: row.6, column_position: row.7, column_type: row.8,
                       is_nullable: row.9, is_primary_key: row.10, is_indexed: row.11, is_foreign_key: row.12,
                       referred_schema: row.13, referred_table: row.14, referred_column: row.15, synced_at: row.16)
+        }
+    }
+
+    private func indexes(_ projectParameter: String?, _ context: TenantRequestContext) async throws -> [IndexRow] {
+        let projectID = try Self.projectFilter(projectParameter)
+        typealias Row = (UUID, UUID, String, String, String, String, [String], Bool, Bool, String?, Bool, String, Date)
+        let logger = database.logger
+        let rows = try await database.withTenant(context.scope) { connection in
+            try await connection.query("""
+                SELECT id, project_id, schema_name, table_name, index_name, method, columns, is_unique, is_primary,
+                       predicate, has_expressions, definition, synced_at
+                FROM db_index_definitions
+                WHERE \(projectID)::uuid IS NULL OR project_id = \(projectID)
+                ORDER BY project_id, schema_name, table_name, index_name
+                """, logger: logger).all(as: Row.self)
+        }
+        return rows.map { row in
+            IndexRow(id: row.0, project_id: row.1, schema_name: row.2, table_name: row.3, index_name: row.4, method: row.5,
+                     columns: row.6, is_unique: row.7, is_primary: row.8, predicate: row.9, has_expressions: row.10,
+                     definition: row.11, synced_at: row.12)
         }
     }
 }
