@@ -37,6 +37,8 @@ public struct ScanResultStore: Sendable {
         return "text:" + String(hash, radix: 16)
     }
 
+    /// Statements are upserted in fingerprint order, so that concurrent scans of one project (in any
+    /// process) lock the rows they share in the same order and cannot deadlock.
     private static func insert(_ batch: [SQLFinding], job: ScanJob, on connection: PostgresConnection, logger: Logger) async throws {
         var distinct: [String: SQLFinding] = [:]
         for finding in batch where distinct[key(finding)] == nil { distinct[key(finding)] = finding }
@@ -51,6 +53,7 @@ public struct ScanResultStore: Sendable {
                         \(statements.map(\.value.language.rawValue))::text[],
                         \(statements.map(\.value.kind.rawValue))::text[])
                  AS u(fingerprint, sql, statement_type, language, kind)
+            ORDER BY u.fingerprint
             ON CONFLICT (organization_id, project_id, fingerprint)
             DO UPDATE SET last_scan_id = EXCLUDED.last_scan_id, updated_at = now()
             """, logger: logger)
