@@ -33,6 +33,7 @@ struct TargetDatabaseTests {
         let url = try TargetURL(parsing: "postgresql://app%40x:s3cr%2Ft@db.example.com:6543/shop?sslmode=verify-full")
         #expect(url.username == "app@x")
         #expect(url.password == "s3cr/t")
+        #expect(try TargetURL(parsing: "postgresql://u:p%2541@h/d").password == "p%41")
         #expect(url.port == 6543)
         #expect(url.database == "shop")
         #expect(url.tls == .verifyFull)

@@ -43,11 +43,9 @@ public struct ExplainController: Sendable {
         try await quota.consume(context.organizationID, .explain)
         let started = ContinuousClock.now
         let result = try await service.explain(statement, on: targets.target(project, logger: logger))
-        let elapsed = started.duration(to: .now)
         try await history.record(
             kind: .explain, projectID: project.projectID, fingerprint: statement.fingerprint, query: statement.sql,
-            result: result, durationMS: Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000,
-            context: context)
+            result: result, durationMS: started.duration(to: .now).milliseconds, context: context)
         return result
     }
 }

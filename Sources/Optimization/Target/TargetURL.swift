@@ -35,11 +35,11 @@ public struct TargetURL: Sendable, Equatable, CustomStringConvertible {
         let query = Dictionary((components.queryItems ?? []).map { ($0.name, $0.value ?? "") }) { first, _ in first }
         let path = components.percentEncodedPath.hasPrefix("/")
             ? String(components.percentEncodedPath.dropFirst()) : components.percentEncodedPath
-        let user = components.user.flatMap { $0.removingPercentEncoding ?? $0 } ?? "postgres"
+        let user = components.percentEncodedUser.flatMap { $0.removingPercentEncoding ?? $0 } ?? "postgres"
         self.host = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         self.port = components.port ?? 5432
         self.username = user
-        self.password = components.password.flatMap { $0.removingPercentEncoding ?? $0 }
+        self.password = components.percentEncodedPassword.flatMap { $0.removingPercentEncoding ?? $0 }
         let database = path.removingPercentEncoding ?? path
         self.database = database.isEmpty ? user : database
         switch query["sslmode"]?.lowercased() {
