@@ -66,4 +66,21 @@ struct ExplainInsightTests {
         #expect(estimates.first?.detail["direction"] == .string("under"))
         #expect(result.insights.contains { $0.kind == "sort_spill" && $0.detail["disk_kb"] == .double(12000) })
     }
+
+    @Test("below a Gather, loops are shared by the workers: self time is wall time")
+    func parallel() throws {
+        let result = try Self.result("""
+        [{"Plan": {"Node Type": "Gather", "Workers Planned": 2, "Workers Launched": 2, "Plan Rows": 10, "Actual Rows": 12,
+                   "Actual Loops": 1, "Actual Total Time": 40.0,
+          "Plans": [
+            {"Node Type": "Parallel Seq Scan", "Relation Name": "orders", "Rows Removed by Filter": 66000,
+             "Plan Rows": 4, "Actual Rows": 4, "Actual Loops": 3, "Actual Total Time": 36.0}]},
+          "Planning Time": 0.2, "Execution Time": 40.5}]
+        """)
+        let scan = result.insights.first { $0.kind == "seq_scan_filter" }
+        #expect(scan?.detail["rows_removed"] == .double(198_000))
+        let slowest = result.insights.first { $0.kind == "slowest_node" }
+        #expect(slowest?.node.type == "Parallel Seq Scan")
+        #expect(slowest?.detail["self_time_ms"] == .double(36))
+    }
 }

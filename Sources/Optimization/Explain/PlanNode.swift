@@ -22,21 +22,28 @@ public struct PlanNode: Sendable {
     public let hashBatches: Double?
     public let peakMemoryUsage: Double?
     public let heapFetches: Double?
+    /// Processes sharing this node's loops: 1, or the workers plus the leader below a Gather.
+    public let parallelProcesses: Double
     public let children: [PlanNode]
 
     /// Builds the tree from a plan object (`"Plan"` of EXPLAIN's output), numbering nodes.
     public static func tree(_ plan: PlanJSON) -> PlanNode {
         var next = 0
-        return build(plan, next: &next)
+        return build(plan, processes: 1, next: &next)
     }
 
-    private static func build(_ plan: PlanJSON, next: inout Int) -> PlanNode {
+    private static func build(_ plan: PlanJSON, processes: Double, next: inout Int) -> PlanNode {
         let id = next
         next += 1
-        let children = (plan["Plans"]?.elements ?? []).map { build($0, next: &next) }
+        let nodeType = plan["Node Type"]?.string ?? "?"
+        var childProcesses = processes
+        if nodeType.hasPrefix("Gather") {
+            childProcesses = (plan["Workers Launched"]?.number ?? plan["Workers Planned"]?.number ?? 0) + 1
+        }
+        let children = (plan["Plans"]?.elements ?? []).map { build($0, processes: childProcesses, next: &next) }
         return PlanNode(
             id: id,
-            nodeType: plan["Node Type"]?.string ?? "?",
+            nodeType: nodeType,
             relation: plan["Relation Name"]?.string,
             schema: plan["Schema"]?.string,
             indexName: plan["Index Name"]?.string,
@@ -53,14 +60,16 @@ public struct PlanNode: Sendable {
             hashBatches: plan["Hash Batches"]?.number,
             peakMemoryUsage: plan["Peak Memory Usage"]?.number,
             heapFetches: plan["Heap Fetches"]?.number,
+            parallelProcesses: processes,
             children: children)
     }
 
     /// Every node of the subtree, depth first.
     public var all: [PlanNode] { [self] + children.flatMap(\.all) }
 
-    /// Inclusive time across all loops, in milliseconds.
-    public var inclusiveTime: Double { actualTotalTime * loops }
+    /// Inclusive wall time across all loops, in milliseconds (parallel processes run their loops
+    /// at the same time, so below a Gather the sum is divided among them).
+    public var inclusiveTime: Double { actualTotalTime * loops / max(parallelProcesses, 1) }
 
     /// Time spent in this node itself (inclusive time minus its children's), never negative.
     public var selfTime: Double { max(0, inclusiveTime - children.reduce(0) { $0 + $1.inclusiveTime }) }
