@@ -83,4 +83,19 @@ struct ExplainInsightTests {
         #expect(slowest?.node.type == "Parallel Seq Scan")
         #expect(slowest?.detail["self_time_ms"] == .double(36))
     }
+
+    @Test("no slowest-node line for a one-node plan or a sub-millisecond step")
+    func quietPlans() throws {
+        let single = try Self.result("""
+        [{"Plan": {"Node Type": "Seq Scan", "Relation Name": "t", "Plan Rows": 12, "Actual Rows": 12, "Actual Loops": 1,
+                   "Actual Total Time": 5.0}, "Planning Time": 0.1, "Execution Time": 5.1}]
+        """)
+        #expect(single.insights.isEmpty)
+        let fast = try Self.result("""
+        [{"Plan": {"Node Type": "Limit", "Plan Rows": 1, "Actual Rows": 1, "Actual Loops": 1, "Actual Total Time": 0.05,
+          "Plans": [{"Node Type": "Index Scan", "Relation Name": "t", "Plan Rows": 1, "Actual Rows": 1, "Actual Loops": 1,
+                     "Actual Total Time": 0.04}]}, "Planning Time": 0.1, "Execution Time": 0.06}]
+        """)
+        #expect(fast.insights.isEmpty)
+    }
 }

@@ -97,7 +97,11 @@ public enum PlanInsights {
     }
 
     static func slowestNode(_ root: PlanNode, executionTime: Double) -> PlanInsight? {
-        guard let slowest = root.all.max(by: { $0.selfTime < $1.selfTime }), slowest.selfTime > 0 else { return nil }
+        // Not worth a line for a one-node plan or a step under a millisecond.
+        let nodes = root.all
+        guard nodes.count > 1, let slowest = nodes.max(by: { $0.selfTime < $1.selfTime }), slowest.selfTime >= 1 else {
+            return nil
+        }
         let share = executionTime > 0 ? min(1, slowest.selfTime / executionTime) : 0
         return insight("slowest_node", .info, slowest,
             "\(slowest.label) is the slowest step: \(milliseconds(slowest.selfTime)) of its own (\(percent(share)) of the execution time).",
