@@ -58,6 +58,43 @@ struct ScanWorkerProcessTests {
         }
     }
 
+    @Test("a worker stopped with SIGTERM mid-download puts its scan back; another finishes it as the first attempt",
+          .timeLimit(.minutes(1)))
+    func gracefulShutdownReleasesTheScan() async throws {
+        let archive = try ScanFixtures.application().gzipped()
+        try await withGitHubAPIStandIn { github in
+            await github.state.serve("acme/held", .slowFirst(archive, hold: .seconds(6)))
+            try await withTestApp(environment: github.environment(["SCAN_WORKERS": "0"])) { test in
+                let workers = WorkerProcesses(environment: workerEnvironment(test, github))
+                defer { workers.killAll() }
+                let stopping = try workers.start("a")
+
+                let user = try await test.client.signUp(uniqueEmail("stopped-worker"))
+                try await test.connectGitHub(user)
+                let id = try #require(UUID(uuidString: try await test.queueScan(user, repo: "acme/held")))
+                try await waitUntil("worker A downloading the scan", workers: workers) {
+                    let row = try await scanRows(test).first { $0.id == id }
+                    let downloads = await github.state.downloadCount("acme/held")
+                    return row?.status == "running" && row?.workerPID == stopping.pid && downloads == 1
+                }
+
+                #expect(stopping.terminate() == 0, "\(workers.logs)")
+                let released = try #require(try await scanRows(test).first { $0.id == id })
+                #expect(released.status == "queued", "\(released)\n\(workers.logs)")
+                #expect(released.lockedBy == nil)
+
+                _ = try workers.start("b")
+                try await waitUntil("the scan finished by worker B", workers: workers) {
+                    let row = try #require(try await scanRows(test).first { $0.id == id })
+                    return ["succeeded", "failed"].contains(row.status)
+                }
+                let row = try #require(try await scanRows(test).first { $0.id == id })
+                #expect(row.status == "succeeded", "\(row)")
+                #expect(row.attempts == 1, "a released attempt does not count: \(row)")
+            }
+        }
+    }
+
     @Test("a killed worker's scan is finished by the other", .timeLimit(.minutes(1)))
     func killedWorkersScanIsFinished() async throws {
         let archive = try ScanFixtures.application().gzipped()
@@ -182,6 +219,13 @@ private final class WorkerProcess: @unchecked Sendable {
     var output: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
 
     var isRunning: Bool { process.isRunning }
+
+    /// Asks the worker to shut down gracefully (SIGTERM) and waits for it to exit; its status.
+    func terminate() -> Int32 {
+        if process.isRunning { _ = kill(pid, SIGTERM) }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
 
     /// Kills the worker with SIGKILL (no graceful shutdown) and waits for it to exit.
     func killNow() {

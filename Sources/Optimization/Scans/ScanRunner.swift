@@ -58,13 +58,22 @@ public struct ScanRunner: Sendable {
                 group.cancelAll()
             }
             try await queue.finish(job, progress: progress.current, skipped: skipped.current, error: nil)
+        } catch where Task.isCancelled || error is CancellationError {
+            // Shutting down: whatever the interrupted step reported (a download cut short surfaces
+            // as a ScanFailure), the scan goes back to the queue for another worker.
+            logger.info("scan released for another worker", metadata: ["scan": "\(job.id)"])
+            // This task is cancelled, and a cancelled task's queries are refused: release from a
+            // task of its own.
+            let queue = self.queue
+            do {
+                try await Task { try await queue.release(job) }.value
+            } catch {
+                logger.warning("could not release the scan; its lease will expire", metadata: ["scan": "\(job.id)", "error": "\(error)"])
+            }
         } catch is LeaseLost {
             logger.warning("scan lease lost to another worker", metadata: ["scan": "\(job.id)"])
         } catch let failure as ScanFailure {
             await end(job, progress: progress.current, skipped: skipped.current, error: failure.description)
-        } catch where Task.isCancelled || error is CancellationError {
-            logger.info("scan released for another worker", metadata: ["scan": "\(job.id)"])
-            try? await queue.release(job)
         } catch {
             logger.error("scan failed", metadata: ["scan": "\(job.id)", "error": "\(error)"])
             await end(job, progress: progress.current, skipped: skipped.current,
