@@ -31,6 +31,8 @@ struct AppConfig: Sendable {
     var scanWorkers: Int
     /// The AI engine's chat completions API (OPENAI_BASE_URL, OPENAI_API_KEY, OPENAI_MODEL).
     var chat: ChatSettings
+    /// Customer databases: connect, statement and lock timeouts, session limit (`TARGET_*_MS`).
+    var target: TargetSettings
 
     struct OAuthClientSettings: Sendable {
         var clientID: String?
@@ -87,7 +89,8 @@ struct AppConfig: Sendable {
             quotaLimits: QuotaLimits.from(environment: value),
             chat: chatSettings(from: environment),
             scans: ScanSettings.from(environment: value),
-            scanWorkers: value("SCAN_WORKERS").flatMap(Int.init).map { max(0, $0) } ?? 1
+            scanWorkers: value("SCAN_WORKERS").flatMap(Int.init).map { max(0, $0) } ?? 1,
+            target: TargetSettings.from(environment: value)
         )
     }
 

@@ -84,7 +84,7 @@ func billingRoutes(config: AppConfig, database: Database, httpClient: HTTPClient
 
 /// Schema sync (`/metadata`), `POST /query/explain` and `GET /query/history` on the projects' databases.
 func insightRoutes(config: AppConfig, database: Database, quota: QuotaGate, secrets: SecretBox, routes: RouteRegistrar) {
-    let targets = ProjectTargets(database: database, open: { try secrets.open($0) },
+    let targets = ProjectTargets(database: database, open: { try secrets.open($0) }, settings: config.target,
                                  ownDatabase: .reading(from: database, ownURL: config.databaseURL))
     let history = QueryHistory(database: database)
     MetadataController(database: database, targets: targets).register(routes)

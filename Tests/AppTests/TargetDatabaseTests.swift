@@ -28,6 +28,16 @@ struct TargetDatabaseTests {
         #expect(values?.3 == "sample_reader")
     }
 
+    @Test("settings from the environment, standard values otherwise")
+    func settingsFromEnvironment() {
+        let environment = ["TARGET_STATEMENT_TIMEOUT_MS": "2500", "TARGET_LOCK_TIMEOUT_MS": "-1", "TARGET_SESSION_LIMIT_MS": "x"]
+        let settings = TargetSettings.from { environment[$0] }
+        #expect(settings.statementTimeout == .milliseconds(2500))
+        #expect(settings.lockTimeout == TargetSettings.standard.lockTimeout)
+        #expect(settings.sessionLimit == TargetSettings.standard.sessionLimit)
+        #expect(settings.connectTimeout == .seconds(5))
+    }
+
     @Test("URLs are parsed without leaking the password")
     func urlParsing() throws {
         let url = try TargetURL(parsing: "postgresql://app%40x:s3cr%2Ft@db.example.com:6543/shop?sslmode=verify-full")

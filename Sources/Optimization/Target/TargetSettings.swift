@@ -26,6 +26,23 @@ public struct TargetSettings: Sendable {
 
     /// 5 s to connect, 15 s per statement, 2 s for locks, 30 s idle in a transaction, 60 s in all.
     public static let standard = TargetSettings()
+
+    /// Reads `TARGET_CONNECT_TIMEOUT_MS`, `TARGET_STATEMENT_TIMEOUT_MS`, `TARGET_LOCK_TIMEOUT_MS`,
+    /// `TARGET_IDLE_IN_TRANSACTION_TIMEOUT_MS` and `TARGET_SESSION_LIMIT_MS`; a missing or
+    /// non-positive value keeps the standard one.
+    public static func from(environment value: (String) -> String?) -> TargetSettings {
+        func milliseconds(_ key: String, _ fallback: Duration) -> Duration {
+            guard let text = value(key), let number = Int(text), number > 0 else { return fallback }
+            return .milliseconds(number)
+        }
+        let standard = TargetSettings.standard
+        return TargetSettings(
+            connectTimeout: milliseconds("TARGET_CONNECT_TIMEOUT_MS", standard.connectTimeout),
+            statementTimeout: milliseconds("TARGET_STATEMENT_TIMEOUT_MS", standard.statementTimeout),
+            lockTimeout: milliseconds("TARGET_LOCK_TIMEOUT_MS", standard.lockTimeout),
+            idleInTransactionTimeout: milliseconds("TARGET_IDLE_IN_TRANSACTION_TIMEOUT_MS", standard.idleInTransactionTimeout),
+            sessionLimit: milliseconds("TARGET_SESSION_LIMIT_MS", standard.sessionLimit))
+    }
 }
 
 extension Duration {
