@@ -26,11 +26,11 @@ struct AppConfig: Sendable {
     /// Stripe account (STRIPE_*) and monthly quota limits (QUOTA_<PLAN>_<KIND>).
     var stripe: StripeSettings
     var quotaLimits: QuotaLimits
+    /// The AI engine's chat completions API (OPENAI_BASE_URL, OPENAI_API_KEY, OPENAI_MODEL).
+    var chat: ChatSettings
     /// Repository scans: hosts, limits, lease (`SCAN_*`); `SCAN_WORKERS` scan workers per process (0 disables).
     var scans: ScanSettings
     var scanWorkers: Int
-    /// The AI engine's chat completions API (OPENAI_BASE_URL, OPENAI_API_KEY, OPENAI_MODEL).
-    var chat: ChatSettings
     /// Customer databases: connect, statement and lock timeouts, session limit (`TARGET_*_MS`).
     var target: TargetSettings
 
