@@ -11,6 +11,9 @@ struct MigrationTests {
 
     /// Runs `body` with a pool on a new, empty database.
     static func withEmptyDatabase(_ body: @Sendable (PostgresClient) async throws -> Void) async throws {
+        // The template's migration creates the cluster-wide roles first, so that these tests
+        // exercise the per-database lock rather than a race between databases.
+        try await TestDatabase.prepare()
         let name = "dbooster_empty_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased())"
         try await TestDatabase.withAdminConnection { connection in
             try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: logger)

@@ -34,6 +34,11 @@ enum TestDatabase {
         }
     }
 
+    /// Waits until the template exists (and with it the cluster-wide roles of the migrations).
+    static func prepare() async throws {
+        try await template.value
+    }
+
     /// A new database copied from the migrated template; returns its URL.
     static func create() async throws -> String {
         try await template.value
