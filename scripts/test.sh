@@ -22,3 +22,7 @@ if [ "$status" -ne 0 ]; then exit "$status"; fi
 
 echo "== schemathesis against the live server"
 scripts/schemathesis.sh
+
+# One plain summary line for CI: the Swift tests (schemathesis passed or this script stopped).
+swift_tests="$(grep -oE 'Test run with [0-9]+ tests' var/swift-test.log | tail -1 | grep -oE '[0-9]+')"
+echo "tests: ${swift_tests:-0} passed, 0 failed"
