@@ -105,6 +105,9 @@ struct ExtractorTests {
         Snippet(name: "swift interpolation", language: .swift, source: """
         try db.execute(sql: "DROP TABLE \\(name)")
         """, expected: [Expected(1, .dynamic, "drop")]),
+        Snippet(name: "swift interpolation inside a quoted identifier", language: .swift, source: """
+        try db.execute(sql: "CREATE TABLE IF NOT EXISTS \\"\\(table)\\" (id int PRIMARY KEY)")
+        """, expected: [Expected(1, .dynamic, "create_table")]),
         Snippet(name: "sql script with sqlc names", language: .sql, source: """
         -- name: GetThing :one
         SELECT * FROM things WHERE id = $1;

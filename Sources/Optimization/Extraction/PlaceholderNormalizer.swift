@@ -170,7 +170,8 @@ struct PlaceholderNormalizer {
 
         // MARK: Pieces
 
-        /// Copies a quoted SQL literal or identifier; run-time pieces inside it are dropped for parsing.
+        /// Copies a quoted SQL literal or identifier; run-time pieces inside a literal are dropped for
+        /// parsing, inside an identifier they become a stand-in name.
         mutating func copyQuoted(from start: Int, quote: UInt8) -> Int {
             copy(quote)
             var cursor = start + 1
@@ -180,6 +181,13 @@ struct PlaceholderNormalizer {
                 cursor += 1
                 if byte == SQLCandidate.dynamicHole || byte == SQLCandidate.parameterHole {
                     emitHole(inQuotes: true)
+                    if quote == ASCII.doubleQuote {
+                        // A run-time name inside a quoted identifier (`"\(table)"`): parse it as a
+                        // stand-in name, which the table list leaves out, rather than as `""`.
+                        parameterCount += 1
+                        parse.append(contentsOf: PlaceholderNormalizer.holeIdentifierBytes)
+                        appendNumber(prefix: nil, to: &parse)
+                    }
                     continue
                 }
                 copy(byte)
