@@ -32,6 +32,7 @@ public struct Database: Sendable {
     }
 
     /// Runs `body` in a transaction as the tenant role with `scope` applied.
+    @discardableResult
     public func withTenant<T: Sendable>(
         _ scope: TenantScope,
         _ body: @Sendable (PostgresConnection) async throws -> T
@@ -44,6 +45,7 @@ public struct Database: Sendable {
     }
 
     /// Runs `body` in a transaction as the system role. Use only for work that has no tenant.
+    @discardableResult
     public func withSystem<T: Sendable>(
         _ body: @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {

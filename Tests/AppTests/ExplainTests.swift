@@ -25,7 +25,8 @@ struct ExplainTests {
             let scan = insights.first { $0["kind"] as? String == "seq_scan_filter" }
             #expect(scan?["severity"] as? String == "critical")
             #expect(((scan?["node"] as? [String: Any])?["relation"] as? String) == "orders")
-            #expect((scan?["message"] as? String ?? "").contains("orders"))
+            let message = scan?["message"] as? String ?? ""
+            #expect(message.contains("orders"))
             #expect(insights.allSatisfy { ["info", "warning", "critical"].contains($0["severity"] as? String ?? "") })
 
             let history = try await test.client.call(.get, "/query/history?kind=explain", token: project.user.token)

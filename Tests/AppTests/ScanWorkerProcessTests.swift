@@ -198,7 +198,7 @@ private final class WorkerProcess: @unchecked Sendable {
     init(name: String, executable: URL, environment: [String: String], directory: URL) throws {
         self.name = name
         log = directory.appendingPathComponent("worker-\(name).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let output = try FileHandle(forWritingTo: log)
         defer { try? output.close() }
         let process = Process()

@@ -56,6 +56,7 @@ enum TestDatabase {
         return components.string!
     }
 
+    @discardableResult
     static func withAdminConnection<T>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
         let configuration = try postgresConfiguration(url: adminURL)
         let connection = try await PostgresConnection.connect(
