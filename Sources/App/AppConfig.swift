@@ -33,6 +33,9 @@ struct AppConfig: Sendable {
     var scanWorkers: Int
     /// Customer databases: connect, statement and lock timeouts, session limit (`TARGET_*_MS`).
     var target: TargetSettings
+    /// Database hosts that projects may use although they resolve to private addresses
+    /// (`TARGET_PRIVATE_HOSTS`, comma-separated); all others must be public.
+    var targetPrivateHosts: Set<String>
 
     struct OAuthClientSettings: Sendable {
         var clientID: String?
@@ -90,7 +93,9 @@ struct AppConfig: Sendable {
             chat: chatSettings(from: environment),
             scans: ScanSettings.from(environment: value),
             scanWorkers: value("SCAN_WORKERS").flatMap(Int.init).map { max(0, $0) } ?? 1,
-            target: TargetSettings.from(environment: value)
+            target: TargetSettings.from(environment: value),
+            targetPrivateHosts: Set((value("TARGET_PRIVATE_HOSTS") ?? "").split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty })
         )
     }
 

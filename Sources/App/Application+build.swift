@@ -70,8 +70,12 @@ func buildRouter(
     let billing = billingRoutes(config: config, database: database, httpClient: httpClient)
     billing.register(routes)
     scanRoutes(config: config, database: database, quota: billing.quotaGate, secrets: secrets, routes: routes)
-    insightRoutes(config: config, database: database, quota: billing.quotaGate, secrets: secrets, routes: routes)
-    optimizeRoutes(config: config, database: database, quota: billing.quotaGate, secrets: secrets, httpClient: httpClient)
+    let targets = ProjectTargets(
+        database: database, open: { try secrets.open($0) }, settings: config.target,
+        ownDatabase: .reading(from: database, ownURL: config.databaseURL),
+        network: .publicOnly(trusting: config.targetPrivateHosts))
+    insightRoutes(database: database, targets: targets, quota: billing.quotaGate, routes: routes)
+    optimizeRoutes(config: config, database: database, targets: targets, quota: billing.quotaGate, httpClient: httpClient)
         .register(routes)
     return (router, registry)
 }
@@ -83,9 +87,7 @@ func billingRoutes(config: AppConfig, database: Database, httpClient: HTTPClient
 }
 
 /// Schema sync (`/metadata`), `POST /query/explain` and `GET /query/history` on the projects' databases.
-func insightRoutes(config: AppConfig, database: Database, quota: QuotaGate, secrets: SecretBox, routes: RouteRegistrar) {
-    let targets = ProjectTargets(database: database, open: { try secrets.open($0) }, settings: config.target,
-                                 ownDatabase: .reading(from: database, ownURL: config.databaseURL))
+func insightRoutes(database: Database, targets: ProjectTargets, quota: QuotaGate, routes: RouteRegistrar) {
     let history = QueryHistory(database: database)
     MetadataController(database: database, targets: targets).register(routes)
     ExplainController(targets: targets, history: history, quota: quota, logger: database.logger).register(routes)
@@ -93,10 +95,8 @@ func insightRoutes(config: AppConfig, database: Database, quota: QuotaGate, secr
 }
 
 /// `POST /query/optimize`; the AI engine only when OPENAI_API_KEY is set.
-func optimizeRoutes(config: AppConfig, database: Database, quota: QuotaGate, secrets: SecretBox,
+func optimizeRoutes(config: AppConfig, database: Database, targets: ProjectTargets, quota: QuotaGate,
                     httpClient: HTTPClient) -> OptimizeController {
-    let targets = ProjectTargets(database: database, open: { try secrets.open($0) },
-                                 ownDatabase: .reading(from: database, ownURL: config.databaseURL))
     let ai = config.chat.isEnabled ? AIEngine(client: ChatClient(settings: config.chat, httpClient: httpClient)) : nil
     return OptimizeController(database: database, targets: targets, quota: quota, optimizer: QueryOptimizer(ai: ai))
 }

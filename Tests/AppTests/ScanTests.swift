@@ -193,7 +193,7 @@ struct ScanTests {
         let settings = ScanSettings(gitHubAPIURL: URL(string: "https://api.github.com")!,
                                     allowedHosts: ["github.com", "localhost"])
         let guardrail = DownloadGuard(settings: settings, resolve: { host in
-            host == "codeload.github.com" ? ["10.0.0.7"] : DownloadGuard.systemResolve(host)
+            host == "codeload.github.com" ? ["10.0.0.7"] : NetworkAddress.systemResolve(host)
         })
         let api = settings.gitHubAPIURL
         #expect(throws: ScanFailure.self) { try guardrail.check(URL(string: "https://localhost/x.tgz")!, apiBase: api) }
@@ -201,8 +201,8 @@ struct ScanTests {
         #expect(throws: ScanFailure.self) { try guardrail.check(URL(string: "https://[::1]/x")!, apiBase: api) }
         let trusting = DownloadGuard(settings: ScanSettings(gitHubAPIURL: api, allowedHosts: ["localhost"], privateHosts: ["localhost"]))
         #expect(throws: Never.self) { try trusting.check(URL(string: "https://localhost/x.tgz")!, apiBase: api) }
-        #expect(DownloadGuard.isPrivate("192.168.1.4") && DownloadGuard.isPrivate("169.254.169.254")
-                && DownloadGuard.isPrivate("::ffff:127.0.0.1") && !DownloadGuard.isPrivate("140.82.121.4"))
+        #expect(NetworkAddress.isPrivate("192.168.1.4") && NetworkAddress.isPrivate("169.254.169.254")
+                && NetworkAddress.isPrivate("::ffff:127.0.0.1") && !NetworkAddress.isPrivate("140.82.121.4"))
     }
 
     @Test("402 when the organization's scan quota is used up")

@@ -21,13 +21,16 @@ public struct ProjectTargets: Sendable {
     let open: @Sendable (String) throws -> String
     public let settings: TargetSettings
     public let ownDatabase: OwnDatabaseGuard
+    public let network: TargetNetworkPolicy
 
     public init(database: Database, open: @escaping @Sendable (String) throws -> String,
-                settings: TargetSettings = .standard, ownDatabase: OwnDatabaseGuard) {
+                settings: TargetSettings = .standard, ownDatabase: OwnDatabaseGuard,
+                network: TargetNetworkPolicy) {
         self.database = database
         self.open = open
         self.settings = settings
         self.ownDatabase = ownDatabase
+        self.network = network
     }
 
     /// The project named by `projectID`, or when nil the organization's only project with a
@@ -68,7 +71,7 @@ public struct ProjectTargets: Sendable {
 
     /// A ``TargetDatabase`` for a resolved project.
     public func target(_ project: ProjectTarget, logger: Logger) -> TargetDatabase {
-        TargetDatabase(url: project.url, settings: settings, ownDatabase: ownDatabase, logger: logger)
+        TargetDatabase(url: project.url, settings: settings, ownDatabase: ownDatabase, network: network, logger: logger)
     }
 }
 

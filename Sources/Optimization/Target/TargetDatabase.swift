@@ -6,6 +6,9 @@ import PostgresNIO
 /// A customer's database, reached through its own short-lived connection — never a pool, and
 /// never dbooster's own pool.
 ///
+/// Under a ``TargetNetworkPolicy`` other than `.unrestricted` (the API's), a host that resolves to
+/// a private or loopback address is refused (422 `target_address_not_allowed`).
+///
 /// Each ``withConnection(_:)`` opens one connection (5 s connect timeout by default, TLS as the
 /// URL's `sslmode` asks), sets `statement_timeout`, `lock_timeout`,
 /// `idle_in_transaction_session_timeout` and `application_name=dbooster` for the session, refuses
@@ -17,13 +20,15 @@ public struct TargetDatabase: Sendable {
     public let url: TargetURL
     public let settings: TargetSettings
     public let ownDatabase: OwnDatabaseGuard
+    public let network: TargetNetworkPolicy
     public let logger: Logger
 
     public init(url: TargetURL, settings: TargetSettings = .standard, ownDatabase: OwnDatabaseGuard = .none,
-                logger: Logger) {
+                network: TargetNetworkPolicy = .unrestricted, logger: Logger) {
         self.url = url
         self.settings = settings
         self.ownDatabase = ownDatabase
+        self.network = network
         self.logger = logger
     }
 
@@ -54,9 +59,10 @@ public struct TargetDatabase: Sendable {
     // MARK: - Connecting
 
     private func connect() async throws -> PostgresConnection {
+        let host = try network.connectHost(for: url)
         do {
             var configuration = PostgresConnection.Configuration(
-                host: url.host, port: url.port, username: url.username, password: url.password,
+                host: host, port: url.port, username: url.username, password: url.password,
                 database: url.database, tls: try tls())
             configuration.options.connectTimeout = .milliseconds(Int64(settings.connectTimeout.postgresMilliseconds))
             configuration.options.additionalStartupParameters = [("application_name", "dbooster")]

@@ -21,6 +21,8 @@ func testConfig(databaseURL: String, providerBaseURL: String? = nil, stripeBaseU
         "FRONTEND_URL": "http://frontend.test",
         "PUBLIC_URL": "http://api.test",
         "LOGIN_RATE_LIMIT": "5",
+        // The sample customer database lives on the local test cluster.
+        "TARGET_PRIVATE_HOSTS": "127.0.0.1,localhost",
         "STRIPE_WEBHOOK_SECRET": "\(StripeTestKeys.webhookSecret),\(StripeTestKeys.previousWebhookSecret)",
         "STRIPE_PRICE_PRO": StripeTestKeys.pricePro,
         "STRIPE_PRICE_TEAM": StripeTestKeys.priceTeam,
