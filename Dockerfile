@@ -1,5 +1,5 @@
 # Multi-stage build of the dbooster server.
-FROM swift:6.1-bookworm AS build
+FROM swift:6.3-bookworm AS build
 RUN apt-get update \
     && apt-get install -y --no-install-recommends libpg-query-dev libargon2-dev pkg-config libssl-dev zlib1g-dev \
     && rm -rf /var/lib/apt/lists/*
@@ -16,7 +16,7 @@ RUN swift build -c release --product dbooster --static-swift-stdlib \
 
 FROM debian:bookworm-slim
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libargon2-1 ca-certificates libcurl4 tzdata \
+    && apt-get install -y --no-install-recommends libpg-query1504.0 libargon2-1 zlib1g gzip ca-certificates tzdata \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --home /app dbooster
 WORKDIR /app
