@@ -38,8 +38,7 @@ public struct Database: Sendable {
         _ body: @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
         try await transaction { connection in
-            try await connection.query("SET LOCAL ROLE dbooster_tenant", logger: logger)
-            try await Self.apply(scope, on: connection, logger: logger)
+            try await Self.apply(scope, role: "dbooster_tenant", on: connection, logger: logger)
             return try await body(connection)
         }
     }
@@ -58,11 +57,18 @@ public struct Database: Sendable {
     /// Switches the organization of a running tenant transaction (e.g. after accepting an
     /// invitation, once the invitation itself has been checked).
     public static func apply(_ scope: TenantScope, on connection: PostgresConnection, logger: Logger) async throws {
+        try await apply(scope, role: nil, on: connection, logger: logger)
+    }
+
+    /// Sets the scope (and, when given, the role) transaction-locally in one round trip;
+    /// `set_config('role', …, true)` is `SET LOCAL ROLE`.
+    private static func apply(_ scope: TenantScope, role: String?, on connection: PostgresConnection, logger: Logger) async throws {
         let org = scope.organizationID?.uuidString ?? ""
         let user = scope.userID?.uuidString ?? ""
         let email = scope.userEmail ?? ""
         try await connection.query("""
-            SELECT set_config('app.organization_id', \(org), true),
+            SELECT set_config('role', COALESCE(\(role), current_setting('role')), true),
+                   set_config('app.organization_id', \(org), true),
                    set_config('app.user_id', \(user), true),
                    set_config('app.user_email', \(email), true)
             """, logger: logger)

@@ -23,35 +23,37 @@ struct PolicyMiddleware: RouterMiddleware {
         case .public:
             break
         case .user:
-            context.user = try await authenticator.user(from: request)
+            let userID = try await authenticator.verifiedUserID(from: request)
+            context.user = try await authenticator.identity(userID: userID, organizationID: nil).0
         case .role, .adminOrSelf:
-            let user = try await authenticator.user(from: request)
-            let (organizationID, explicit) = try targetOrganization(request: request, path: path, context: context, user: user)
-            guard let role = try await authenticator.role(of: user.id, in: organizationID) else {
-                throw explicit ? AppError.notFound("Organization")
-                    : AppError.forbidden("You are not a member of your active organization any more.")
+            let userID = try await authenticator.verifiedUserID(from: request)
+            let named = try namedOrganization(request: request, path: path, context: context)
+            let (user, membership) = try await authenticator.identity(userID: userID, organizationID: named)
+            guard let membership else {
+                if named != nil { throw AppError.notFound("Organization") }
+                guard user.activeOrganizationID != nil else {
+                    throw AppError(.forbidden, code: "no_organization",
+                                   message: "You have no active organization; create one or accept an invitation.")
+                }
+                throw AppError.forbidden("You are not a member of your active organization any more.")
             }
-            try check(policy, role: role, user: user, context: context)
+            try check(policy, role: membership.role, user: user, context: context)
             context.user = user
-            context.membership = OrganizationMembership(organizationID: organizationID, role: role)
+            context.membership = membership
         }
         return try await next(request, context)
     }
 
-    private func targetOrganization(request: Request, path: String, context: Context, user: AuthenticatedUser) throws
-        -> (UUID, explicit: Bool)
-    {
+    /// The organization a request names: the `{id}` of `/organizations/{id}/…`, else the
+    /// `X-Organization-Id` header; nil means the user's active organization. A malformed id is 404.
+    private func namedOrganization(request: Request, path: String, context: Context) throws -> UUID? {
         if path.hasPrefix("/organizations/{id}") {
-            return (try Validate.id(context.parameters.get("id"), what: "Organization"), true)
+            return try Validate.id(context.parameters.get("id"), what: "Organization")
         }
         if let header = request.headers[.organizationID], !header.isEmpty {
-            return (try Validate.id(header, what: "Organization"), true)
+            return try Validate.id(header, what: "Organization")
         }
-        guard let active = user.activeOrganizationID else {
-            throw AppError(.forbidden, code: "no_organization",
-                           message: "You have no active organization; create one or accept an invitation.")
-        }
-        return (active, false)
+        return nil
     }
 
     private func check(_ policy: RoutePolicy, role: Role, user: AuthenticatedUser, context: Context) throws {
