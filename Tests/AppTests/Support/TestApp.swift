@@ -60,6 +60,20 @@ func withTestApp(
     environment: [String: String] = [:],
     _ body: @Sendable (TestContext) async throws -> Void
 ) async throws {
+    await TestAppSlots.shared.acquire()
+    do {
+        try await runTestApp(providerBaseURL: providerBaseURL, stripeBaseURL: stripeBaseURL, environment: environment, body)
+    } catch {
+        await TestAppSlots.shared.release()
+        throw error
+    }
+    await TestAppSlots.shared.release()
+}
+
+private func runTestApp(
+    providerBaseURL: String?, stripeBaseURL: String?, environment: [String: String],
+    _ body: @Sendable (TestContext) async throws -> Void
+) async throws {
     let url = try await TestDatabase.create()
     let config = testConfig(databaseURL: url, providerBaseURL: providerBaseURL, stripeBaseURL: stripeBaseURL,
                             extra: environment)
@@ -76,6 +90,34 @@ func withTestApp(
             try await body(TestContext(client: client, database: Database(client: directClient, logger: logger), config: config))
         }
         group.cancelAll()
+    }
+}
+
+/// Caps how many test applications run at once. Swift Testing starts every test together, and
+/// each application holds connections (its pool and the test's own): unbounded, a run reached the
+/// cluster's `max_connections`; two cores gain nothing from more than a few dozen at a time.
+actor TestAppSlots {
+    static let shared = TestAppSlots(limit: 24)
+
+    private var available: Int
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { available = limit }
+
+    func acquire() async {
+        if available > 0 {
+            available -= 1
+            return
+        }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func release() {
+        if waiters.isEmpty {
+            available += 1
+        } else {
+            waiters.removeFirst().resume()
+        }
     }
 }
 

@@ -50,9 +50,12 @@ enum TestDatabase {
         return url(of: name)
     }
 
+    /// The URL of a test database. Tests run in parallel, each with its own pools: a small pool
+    /// each keeps the cluster well under `max_connections`.
     static func url(of database: String) -> String {
         var components = URLComponents(string: adminURL)!
         components.path = "/\(database)"
+        components.queryItems = [URLQueryItem(name: "pool_max", value: "4")]
         return components.string!
     }
 
