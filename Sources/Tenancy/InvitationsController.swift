@@ -77,7 +77,13 @@ public struct InvitationsController: Sendable {
                                       action: "member.invited", target: email, details: ["role": body.role.rawValue])
             return id
         }
-        try await notifyInvitee(email: email, org: org, role: body.role)
+        do {
+            try await notifyInvitee(email: email, org: org, role: body.role)
+        } catch {
+            // The invitation is committed; a missing notice must not turn it into an error (and a retry
+            // into a second invitation).
+            database.logger.warning("Could not notify the invitee: \(error)")
+        }
         return Invitation(id: id, email: email, role: body.role, token: token, expires_at: expires)
     }
 

@@ -1,7 +1,9 @@
 import Core
+import Database
 import Foundation
 import Hummingbird
 import Logging
+import PostgresNIO
 
 /// Wraps the router: gives every request an id (`X-Request-Id`), writes one structured log line
 /// per request, and turns every error into the JSON error shape — including the router's own
@@ -22,7 +24,7 @@ struct ErrorResponder<Responder: HTTPResponder>: HTTPResponder where Responder.C
         }
         response.headers[.requestID] = requestID
         let elapsed = ContinuousClock.now - start
-        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        let milliseconds = elapsed.milliseconds
         context.logger.info("request", metadata: [
             "method": .string(request.method.rawValue),
             "path": .string(request.uri.path),
@@ -41,6 +43,11 @@ struct ErrorResponder<Responder: HTTPResponder>: HTTPResponder where Responder.C
             return AppError(error.status, code: code(for: error.status), message: error.body ?? error.status.reasonPhrase)
         case let error as any HTTPResponseError where error.status.code < 500:
             return AppError(error.status, code: code(for: error.status), message: error.status.reasonPhrase)
+        case let error as PSQLError where ["23503", "23505"].contains(error.sqlState):
+            // A row this request wrote or referred to was changed by a concurrent request (a project
+            // deleted mid-scan, the same name created twice at once): the client may retry.
+            logger.notice("Concurrent change: \(String(reflecting: error))")
+            return AppError.conflict("Something this request refers to changed while it ran; try again.")
         default:
             logger.error("Unhandled error: \(String(reflecting: error))")
             return .internalError

@@ -71,7 +71,7 @@ public struct RepositoryURL: Sendable, Equatable {
     /// Checks a branch, tag or commit name (git's ref rules, simplified and strict).
     static func checkBranch(_ branch: String) throws -> String {
         let branch = branch.trimmingCharacters(in: .whitespacesAndNewlines)
-        let bad = branch.isEmpty || branch.count > 255 || branch.hasPrefix("-") || branch.hasPrefix("/")
+        let bad = branch.isEmpty || branch.unicodeScalars.count > 255 || branch.hasPrefix("-") || branch.hasPrefix("/")
             || branch.hasSuffix("/") || branch.hasSuffix(".lock") || branch.contains("..") || branch.contains("//")
             || branch.contains("@{") || branch.unicodeScalars.contains {
                 $0.value < 0x21 || $0.value == 0x7F || " ~^:?*[\\".unicodeScalars.contains($0)
