@@ -20,7 +20,6 @@ struct AppConfig: Sendable {
     var refreshTokenLifetime: TimeInterval
     var google: OAuthClientSettings
     var github: OAuthClientSettings
-    var githubAPIURL: String
     var loginRateLimit: Int
     var secureCookies: Bool
     /// Stripe account (STRIPE_*) and monthly quota limits (QUOTA_<PLAN>_<KIND>).
@@ -56,13 +55,14 @@ struct AppConfig: Sendable {
             return value
         }
         let publicURL = value("PUBLIC_URL") ?? "http://localhost:8000"
+        let frontendURL = value("FRONTEND_URL") ?? "http://localhost:5173"
         let githubOAuth = value("GITHUB_OAUTH_URL") ?? "https://github.com"
         return AppConfig(
             databaseURL: try required("DATABASE_URL", "a postgresql:// URL of dbooster's own database"),
             jwtSecret: try required("JWT_SECRET", "at least 32 random bytes, e.g. `openssl rand -base64 48`"),
             encryptionKey: try required("ENCRYPTION_KEY", "32 bytes as base64, e.g. `openssl rand -base64 32`"),
             publicURL: publicURL,
-            frontendURL: value("FRONTEND_URL") ?? "http://localhost:5173",
+            frontendURL: frontendURL,
             accessTokenLifetime: TimeInterval(value("ACCESS_TOKEN_TTL_SECONDS").flatMap(Int.init) ?? 900),
             refreshTokenLifetime: TimeInterval(value("REFRESH_TOKEN_TTL_DAYS").flatMap(Int.init) ?? 30) * 86400,
             google: .init(
@@ -79,7 +79,6 @@ struct AppConfig: Sendable {
                 tokenURL: githubOAuth + "/login/oauth/access_token",
                 userInfoURL: value("GITHUB_API_URL") ?? "https://api.github.com"
             ),
-            githubAPIURL: value("GITHUB_API_URL") ?? "https://api.github.com",
             loginRateLimit: value("LOGIN_RATE_LIMIT").flatMap(Int.init) ?? 10,
             secureCookies: publicURL.hasPrefix("https://"),
             stripe: StripeSettings(
@@ -87,7 +86,7 @@ struct AppConfig: Sendable {
                 webhookSecrets: StripeSettings.secrets(from: value("STRIPE_WEBHOOK_SECRET")),
                 priceIDs: [.pro: value("STRIPE_PRICE_PRO"), .team: value("STRIPE_PRICE_TEAM")].compactMapValues { $0 },
                 apiURL: value("STRIPE_API_URL") ?? "https://api.stripe.com",
-                frontendURL: value("FRONTEND_URL") ?? "http://localhost:5173"
+                frontendURL: frontendURL
             ),
             quotaLimits: QuotaLimits.from(environment: value),
             chat: chatSettings(from: environment),

@@ -74,9 +74,8 @@ func buildRouter(
         database: database, open: { try secrets.open($0) }, settings: config.target,
         ownDatabase: .reading(from: database, ownURL: config.databaseURL),
         network: .publicOnly(trusting: config.targetPrivateHosts))
-    insightRoutes(database: database, targets: targets, quota: billing.quotaGate, routes: routes)
-    optimizeRoutes(config: config, database: database, targets: targets, quota: billing.quotaGate, httpClient: httpClient)
-        .register(routes)
+    insightRoutes(config: config, database: database, targets: targets, quota: billing.quotaGate,
+                  httpClient: httpClient, routes: routes)
     return (router, registry)
 }
 
@@ -86,19 +85,17 @@ func billingRoutes(config: AppConfig, database: Database, httpClient: HTTPClient
                   stripe: .live(settings: config.stripe, httpClient: httpClient))
 }
 
-/// Schema sync (`/metadata`), `POST /query/explain` and `GET /query/history` on the projects' databases.
-func insightRoutes(database: Database, targets: ProjectTargets, quota: QuotaGate, routes: RouteRegistrar) {
+/// Schema sync (`/metadata`), `POST /query/explain`, `POST /query/optimize` (the AI engine only
+/// when OPENAI_API_KEY is set) and `GET /query/history`, on the projects' databases.
+func insightRoutes(config: AppConfig, database: Database, targets: ProjectTargets, quota: QuotaGate,
+                   httpClient: HTTPClient, routes: RouteRegistrar) {
     let history = QueryHistory(database: database)
+    let ai = config.chat.isEnabled ? AIEngine(client: ChatClient(settings: config.chat, httpClient: httpClient)) : nil
     MetadataController(database: database, targets: targets).register(routes)
     ExplainController(targets: targets, history: history, quota: quota, logger: database.logger).register(routes)
+    OptimizeController(database: database, targets: targets, history: history, quota: quota,
+                       optimizer: QueryOptimizer(ai: ai)).register(routes)
     history.register(routes)
-}
-
-/// `POST /query/optimize`; the AI engine only when OPENAI_API_KEY is set.
-func optimizeRoutes(config: AppConfig, database: Database, targets: ProjectTargets, quota: QuotaGate,
-                    httpClient: HTTPClient) -> OptimizeController {
-    let ai = config.chat.isEnabled ? AIEngine(client: ChatClient(settings: config.chat, httpClient: httpClient)) : nil
-    return OptimizeController(database: database, targets: targets, quota: quota, optimizer: QueryOptimizer(ai: ai))
 }
 
 /// Repositories, scans and the queries they found.

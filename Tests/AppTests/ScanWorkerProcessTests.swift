@@ -61,101 +61,93 @@ struct ScanWorkerProcessTests {
     @Test("a worker stopped with SIGTERM mid-download puts its scan back; another finishes it as the first attempt",
           .timeLimit(.minutes(1)))
     func gracefulShutdownReleasesTheScan() async throws {
-        let archive = try ScanFixtures.application().gzipped()
-        try await withGitHubAPIStandIn { github in
-            await github.state.serve("acme/held", .slowFirst(archive, hold: .seconds(6)))
-            try await withTestApp(environment: github.environment(["SCAN_WORKERS": "0"])) { test in
-                let workers = WorkerProcesses(environment: workerEnvironment(test, github))
-                defer { workers.killAll() }
-                let stopping = try workers.start("a")
+        try await withScanHeldByWorkerA("stopped-worker") { test, _, workers, stopping, _, id in
+            #expect(stopping.terminate() == 0, "\(workers.logs)")
+            let released = try #require(try await scanRows(test).first { $0.id == id })
+            #expect(released.status == "queued", "\(released)\n\(workers.logs)")
+            #expect(released.lockedBy == nil)
 
-                let user = try await test.client.signUp(uniqueEmail("stopped-worker"))
-                try await test.connectGitHub(user)
-                let id = try #require(UUID(uuidString: try await test.queueScan(user, repo: "acme/held")))
-                try await waitUntil("worker A downloading the scan", workers: workers) {
-                    let row = try await scanRows(test).first { $0.id == id }
-                    let downloads = await github.state.downloadCount("acme/held")
-                    return row?.status == "running" && row?.workerPID == stopping.pid && downloads == 1
-                }
-
-                #expect(stopping.terminate() == 0, "\(workers.logs)")
-                let released = try #require(try await scanRows(test).first { $0.id == id })
-                #expect(released.status == "queued", "\(released)\n\(workers.logs)")
-                #expect(released.lockedBy == nil)
-
-                _ = try workers.start("b")
-                try await waitUntil("the scan finished by worker B", workers: workers) {
-                    let row = try #require(try await scanRows(test).first { $0.id == id })
-                    return ["succeeded", "failed"].contains(row.status)
-                }
+            _ = try workers.start("b")
+            try await waitUntil("the scan finished by worker B", workers: workers) {
                 let row = try #require(try await scanRows(test).first { $0.id == id })
-                #expect(row.status == "succeeded", "\(row)")
-                #expect(row.attempts == 1, "a released attempt does not count: \(row)")
+                return ["succeeded", "failed"].contains(row.status)
             }
+            let row = try #require(try await scanRows(test).first { $0.id == id })
+            #expect(row.status == "succeeded", "\(row)")
+            #expect(row.attempts == 1, "a released attempt does not count: \(row)")
         }
     }
 
     @Test("a killed worker's scan is finished by the other", .timeLimit(.minutes(1)))
     func killedWorkersScanIsFinished() async throws {
-        let archive = try ScanFixtures.application().gzipped()
-        try await withGitHubAPIStandIn { github in
-            await github.state.serve("acme/held", .slowFirst(archive, hold: .seconds(6)))
-            try await withTestApp(environment: github.environment(["SCAN_WORKERS": "0"])) { test in
-                let workers = WorkerProcesses(environment: workerEnvironment(test, github))
-                defer { workers.killAll() }
-                let doomed = try workers.start("a")
+        // A holds the scan and is waiting for its download when it dies.
+        try await withScanHeldByWorkerA("killed-worker") { test, github, workers, doomed, user, id in
+            let survivor = try workers.start("b")
+            doomed.killNow()
+            #expect(try await scanRows(test).first { $0.id == id }?.status == "running")
 
-                let user = try await test.client.signUp(uniqueEmail("killed-worker"))
-                try await test.connectGitHub(user)
-                let id = try #require(UUID(uuidString: try await test.queueScan(user, repo: "acme/held")))
-
-                // A holds the scan and is waiting for its download when it dies.
-                try await waitUntil("worker A downloading the scan", workers: workers) {
-                    let row = try await scanRows(test).first { $0.id == id }
-                    let downloads = await github.state.downloadCount("acme/held")
-                    return row?.status == "running" && row?.workerPID == doomed.pid && downloads == 1
-                }
-                let survivor = try workers.start("b")
-                doomed.killNow()
-                #expect(try await scanRows(test).first { $0.id == id }?.status == "running")
-
-                var holders: [Int32] = []
-                try await waitUntil("the scan finished by worker B", workers: workers) {
-                    let row = try #require(try await scanRows(test).first { $0.id == id })
-                    if let pid = row.workerPID, holders.last != pid { holders.append(pid) }
-                    return ["succeeded", "failed"].contains(row.status)
-                }
-
+            var holders: [Int32] = []
+            try await waitUntil("the scan finished by worker B", workers: workers) {
                 let row = try #require(try await scanRows(test).first { $0.id == id })
-                #expect(row.status == "succeeded", "\(row)")
-                #expect(row.attempts == 2, "\(row)")
-                #expect(row.lockedBy == nil)
-                // A is dead and the app runs no workers, so B finished it (B's short run may fall between polls).
-                #expect(!doomed.isRunning && survivor.isRunning)
-                #expect(holders.first == doomed.pid && holders.allSatisfy { [doomed.pid, survivor.pid].contains($0) },
-                        "holders \(holders)")
-                #expect(await github.state.downloadCount("acme/held") == 2)
-
-                let queries = try await test.client.call(.get, "/queries?scan_id=\(id)", token: user.token)
-                #expect(queries.status == .ok)
-                let fingerprints = queries.array.map { $0["fingerprint"] as? String ?? "" }
-                #expect(!fingerprints.isEmpty)
-                #expect(Set(fingerprints).count == fingerprints.count, "duplicate statements: \(queries.text)")
-                let select = try #require(queries.array.first { ($0["sql"] as? String ?? "").contains("FROM users") })
-                let files = (select["locations"] as? [[String: Any]] ?? []).map { $0["file"] as? String ?? "" }
-                #expect(files.sorted() == ["app/users.py", "app/users_again.py"], "\(select)")
-                #expect(try await locationCount(test, scan: id) == row.queriesFound)
-                #expect(try await statementCount(test) == fingerprints.count)
-
-                let notes = try await test.client.call(.get, "/notifications", token: user.token)
-                #expect(notes.array.filter { $0["title"] as? String == "Scan of acme/held@main finished" }.count == 1,
-                        "\(notes.text)")
+                if let pid = row.workerPID, holders.last != pid { holders.append(pid) }
+                return ["succeeded", "failed"].contains(row.status)
             }
+
+            let row = try #require(try await scanRows(test).first { $0.id == id })
+            #expect(row.status == "succeeded", "\(row)")
+            #expect(row.attempts == 2, "\(row)")
+            #expect(row.lockedBy == nil)
+            // A is dead and the app runs no workers, so B finished it (B's short run may fall between polls).
+            #expect(!doomed.isRunning && survivor.isRunning)
+            #expect(holders.first == doomed.pid && holders.allSatisfy { [doomed.pid, survivor.pid].contains($0) },
+                    "holders \(holders)")
+            #expect(await github.state.downloadCount("acme/held") == 2)
+
+            let queries = try await test.client.call(.get, "/queries?scan_id=\(id)", token: user.token)
+            #expect(queries.status == .ok)
+            let fingerprints = queries.array.map { $0["fingerprint"] as? String ?? "" }
+            #expect(!fingerprints.isEmpty)
+            #expect(Set(fingerprints).count == fingerprints.count, "duplicate statements: \(queries.text)")
+            let select = try #require(queries.array.first { ($0["sql"] as? String ?? "").contains("FROM users") })
+            let files = (select["locations"] as? [[String: Any]] ?? []).map { $0["file"] as? String ?? "" }
+            #expect(files.sorted() == ["app/users.py", "app/users_again.py"], "\(select)")
+            #expect(try await locationCount(test, scan: id) == row.queriesFound)
+            #expect(try await statementCount(test) == fingerprints.count)
+
+            let notes = try await test.client.call(.get, "/notifications", token: user.token)
+            #expect(notes.array.filter { $0["title"] as? String == "Scan of acme/held@main finished" }.count == 1,
+                    "\(notes.text)")
         }
     }
 }
 
 // MARK: - Worker processes
+
+/// A scan of `acme/held` whose first download the GitHub stand-in holds, picked by worker A
+/// (a real `dbooster worker` process) and waiting for that download; the app runs no workers.
+private func withScanHeldByWorkerA(
+    _ name: String,
+    _ body: @Sendable (TestContext, GitHubAPIStandIn, WorkerProcesses, WorkerProcess, TestUser, UUID) async throws -> Void
+) async throws {
+    let archive = try ScanFixtures.application().gzipped()
+    try await withGitHubAPIStandIn { github in
+        await github.state.serve("acme/held", .slowFirst(archive, hold: .seconds(6)))
+        try await withTestApp(environment: github.environment(["SCAN_WORKERS": "0"])) { test in
+            let workers = WorkerProcesses(environment: workerEnvironment(test, github))
+            defer { workers.killAll() }
+            let workerA = try workers.start("a")
+            let user = try await test.client.signUp(uniqueEmail(name))
+            try await test.connectGitHub(user)
+            let id = try #require(UUID(uuidString: try await test.queueScan(user, repo: "acme/held")))
+            try await waitUntil("worker A downloading the scan", workers: workers) {
+                let row = try await scanRows(test).first { $0.id == id }
+                let downloads = await github.state.downloadCount("acme/held")
+                return row?.status == "running" && row?.workerPID == workerA.pid && downloads == 1
+            }
+            try await body(test, github, workers, workerA, user, id)
+        }
+    }
+}
 
 /// Settings of a `dbooster worker` on the test's database, scanning through the stand-in with a short lease.
 private func workerEnvironment(_ test: TestContext, _ github: GitHubAPIStandIn) -> [String: String] {

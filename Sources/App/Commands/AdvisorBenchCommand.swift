@@ -1,4 +1,5 @@
 import ArgumentParser
+import Core
 import Foundation
 import Optimization
 
@@ -40,7 +41,7 @@ struct AdvisorBenchCommand: AsyncParsableCommand {
                     let start = ContinuousClock.now
                     report = try await optimizer.optimize(item.query, target: access)
                     let elapsed = ContinuousClock.now - start
-                    best = min(best, Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+                    best = min(best, elapsed.milliseconds)
                 }
                 times.append(best)
                 let got = report?.index_recommendations.map { "\($0.table.split(separator: ".").last ?? "")(\($0.columns.joined(separator: ", ")))" } ?? []

@@ -98,7 +98,9 @@ public struct AccessTokenIssuer: Sendable {
     /// Tolerated clock skew for `iat`, in seconds.
     public let leeway: TimeInterval
 
-    private let key: HMACKey
+    /// A collection holding only this issuer's key under its `kid`, built once (it is an actor
+    /// whose `add` is async, so it is prepared by a task started in `init`).
+    private let keys: Task<JWTKeyCollection, Never>
     private let clock: @Sendable () -> Date
 
     /// Creates an issuer.
@@ -118,7 +120,10 @@ public struct AccessTokenIssuer: Sendable {
     ) throws {
         let byteCount = secret.utf8.count
         guard byteCount >= 32 else { throw AccessTokenError.secretTooShort(byteCount: byteCount) }
-        self.key = HMACKey(from: secret)
+        let key = HMACKey(from: secret)
+        self.keys = Task { [keyID] in
+            await JWTKeyCollection().add(hmac: key, digestAlgorithm: .sha256, kid: JWKIdentifier(string: keyID))
+        }
         self.lifetime = lifetime
         self.keyID = keyID
         self.leeway = leeway
@@ -141,7 +146,7 @@ public struct AccessTokenIssuer: Sendable {
         var header = JWTHeader()
         header.alg = Self.algorithm
         header.typ = "JWT"
-        let token = try await makeKeys().sign(claims, kid: JWKIdentifier(string: keyID), header: header)
+        let token = try await keys.value.sign(claims, kid: JWKIdentifier(string: keyID), header: header)
         return (token, expiresIn)
     }
 
@@ -154,7 +159,7 @@ public struct AccessTokenIssuer: Sendable {
 
         let claims: AccessTokenClaims
         do {
-            claims = try await makeKeys().verify(token, as: AccessTokenClaims.self)
+            claims = try await keys.value.verify(token, as: AccessTokenClaims.self)
         } catch let error as AccessTokenError {
             throw error
         } catch let error as JWTError where error.errorType == .signatureVerificationFailed {
@@ -186,11 +191,5 @@ public struct AccessTokenIssuer: Sendable {
         guard header.alg == Self.algorithm else { throw .unexpectedAlgorithm(header.alg) }
         guard let kid = header.kid, ConstantTime.equals(kid, keyID) else { throw .unknownKeyID(header.kid) }
         guard header.crit == nil, header.typ == nil || header.typ == "JWT" else { throw .unsupportedHeader }
-    }
-
-    /// A collection holding only this issuer's key, under its `kid` (built per call: it is an actor
-    /// whose `add` is async, and construction is cheap).
-    private func makeKeys() async -> JWTKeyCollection {
-        await JWTKeyCollection().add(hmac: key, digestAlgorithm: .sha256, kid: JWKIdentifier(string: keyID))
     }
 }

@@ -36,10 +36,10 @@ public struct ExplainController: Sendable {
 
     private func explain(_ body: Body, _ context: TenantRequestContext) async throws -> ExplainResult {
         let service = ExplainService(logger: logger)
-        // Refuse what can never run before looking anything up (writes are re-checked below).
-        _ = try service.check(body.query, allowWrites: true)
+        // Refuse what can never run before looking anything up; writes depend on the project.
+        let statement = try service.check(body.query, allowWrites: true)
         let project = try await targets.resolve(body.project_id, context: context)
-        let statement = try service.check(body.query, allowWrites: project.allowWrites)
+        try StatementGuard.requireWritesAllowed(statement.access, allowWrites: project.allowWrites)
         try await quota.consume(context.organizationID, .explain)
         let started = ContinuousClock.now
         let result = try await service.explain(statement, on: targets.target(project, logger: logger))

@@ -64,14 +64,8 @@ public struct QueryHistory: Sendable {
             guard let kind = Kind(rawValue: String(value)) else { throw AppError.invalidField("kind", "must be explain or optimize") }
             return kind.rawValue
         }
-        let projectID = try query["project_id"].map { value -> UUID in
-            guard let id = UUID(uuidString: String(value)) else { throw AppError.invalidField("project_id", "must be a UUID") }
-            return id
-        }
-        let limit = try query["limit"].map { value -> Int in
-            guard let limit = Int(value), (1...200).contains(limit) else { throw AppError.invalidField("limit", "must be 1 to 200") }
-            return limit
-        } ?? 50
+        let projectID = try Validate.optionalID(query["project_id"].map(String.init), field: "project_id")
+        let limit = try Validate.limit(query["limit"].map(String.init))
         let logger = database.logger
         typealias Row = (UUID, String, UUID?, String?, String, String, Double?, UUID?, Date)
         let rows = try await database.withTenant(context.scope) { connection in
@@ -82,9 +76,10 @@ public struct QueryHistory: Sendable {
                 ORDER BY created_at DESC, id LIMIT \(limit)
                 """, logger: logger).all(as: Row.self)
         }
+        let decoder = JSONDecoder()
         return try rows.map { row in
             Run(id: row.0, kind: row.1, project_id: row.2, fingerprint: row.3, query: row.4,
-                result: try JSONDecoder().decode(PlanJSON.self, from: Data(row.5.utf8)),
+                result: try decoder.decode(PlanJSON.self, from: Data(row.5.utf8)),
                 duration_ms: row.6, created_by: row.7, created_at: row.8)
         }
     }

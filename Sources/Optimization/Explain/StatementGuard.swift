@@ -34,10 +34,7 @@ public enum StatementGuard {
                                         "Send exactly one statement; this text holds \(statements.count).")
         }
         let access = try access(of: statement)
-        if access == .write && !allowWrites {
-            throw AppError.refusedQuery("writes_not_allowed",
-                "This statement modifies data. Explaining INSERT, UPDATE and DELETE (always rolled back) must be enabled for the project with allow_writes.")
-        }
+        try requireWritesAllowed(access, allowWrites: allowWrites)
         if let name = tree.functionCalls.first(where: isForbidden) {
             throw AppError.refusedQuery("function_not_allowed",
                 "The function \(name) is not allowed in an explained query: its effects escape a rolled-back transaction or reach outside the database.")
@@ -48,6 +45,14 @@ public enum StatementGuard {
         }
         let fingerprint = (try? PgQuery.fingerprint(sql)) ?? ""
         return ExplainStatement(sql: text(of: sql), kind: statement.kind, access: access, fingerprint: fingerprint)
+    }
+
+    /// Refuses a writing statement unless the project opted in to rolled-back writes.
+    public static func requireWritesAllowed(_ access: ExplainStatement.Access, allowWrites: Bool) throws {
+        if access == .write && !allowWrites {
+            throw AppError.refusedQuery("writes_not_allowed",
+                "This statement modifies data. Explaining INSERT, UPDATE and DELETE (always rolled back) must be enabled for the project with allow_writes.")
+        }
     }
 
     // MARK: - Statement kinds

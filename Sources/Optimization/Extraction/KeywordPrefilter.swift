@@ -44,35 +44,6 @@ enum KeywordPrefilter {
         return false
     }
 
-    /// Whether the text starts (after blanks, opening parentheses and comments) with a word that
-    /// can begin a SQL statement; returns that word lower-cased.
-    static func leadingStatementKeyword(_ text: [UInt8]) -> String? {
-        var index = 0
-        let count = text.count
-        while index < count {
-            let byte = text[index]
-            if byte == ASCII.space || byte == ASCII.tab || byte == ASCII.newline || byte == ASCII.carriageReturn
-                || byte == ASCII.openParen {
-                index += 1
-            } else if byte == ASCII.minus, index + 1 < count, text[index + 1] == ASCII.minus {
-                while index < count, text[index] != ASCII.newline { index += 1 }
-            } else if byte == ASCII.slash, index + 1 < count, text[index + 1] == ASCII.star {
-                index += 2
-                while index + 1 < count, !(text[index] == ASCII.star && text[index + 1] == ASCII.slash) { index += 1 }
-                index += 2
-            } else {
-                break
-            }
-        }
-        var end = index
-        while end < count, end - index < 12, (text[end] | 0x20) >= UInt8(ascii: "a"), (text[end] | 0x20) <= UInt8(ascii: "z") {
-            end += 1
-        }
-        guard end > index, end == count || !ASCII.isIdentifierPart(text[end]) else { return nil }
-        let word = String(decoding: text[index..<end], as: UTF8.self).lowercased()
-        return statementKeywords.contains(word) ? word : nil
-    }
-
     /// Words that open the statements the scanner reports from code.
     static let statementKeywords: Set<String> = [
         "select", "insert", "update", "delete", "with", "create", "alter", "drop", "truncate", "merge",

@@ -97,15 +97,8 @@ public struct MetadataController: Sendable {
                           foreign_keys: snapshot.foreignKeys.count, synced_at: syncedAt)
     }
 
-    private static func projectFilter(_ parameter: String?) throws -> UUID? {
-        try parameter.map { value -> UUID in
-            guard let id = UUID(uuidString: value) else { throw AppError.invalidField("project_id", "must be a UUID") }
-            return id
-        }
-    }
-
     private func list(_ projectParameter: String?, _ context: TenantRequestContext) async throws -> [ColumnRow] {
-        let projectID = try Self.projectFilter(projectParameter)
+        let projectID = try Validate.optionalID(projectParameter, field: "project_id")
         typealias Row = (UUID, UUID, String, String, String, Int64?, String, Int, String, Bool, Bool, Bool, Bool,
                          String?, String?, String?, Date)
         let logger = database.logger
@@ -128,7 +121,7 @@ public struct MetadataController: Sendable {
     }
 
     private func indexes(_ projectParameter: String?, _ context: TenantRequestContext) async throws -> [IndexRow] {
-        let projectID = try Self.projectFilter(projectParameter)
+        let projectID = try Validate.optionalID(projectParameter, field: "project_id")
         typealias Row = (UUID, UUID, String, String, String, String, [String], Bool, Bool, String?, Bool, String, Date)
         let logger = database.logger
         let rows = try await database.withTenant(context.scope) { connection in

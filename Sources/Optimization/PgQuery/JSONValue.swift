@@ -56,11 +56,6 @@ public enum JSONValue: Sendable, Equatable {
         return []
     }
 
-    /// The members as a dictionary when this is an object, otherwise an empty dictionary.
-    public var objectValue: [String: JSONValue] {
-        Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
-    }
-
     // MARK: - Traversal
 
     /// Calls `visit` with every (key, value) member pair in the tree, depth first.

@@ -19,9 +19,9 @@ public struct QueriesController: Sendable {
         routes.tenant(.get, "/queries", minimum: .viewer) { request, context in
             let parameters = request.uri.queryParameters
             let filter = try Filter(
-                projectID: Self.uuid(parameters.get("project_id"), field: "project_id"),
-                scanID: Self.uuid(parameters.get("scan_id"), field: "scan_id"),
-                limit: Paging.limit(parameters.get("limit")),
+                projectID: Validate.optionalID(parameters.get("project_id"), field: "project_id"),
+                scanID: Validate.optionalID(parameters.get("scan_id"), field: "scan_id"),
+                limit: Validate.limit(parameters.get("limit")),
                 after: Self.cursor(parameters.get("cursor")))
             let (queries, next) = try await list(filter, context)
             var headers: HTTPFields = [:]
@@ -98,12 +98,6 @@ public struct QueriesController: Sendable {
     }
 
     // MARK: - Parameters
-
-    static func uuid(_ text: String?, field: String) throws -> UUID? {
-        guard let text, !text.isEmpty else { return nil }
-        guard let id = UUID(uuidString: text) else { throw AppError.invalidField(field, "must be an id") }
-        return id
-    }
 
     /// The opaque cursor of the previous page (0 for the first page).
     static func cursor(_ text: String?) throws -> Int64 {

@@ -104,12 +104,8 @@ public struct ReposController: Sendable {
 
     /// The caller's GitHub token, opened.
     private func gitHubToken(_ context: TenantRequestContext) async throws -> String {
-        let logger = database.logger
-        let sealed = try await database.withTenant(context.scope) { connection in
-            try await connection.query("SELECT github_token FROM users WHERE id = \(context.user.id)", logger: logger)
-                .first(as: String?.self)
-        }
-        guard let sealed = sealed ?? nil, let token = try? openToken(sealed) else { throw Self.notConnected }
+        let sealed = try await storedGitHubToken(userID: context.user.id, scope: context.scope, database: database)
+        guard let sealed, let token = try? openToken(sealed) else { throw Self.notConnected }
         return token
     }
 

@@ -40,8 +40,9 @@ public struct ScanResultStore: Sendable {
     /// Statements are upserted in fingerprint order, so that concurrent scans of one project (in any
     /// process) lock the rows they share in the same order and cannot deadlock.
     private static func insert(_ batch: [SQLFinding], job: ScanJob, on connection: PostgresConnection, logger: Logger) async throws {
+        let keys = batch.map(key)
         var distinct: [String: SQLFinding] = [:]
-        for finding in batch where distinct[key(finding)] == nil { distinct[key(finding)] = finding }
+        for (key, finding) in zip(keys, batch) where distinct[key] == nil { distinct[key] = finding }
         let statements = Array(distinct)
         let (org, project, scan) = (job.organizationID, job.projectID, job.id)
         try await connection.query("""
@@ -60,7 +61,7 @@ public struct ScanResultStore: Sendable {
         try await connection.query("""
             INSERT INTO query_locations (organization_id, query_id, scan_id, file, line, column_number, language)
             SELECT \(org), q.id, \(scan), u.file, u.line, u.col, u.language
-            FROM unnest(\(batch.map(key))::text[], \(batch.map(\.file))::text[], \(batch.map(\.line))::int[],
+            FROM unnest(\(keys)::text[], \(batch.map(\.file))::text[], \(batch.map(\.line))::int[],
                         \(batch.map(\.column))::int[], \(batch.map(\.language.rawValue))::text[])
                  AS u(fingerprint, file, line, col, language)
             JOIN extracted_queries q ON q.organization_id = \(org) AND q.project_id IS NOT DISTINCT FROM \(project)

@@ -118,12 +118,8 @@ public struct ScanRunner: Sendable {
     /// The requester's GitHub token, opened; nil for a requester without one is refused.
     private func gitHubToken(for job: ScanJob) async throws -> String {
         guard let user = job.requestedBy else { throw ScanFailure("the user who requested the scan no longer exists") }
-        let logger = database.logger
-        let sealed = try await database.withTenant(TenantScope(organizationID: job.organizationID, userID: user)) { connection in
-            try await connection.query("SELECT github_token FROM users WHERE id = \(user)", logger: logger)
-                .first(as: String?.self)
-        }
-        guard let sealed = sealed ?? nil else {
+        let scope = TenantScope(organizationID: job.organizationID, userID: user)
+        guard let sealed = try await storedGitHubToken(userID: user, scope: scope, database: database) else {
             throw ScanFailure("GitHub is not connected for the user who requested the scan; sign in with GitHub and scan again")
         }
         do {

@@ -14,7 +14,7 @@ public struct ScansController: Sendable {
 
     public func register(_ routes: RouteRegistrar) {
         routes.tenant(.get, "/scans", minimum: .viewer) { request, context in
-            try await list(limit: try Paging.limit(request.uri.queryParameters.get("limit")), context)
+            try await list(limit: try Validate.limit(request.uri.queryParameters.get("limit")), context)
         }
         routes.tenant(.get, "/scans/{id}", minimum: .viewer) { _, context in
             try await get(try Validate.id(context.parameters.get("id"), what: "Scan"), context)
@@ -72,17 +72,5 @@ public struct ScansController: Sendable {
         }
         guard let row else { throw AppError.notFound("Scan") }
         return Self.scan(row)
-    }
-}
-
-/// `limit` and `cursor` query parameters.
-enum Paging {
-    /// 1…200, 50 when absent.
-    static func limit(_ text: String?) throws -> Int {
-        guard let text else { return 50 }
-        guard let limit = Int(text), (1...200).contains(limit) else {
-            throw AppError.invalidField("limit", "must be a whole number from 1 to 200")
-        }
-        return limit
     }
 }

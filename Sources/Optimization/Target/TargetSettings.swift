@@ -46,11 +46,6 @@ public struct TargetSettings: Sendable {
 }
 
 extension Duration {
-    /// Milliseconds with fractions, for reports.
-    var milliseconds: Double {
-        Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15
-    }
-
     /// Whole milliseconds (at least 1), as PostgreSQL's time settings take them.
     var postgresMilliseconds: Int {
         let (seconds, attoseconds) = components

@@ -11,12 +11,15 @@ import PostgresNIO
 public struct OptimizeController: Sendable {
     let database: Database
     let targets: ProjectTargets
+    let history: QueryHistory
     let quota: QuotaGate
     let optimizer: QueryOptimizer
 
-    public init(database: Database, targets: ProjectTargets, quota: QuotaGate, optimizer: QueryOptimizer) {
+    public init(database: Database, targets: ProjectTargets, history: QueryHistory, quota: QuotaGate,
+                optimizer: QueryOptimizer) {
         self.database = database
         self.targets = targets
+        self.history = history
         self.quota = quota
         self.optimizer = optimizer
     }
@@ -50,8 +53,9 @@ public struct OptimizeController: Sendable {
         let started = ContinuousClock.now
         let access = project.map { targets.target($0, logger: database.logger).plannerAccess }
         let report = try await optimizer.optimize(query, target: access)
-        let elapsed = ContinuousClock.now - started
-        try await record(report, query: query, projectID: project?.projectID, elapsed: elapsed, context)
+        try await history.record(
+            kind: .optimize, projectID: project?.projectID, fingerprint: report.fingerprint, query: query,
+            result: report, durationMS: started.duration(to: .now).milliseconds, context: context)
         return report
     }
 
@@ -62,22 +66,6 @@ public struct OptimizeController: Sendable {
             return try await targets.resolve(projectID, context: context)
         } catch let error as AppError where error.code == "no_database" {
             return nil
-        }
-    }
-
-    private func record(_ report: OptimizationReport, query: String, projectID: UUID?, elapsed: Duration,
-                        _ context: TenantRequestContext) async throws {
-        let json = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
-        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        let logger = database.logger
-        let organizationID = context.organizationID, userID = context.user.id
-        let fingerprint = report.fingerprint
-        try await database.withTenant(context.scope) { connection in
-            try await connection.query("""
-                INSERT INTO query_runs (organization_id, kind, project_id, fingerprint, query, result, duration_ms, created_by)
-                VALUES (\(organizationID), 'optimize', \(projectID), \(fingerprint), \(query), CAST(\(json) AS jsonb),
-                        \(milliseconds), \(userID))
-                """, logger: logger)
         }
     }
 }
