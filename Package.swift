@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The module graph (docs/architecture.md draws it; scripts/check-architecture.sh enforces it):
+//   Core (Foundation only) ← HTTPSupport (Hummingbird) ← features ← App
+//   engines (PgQuery, Extraction, AddressGuard, CustomerDatabase, Advisor) never see HTTP;
+//   features (Tenancy, Auth, Billing, Insight, Scans) never import each other.
 let package = Package(
     name: "dbooster",
     platforms: [.macOS(.v14)],
@@ -27,26 +31,53 @@ let package = Package(
                        providers: [.apt(["libargon2-dev"])]),
 
         // MARK: - Shared
-        .target(name: "Core", dependencies: [
-            .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "HTTPTypes", package: "swift-http-types"),
-            .product(name: "Logging", package: "swift-log"),
-        ]),
+        /// Domain types: roles, identities, quotas, hex. Foundation only.
+        .target(name: "Core"),
+        /// dbooster's own database: tenant and system transactions, migrations, audit log.
+        /// Row decoding and error helpers shared by every PostgresNIO user.
+        .target(name: "PostgresHelpers", dependencies: [.product(name: "PostgresNIO", package: "postgres-nio")]),
         .target(name: "Database", dependencies: [
-            "Core", "CPgQuery",
+            "Core", "PgQuery", "PostgresHelpers",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-
-        // MARK: - Features
-        .target(name: "Tenancy", dependencies: [
+        /// Request contexts, route policies and their registrar, JSON errors, decoding, validation.
+        .target(name: "HTTPSupport", dependencies: [
             "Core", "Database",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        // MARK: - Engines (no HTTP)
+        /// The libpg_query binding.
+        .target(name: "PgQuery", dependencies: ["CPgQuery"]),
+        /// Finds SQL in source trees.
+        .target(name: "Extraction", dependencies: ["PgQuery"]),
+        /// Which network addresses dbooster may connect to.
+        .target(name: "AddressGuard"),
+        /// Customer databases: vetted connections, statement guard, EXPLAIN, plans, schema, planner sessions.
+        .target(name: "CustomerDatabase", dependencies: [
+            "Core", "PgQuery", "AddressGuard", "PostgresHelpers",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        /// The advisor: rules, index candidates, HypoPG verification, the AI engine.
+        .target(name: "Advisor", dependencies: [
+            "Core", "PgQuery", "CustomerDatabase", "PostgresHelpers",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        // MARK: - Features (routes + one store each; never import each other)
+        .target(name: "Tenancy", dependencies: [
+            "Core", "HTTPSupport", "Database",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
         .target(name: "Auth", dependencies: [
-            "Core", "Database", "CArgon2",
+            "Core", "HTTPSupport", "Database", "CArgon2",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "JWTKit", package: "jwt-kit"),
@@ -54,14 +85,21 @@ let package = Package(
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
         .target(name: "Billing", dependencies: [
-            "Core", "Database",
+            "Core", "HTTPSupport", "Database",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
-        .target(name: "Optimization", dependencies: [
-            "Core", "Database", "CPgQuery",
+        /// Schema sync, explain, optimize and their history on projects' databases.
+        .target(name: "Insight", dependencies: [
+            "Core", "HTTPSupport", "Database", "PgQuery", "CustomerDatabase", "Advisor",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
+        /// GitHub repositories, the scan queue and workers, the queries found.
+        .target(name: "Scans", dependencies: [
+            "Core", "HTTPSupport", "Database", "PgQuery", "Extraction", "AddressGuard",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -69,23 +107,26 @@ let package = Package(
 
         // MARK: - Executable
         .executableTarget(name: "App", dependencies: [
-            "Core", "Database", "Tenancy", "Auth", "Billing", "Optimization",
+            "Core", "HTTPSupport", "Database", "PgQuery", "Extraction", "CustomerDatabase", "Advisor",
+            "Tenancy", "Auth", "Billing", "Insight", "Scans",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
         ], resources: [.copy("Resources")]),
 
         // MARK: - Tests
-        .testTarget(name: "OptimizationTests", dependencies: ["Optimization"],
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "PgQuery"],
                     resources: [.copy("Corpus")]),
+        .testTarget(name: "EngineTests", dependencies: ["CustomerDatabase", "Advisor", "AddressGuard", "PgQuery"]),
         .testTarget(name: "AuthTests", dependencies: [
             "Auth", "Billing", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .testTarget(name: "AppTests", dependencies: [
-            "App", "Core", "Database", "Auth",
+            "App", "Core", "HTTPSupport", "Database", "Auth", "CustomerDatabase", "Advisor", "PgQuery",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -1,6 +1,10 @@
+import Advisor
+import Auth
 import Billing
+import CustomerDatabase
+import Database
 import Foundation
-import Optimization
+import Scans
 
 /// Settings read from the environment and an optional `.env` file (the environment wins).
 /// Every key is listed, with a comment, in `.env.example`.

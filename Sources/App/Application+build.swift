@@ -1,14 +1,17 @@
+import Advisor
 import AsyncHTTPClient
 import Auth
 import Billing
 import Core
 import Database
 import Foundation
+import HTTPSupport
 import Hummingbird
+import Insight
 import Logging
-import Optimization
 import PostgresNIO
 import Prometheus
+import Scans
 import ServiceLifecycle
 import Tenancy
 

@@ -1,11 +1,12 @@
 import ArgumentParser
+import Database
 import Foundation
 import Hummingbird
+import Insight
 import Logging
 import Metrics
-import Prometheus
-import Database
 import PostgresNIO
+import Prometheus
 
 /// The `dbooster` command: the server, migrations, and the command-line tools.
 @main

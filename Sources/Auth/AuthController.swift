@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import HTTPSupport
 import Hummingbird
 
 /// `/auth/*`: OAuth redirects and callbacks, login-code exchange, email + password sign-up and

@@ -1,6 +1,7 @@
 import Core
 import Database
 import Foundation
+import HTTPSupport
 import Hummingbird
 import PostgresNIO
 
@@ -60,13 +61,12 @@ public struct BillingController: Sendable {
     // MARK: - Plan and usage
 
     private func plan(_ context: TenantRequestContext) async throws -> PlanStatus {
-        let logger = database.logger
-        return try await database.withTenant(context.scope) { connection in
-            guard let row = try await connection.query("""
+        return try await database.withTenant(context.scope) { transaction in
+            guard let row = try await transaction.query("""
                 SELECT plan, subscription_status, current_period_end FROM organizations WHERE id = \(context.organizationID)
-                """, logger: logger).first(as: (String, String?, Date?).self) else { throw AppError.notFound("Organization") }
+                """).first(as: (String, String?, Date?).self) else { throw AppError.notFound("Organization") }
             let plan = Plan(rawValue: row.0) ?? .free
-            let usage = try await quotas.usage(organizationID: context.organizationID, plan: plan, on: connection)
+            let usage = try await quotas.usage(organizationID: context.organizationID, plan: plan, on: transaction)
             return PlanStatus(
                 plan: plan.rawValue, status: row.1, current_period_end: row.2,
                 quotas: Dictionary(uniqueKeysWithValues: usage.quotas.map { ($0.key.rawValue, Quota(limit: $0.value.limit, used: $0.value.used)) }),
@@ -123,20 +123,18 @@ public struct BillingController: Sendable {
     /// The organization's Stripe customer and subscription status, read in a short transaction
     /// (no connection is held while Stripe is called).
     private func billingState(_ context: TenantRequestContext) async throws -> (customer: String?, status: String?) {
-        let logger = database.logger
-        let row = try await database.withTenant(context.scope) { connection in
-            try await connection.query("""
+        let row = try await database.withTenant(context.scope) { transaction in
+            try await transaction.query("""
                 SELECT stripe_customer_id, subscription_status FROM organizations WHERE id = \(context.organizationID)
-                """, logger: logger).first(as: (String?, String?).self)
+                """).first(as: (String?, String?).self)
         }
         guard let row else { throw AppError.notFound("Organization") }
         return (row.0, row.1)
     }
 
     private func audit(_ context: TenantRequestContext, action: String, target: String?, details: [String: String] = [:]) async throws {
-        let logger = database.logger
-        try await database.withTenant(context.scope) { connection in
-            try await AuditLog.record(on: connection, logger: logger, organizationID: context.organizationID,
+        try await database.withTenant(context.scope) { transaction in
+            try await AuditLog.record(on: transaction, organizationID: context.organizationID,
                                       actorID: context.user.id, action: action, target: target, details: details)
         }
     }

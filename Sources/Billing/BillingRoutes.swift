@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Core
 import Database
 import Foundation
+import HTTPSupport
 import Hummingbird
 
 /// Assembles the billing feature: the Stripe webhook, `/billing/*`, `/payment/*`, and the

@@ -1,6 +1,7 @@
 import Core
 import Database
 import Foundation
+import HTTPSupport
 import Hummingbird
 import PostgresNIO
 
@@ -58,11 +59,10 @@ public struct PaymentsController: Sendable {
     // MARK: - Payment details
 
     private func details(_ context: UserRequestContext) async throws -> DetailsEnvelope {
-        let logger = database.logger
-        let row = try await database.withTenant(context.scope) { connection in
-            try await connection.query("""
+        let row = try await database.withTenant(context.scope) { transaction in
+            try await transaction.query("""
                 SELECT provider, payment_identifier FROM user_payment_details WHERE user_id = \(context.user.id)
-                """, logger: logger).first(as: (String, String).self)
+                """).first(as: (String, String).self)
         }
         guard let row else { throw AppError.notFound("Payment details") }
         return DetailsEnvelope(data: Details(provider: row.0, identifier: row.1))
@@ -71,20 +71,17 @@ public struct PaymentsController: Sendable {
     private func save(_ body: DetailsBody, _ context: UserRequestContext) async throws -> SavedDetails {
         let provider = try Self.provider(body.provider)
         let identifier = try Self.identifier(body.payment_identifier)
-        let logger = database.logger
         let organizationID = context.user.activeOrganizationID
-        var scope = context.scope
-        scope.organizationID = organizationID
-        let row = try await database.withTenant(scope) { connection in
-            let row = try await connection.query("""
+        let row = try await database.withTenant(context.activeOrganizationScope) { transaction in
+            let row = try await transaction.query("""
                 INSERT INTO user_payment_details (user_id, provider, payment_identifier)
                 VALUES (\(context.user.id), \(provider), \(identifier))
                 ON CONFLICT (user_id) DO UPDATE SET
                     provider = EXCLUDED.provider, payment_identifier = EXCLUDED.payment_identifier, updated_at = now()
                 RETURNING provider, payment_identifier
-                """, logger: logger).first(as: (String, String).self)
+                """).first(as: (String, String).self)
             if let organizationID {
-                try await AuditLog.record(on: connection, logger: logger, organizationID: organizationID,
+                try await AuditLog.record(on: transaction, organizationID: organizationID,
                                           actorID: context.user.id, action: "billing.payment_details_saved",
                                           target: context.user.email, details: ["provider": provider])
             }
@@ -118,13 +115,12 @@ public struct PaymentsController: Sendable {
     // MARK: - Payment history
 
     private func history(_ context: TenantRequestContext) async throws -> [Payment] {
-        let logger = database.logger
-        return try await database.withTenant(context.scope) { connection in
-            try await connection.query("""
+        return try await database.withTenant(context.scope) { transaction in
+            try await transaction.query("""
                 SELECT id, amount, currency, status, paid_at FROM payment_history
                 WHERE organization_id = \(context.organizationID)
                 ORDER BY COALESCE(paid_at, created_at) DESC, id LIMIT 500
-                """, logger: logger).all(as: (UUID, Int, String, String, Date?).self)
+                """).all(as: (UUID, Int, String, String, Date?).self)
         }.map { Payment(id: $0.0, amount: $0.1, currency: $0.2, status: $0.3, paid_at: $0.4) }
     }
 }

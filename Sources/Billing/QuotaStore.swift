@@ -1,6 +1,7 @@
 import Core
 import Database
 import Foundation
+import HTTPSupport
 import PostgresNIO
 
 /// Per-organization monthly usage, counted in `usage_counters`.
@@ -31,9 +32,8 @@ public struct QuotaStore: Sendable {
     public func consume(organizationID: UUID, kind: QuotaKind) async throws {
         let period = UsagePeriod(containing: now())
         let (free, pro, team) = (limits.limit(.free, kind), limits.limit(.pro, kind), limits.limit(.team, kind))
-        let logger = database.logger
-        let counted = try await database.withTenant(TenantScope(organizationID: organizationID)) { connection in
-            try await connection.query("""
+        let counted = try await database.withTenant(TenantScope(organizationID: organizationID)) { transaction in
+            try await transaction.query("""
                 INSERT INTO usage_counters AS u (organization_id, period_start, kind, used)
                 SELECT o.id, \(period.start), \(kind.rawValue), 1 FROM organizations o
                 WHERE o.id = \(organizationID)
@@ -42,28 +42,28 @@ public struct QuotaStore: Sendable {
                 WHERE u.used < (SELECT CASE o.plan WHEN 'pro' THEN \(pro) WHEN 'team' THEN \(team) ELSE \(free) END
                                 FROM organizations o WHERE o.id = u.organization_id)
                 RETURNING u.used
-                """, logger: logger).first(as: Int.self)
+                """).first(as: Int.self)
         }
         guard counted == nil else { return }
-        let plan = try await database.withTenant(TenantScope(organizationID: organizationID)) { connection in
-            try await connection.query("SELECT plan FROM organizations WHERE id = \(organizationID)", logger: logger)
+        let plan = try await database.withTenant(TenantScope(organizationID: organizationID)) { transaction in
+            try await transaction.query("SELECT plan FROM organizations WHERE id = \(organizationID)")
                 .first(as: String.self)
         }
         guard let plan, let known = Plan(rawValue: plan) else { throw AppError.notFound("Organization") }
-        throw AppError.quotaExceeded(kind: kind, plan: plan, limit: limits.limit(known, kind), resetsAt: period.end)
+        throw QuotaExceeded(kind: kind, plan: plan, limit: limits.limit(known, kind), resetsAt: period.end)
     }
 
     // MARK: - Reading
 
     /// Each kind's limit on `plan` and the organization's use of it in the current period.
     public func usage(
-        organizationID: UUID, plan: Plan, on connection: PostgresConnection
+        organizationID: UUID, plan: Plan, on transaction: Transaction
     ) async throws -> (period: UsagePeriod, quotas: [QuotaKind: (limit: Int, used: Int)]) {
         let period = UsagePeriod(containing: now())
-        let rows = try await connection.query("""
+        let rows = try await transaction.query("""
             SELECT kind, used FROM usage_counters
             WHERE organization_id = \(organizationID) AND period_start = \(period.start)
-            """, logger: database.logger).all(as: (String, Int).self)
+            """).all(as: (String, Int).self)
         let used = Dictionary(rows, uniquingKeysWith: { first, _ in first })
         var quotas: [QuotaKind: (limit: Int, used: Int)] = [:]
         for kind in QuotaKind.allCases {

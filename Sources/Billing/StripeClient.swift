@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Core
 import Foundation
+import HTTPSupport
 import NIOCore
 
 /// The two Stripe API calls dbooster makes: creating Checkout and customer-portal sessions.

@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import HTTPSupport
 import Hummingbird
 import Logging
 

@@ -52,35 +52,34 @@ public struct StripeWebhookProcessor: Sendable {
               !envelope.id.isEmpty, envelope.id.count <= 255 else { throw InvalidEvent() }
         let json = String(decoding: payload, as: UTF8.self)
         let created = Date(timeIntervalSince1970: TimeInterval(envelope.created))
-        let logger = database.logger
-        return try await database.withSystem { connection in
-            let stored = try await connection.query("""
+        return try await database.withSystem { transaction in
+            let stored = try await transaction.query("""
                 INSERT INTO stripe_events (id, type, created, livemode, api_version, payload)
                 VALUES (\(envelope.id), \(envelope.type), \(created), \(envelope.livemode ?? false),
                         \(envelope.api_version), \(json)::jsonb)
                 ON CONFLICT (id) DO NOTHING RETURNING id
-                """, logger: logger).first(as: String.self)
+                """).first(as: String.self)
             guard stored != nil else { return Outcome.duplicate }
-            let outcome = try await apply(type: envelope.type, created: created, payload: payload, on: connection)
-            try await record(outcome, eventID: envelope.id, on: connection)
+            let outcome = try await apply(type: envelope.type, created: created, payload: payload, on: transaction)
+            try await record(outcome, eventID: envelope.id, on: transaction)
             return outcome
         }
     }
 
     // MARK: - Dispatch
 
-    private func apply(type: String, created: Date, payload: Data, on connection: PostgresConnection) async throws -> Outcome {
+    private func apply(type: String, created: Date, payload: Data, on transaction: Transaction) async throws -> Outcome {
         switch type {
         case "checkout.session.completed":
             guard let session = decode(StripeCheckoutSession.self, payload) else { return .malformed }
-            return try await checkoutCompleted(session, on: connection)
+            return try await checkoutCompleted(session, on: transaction)
         case "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted":
             guard let subscription = decode(StripeSubscription.self, payload) else { return .malformed }
             return try await subscriptionChanged(
-                subscription, deleted: type == "customer.subscription.deleted", created: created, on: connection)
+                subscription, deleted: type == "customer.subscription.deleted", created: created, on: transaction)
         case "invoice.paid", "invoice.payment_failed":
             guard let invoice = decode(StripeInvoice.self, payload) else { return .malformed }
-            return try await invoiceSettled(invoice, paid: type == "invoice.paid", created: created, on: connection)
+            return try await invoiceSettled(invoice, paid: type == "invoice.paid", created: created, on: transaction)
         default:
             return .ignored
         }
@@ -95,21 +94,20 @@ public struct StripeWebhookProcessor: Sendable {
         }
     }
 
-    private func record(_ outcome: Outcome, eventID: String, on connection: PostgresConnection) async throws {
-        try await connection.query("""
+    private func record(_ outcome: Outcome, eventID: String, on transaction: Transaction) async throws {
+        try await transaction.query("""
             UPDATE stripe_events SET outcome = \(outcome.rawValue), processed_at = clock_timestamp() WHERE id = \(eventID)
-            """, logger: database.logger)
+            """)
     }
 
     // MARK: - checkout.session.completed
 
-    private func checkoutCompleted(_ session: StripeCheckoutSession, on connection: PostgresConnection) async throws -> Outcome {
-        let logger = database.logger
+    private func checkoutCompleted(_ session: StripeCheckoutSession, on transaction: Transaction) async throws -> Outcome {
         guard let organizationID = try await organization(
-            id: session.metadata?["organization_id"] ?? session.client_reference_id, on: connection) else { return .unmatched }
+            id: session.metadata?["organization_id"] ?? session.client_reference_id, on: transaction) else { return .unmatched }
         let customer = session.customer?.value
         let subscription = session.subscription?.value
-        try await connection.query("""
+        try await transaction.query("""
             UPDATE organizations SET
                 stripe_customer_id = CASE WHEN \(customer)::text IS NOT NULL AND NOT EXISTS (
                         SELECT 1 FROM organizations other WHERE other.stripe_customer_id = \(customer) AND other.id <> \(organizationID))
@@ -117,44 +115,43 @@ public struct StripeWebhookProcessor: Sendable {
                 stripe_subscription_id = CASE WHEN subscription_updated_at IS NULL
                     THEN COALESCE(\(subscription), stripe_subscription_id) ELSE stripe_subscription_id END
             WHERE id = \(organizationID)
-            """, logger: logger)
+            """)
         try await AuditLog.record(
-            on: connection, logger: logger, organizationID: organizationID, actorID: nil,
+            on: transaction, organizationID: organizationID, actorID: nil,
             action: "billing.checkout_completed", target: session.id,
             details: ["customer": customer ?? "", "subscription": subscription ?? ""])
-        if let customer { try await replayUnmatched(customer: customer, on: connection) }
+        if let customer { try await replayUnmatched(customer: customer, on: transaction) }
         return .applied
     }
 
     /// Applies the events recorded as `unmatched` for a customer that has just been linked.
-    private func replayUnmatched(customer: String, on connection: PostgresConnection) async throws {
-        let rows = try await connection.query("""
+    private func replayUnmatched(customer: String, on transaction: Transaction) async throws {
+        let rows = try await transaction.query("""
             SELECT id, type, created, payload::text FROM stripe_events
             WHERE outcome = 'unmatched' AND payload -> 'data' -> 'object' ->> 'customer' = \(customer)
             ORDER BY created, received_at
-            """, logger: database.logger).all(as: (String, String, Date, String).self)
+            """).all(as: (String, String, Date, String).self)
         for (id, type, created, payload) in rows {
-            let outcome = try await apply(type: type, created: created, payload: Data(payload.utf8), on: connection)
-            try await record(outcome, eventID: id, on: connection)
+            let outcome = try await apply(type: type, created: created, payload: Data(payload.utf8), on: transaction)
+            try await record(outcome, eventID: id, on: transaction)
         }
     }
 
     // MARK: - customer.subscription.*
 
     private func subscriptionChanged(
-        _ subscription: StripeSubscription, deleted: Bool, created: Date, on connection: PostgresConnection
+        _ subscription: StripeSubscription, deleted: Bool, created: Date, on transaction: Transaction
     ) async throws -> Outcome {
-        let logger = database.logger
         let customer = subscription.customer?.value
-        var organizationID = try await organization(id: subscription.metadata?["organization_id"], on: connection)
-        if organizationID == nil { organizationID = try await organization(customer: customer, on: connection) }
-        if organizationID == nil { organizationID = try await organization(subscription: subscription.id, on: connection) }
+        var organizationID = try await organization(id: subscription.metadata?["organization_id"], on: transaction)
+        if organizationID == nil { organizationID = try await organization(customer: customer, on: transaction) }
+        if organizationID == nil { organizationID = try await organization(subscription: subscription.id, on: transaction) }
         guard let organizationID else { return .unmatched }
 
-        guard let current = try await connection.query("""
+        guard let current = try await transaction.query("""
             SELECT plan, subscription_status, stripe_subscription_id, subscription_updated_at
             FROM organizations WHERE id = \(organizationID) FOR UPDATE
-            """, logger: logger).first(as: (String, String?, String?, Date?).self) else { return .unmatched }
+            """).first(as: (String, String?, String?, Date?).self) else { return .unmatched }
         let status = deleted ? "canceled" : subscription.status
         if SubscriptionOrder.isStale(
             event: (subscription.id, status, created),
@@ -162,7 +159,7 @@ public struct StripeWebhookProcessor: Sendable {
 
         let plan = deleted ? Plan.free : SubscriptionOrder.plan(
             status: status, prices: subscription.priceIDs, settings: settings)
-        try await connection.query("""
+        try await transaction.query("""
             UPDATE organizations SET
                 plan = \(plan.rawValue), subscription_status = \(status), stripe_subscription_id = \(subscription.id),
                 current_period_end = \(subscription.periodEnd), subscription_updated_at = \(created),
@@ -170,9 +167,9 @@ public struct StripeWebhookProcessor: Sendable {
                         SELECT 1 FROM organizations other WHERE other.stripe_customer_id = \(customer))
                     THEN \(customer) ELSE stripe_customer_id END
             WHERE id = \(organizationID)
-            """, logger: logger)
+            """)
         try await AuditLog.record(
-            on: connection, logger: logger, organizationID: organizationID, actorID: nil,
+            on: transaction, organizationID: organizationID, actorID: nil,
             action: deleted ? "billing.subscription_canceled" : "billing.subscription_updated", target: subscription.id,
             details: ["plan_from": current.0, "plan_to": plan.rawValue, "status": status])
         return .applied
@@ -181,13 +178,12 @@ public struct StripeWebhookProcessor: Sendable {
     // MARK: - invoice.paid / invoice.payment_failed
 
     private func invoiceSettled(
-        _ invoice: StripeInvoice, paid: Bool, created: Date, on connection: PostgresConnection
+        _ invoice: StripeInvoice, paid: Bool, created: Date, on transaction: Transaction
     ) async throws -> Outcome {
-        let logger = database.logger
-        var organizationID = try await organization(customer: invoice.customer?.value, on: connection)
-        if organizationID == nil { organizationID = try await organization(subscription: invoice.subscriptionID, on: connection) }
+        var organizationID = try await organization(customer: invoice.customer?.value, on: transaction)
+        if organizationID == nil { organizationID = try await organization(subscription: invoice.subscriptionID, on: transaction) }
         if organizationID == nil {
-            organizationID = try await organization(id: invoice.subscriptionMetadata["organization_id"], on: connection)
+            organizationID = try await organization(id: invoice.subscriptionMetadata["organization_id"], on: transaction)
         }
         guard let organizationID else { return .unmatched }
 
@@ -195,7 +191,7 @@ public struct StripeWebhookProcessor: Sendable {
         let amount = max(0, (paid ? invoice.amount_paid : invoice.amount_due) ?? 0)
         let currency = (invoice.currency ?? "usd").uppercased()
         let paidAt = paid ? Date(timeIntervalSince1970: TimeInterval(invoice.status_transitions?.paid_at ?? Int(created.timeIntervalSince1970))) : nil
-        let changed = try await connection.query("""
+        let changed = try await transaction.query("""
             INSERT INTO payment_history AS p (organization_id, amount, currency, status, paid_at, stripe_invoice_id, event_created)
             VALUES (\(organizationID), \(amount), \(currency), \(status), \(paidAt), \(invoice.id), \(created))
             ON CONFLICT (organization_id, stripe_invoice_id) DO UPDATE SET
@@ -203,21 +199,21 @@ public struct StripeWebhookProcessor: Sendable {
                 paid_at = EXCLUDED.paid_at, event_created = EXCLUDED.event_created, updated_at = now()
             WHERE p.status <> 'paid' AND (p.event_created IS NULL OR p.event_created <= EXCLUDED.event_created)
             RETURNING p.id
-            """, logger: logger).first(as: UUID.self)
+            """).first(as: UUID.self)
         guard changed != nil else { return .stale }
 
         let money = MoneyFormat.string(amount: amount, currency: currency)
         try await AuditLog.record(
-            on: connection, logger: logger, organizationID: organizationID, actorID: nil,
+            on: transaction, organizationID: organizationID, actorID: nil,
             action: paid ? "billing.invoice_paid" : "billing.payment_failed", target: invoice.id,
             details: ["amount": money, "status": status])
         if !paid {
-            let admins = try await connection.query("""
+            let admins = try await transaction.query("""
                 SELECT user_id FROM memberships WHERE organization_id = \(organizationID) AND role = 'admin'
-                """, logger: logger).all(as: UUID.self)
+                """).all(as: UUID.self)
             for admin in admins {
                 try await Notifications.send(
-                    on: connection, logger: logger, organizationID: organizationID, userID: admin,
+                    on: transaction, organizationID: organizationID, userID: admin,
                     kind: "payment_failed", title: "Payment failed",
                     body: "Stripe could not collect \(money) for invoice \(invoice.id). Please update the payment method in the billing portal.")
             }
@@ -227,22 +223,21 @@ public struct StripeWebhookProcessor: Sendable {
 
     // MARK: - Finding the organization
 
-    private func organization(id: String?, on connection: PostgresConnection) async throws -> UUID? {
+    private func organization(id: String?, on transaction: Transaction) async throws -> UUID? {
         guard let id, let uuid = UUID(uuidString: id) else { return nil }
-        return try await connection.query("SELECT id FROM organizations WHERE id = \(uuid)", logger: database.logger)
+        return try await transaction.query("SELECT id FROM organizations WHERE id = \(uuid)")
             .first(as: UUID.self)
     }
 
-    private func organization(customer: String?, on connection: PostgresConnection) async throws -> UUID? {
+    private func organization(customer: String?, on transaction: Transaction) async throws -> UUID? {
         guard let customer else { return nil }
-        return try await connection.query(
-            "SELECT id FROM organizations WHERE stripe_customer_id = \(customer)", logger: database.logger).first(as: UUID.self)
+        return try await transaction.query(
+            "SELECT id FROM organizations WHERE stripe_customer_id = \(customer)").first(as: UUID.self)
     }
 
-    private func organization(subscription: String?, on connection: PostgresConnection) async throws -> UUID? {
+    private func organization(subscription: String?, on transaction: Transaction) async throws -> UUID? {
         guard let subscription else { return nil }
-        return try await connection.query(
-            "SELECT id FROM organizations WHERE stripe_subscription_id = \(subscription) ORDER BY created_at LIMIT 1",
-            logger: database.logger).first(as: UUID.self)
+        return try await transaction.query(
+            "SELECT id FROM organizations WHERE stripe_subscription_id = \(subscription) ORDER BY created_at LIMIT 1").first(as: UUID.self)
     }
 }

@@ -10,7 +10,7 @@ public enum QuotaKind: String, Sendable, Codable, CaseIterable {
 /// Counts one unit of metered work against an organization's quota.
 ///
 /// Feature modules receive this from the application instead of importing Billing. Call
-/// ``consume`` before doing the work; it throws 402 `quota_exceeded` (an ``AppError``) when the
+/// ``consume`` before doing the work; it throws ``QuotaExceeded`` (402 `quota_exceeded` over HTTP) when the
 /// organization's plan allows no more of `kind` in the current period, and counts atomically, so
 /// concurrent callers can never exceed the limit.
 public struct QuotaGate: Sendable {
@@ -25,12 +25,23 @@ public struct QuotaGate: Sendable {
     public static let unlimited = QuotaGate { _, _ in }
 }
 
-extension AppError {
-    /// 402 `quota_exceeded`: the plan's monthly limit for `kind` is used up until `resetsAt`.
-    public static func quotaExceeded(kind: QuotaKind, plan: String, limit: Int, resetsAt: Date) -> AppError {
+/// The organization's plan allows no more of `kind` in the current period (402 over HTTP).
+public struct QuotaExceeded: Error, Sendable, Equatable {
+    public let kind: QuotaKind
+    public let plan: String
+    public let limit: Int
+    public let resetsAt: Date
+
+    public init(kind: QuotaKind, plan: String, limit: Int, resetsAt: Date) {
+        self.kind = kind
+        self.plan = plan
+        self.limit = limit
+        self.resetsAt = resetsAt
+    }
+
+    /// For people: what is used up, until when, and what to do.
+    public var message: String {
         let reset = ISO8601DateFormatter().string(from: resetsAt)
-        return AppError(
-            .init(code: 402, reasonPhrase: "Payment Required"), code: "quota_exceeded",
-            message: "The \(plan) plan allows \(limit) \(kind.rawValue) requests per month; the quota resets at \(reset). Upgrade the plan for more.")
+        return "The \(plan) plan allows \(limit) \(kind.rawValue) requests per month; the quota resets at \(reset). Upgrade the plan for more."
     }
 }

@@ -6,15 +6,15 @@ import PostgresNIO
 public enum AuditLog {
     /// Records one action inside the caller's transaction, so it commits with the change itself.
     public static func record(
-        on connection: PostgresConnection, logger: Logger,
+        on transaction: Transaction,
         organizationID: UUID, actorID: UUID?, action: String, target: String? = nil,
         details: [String: String] = [:]
     ) async throws {
         let json = String(decoding: try JSONEncoder().encode(details), as: UTF8.self)
-        try await connection.query("""
+        try await transaction.query("""
             INSERT INTO audit_log (organization_id, actor_user_id, action, target, details)
             VALUES (\(organizationID), \(actorID), \(action), \(target), \(json)::jsonb)
-            """, logger: logger)
+            """)
     }
 }
 
@@ -22,12 +22,12 @@ public enum AuditLog {
 public enum Notifications {
     /// Sends a notification about `organizationID` to one user, inside the caller's transaction.
     public static func send(
-        on connection: PostgresConnection, logger: Logger,
+        on transaction: Transaction,
         organizationID: UUID, userID: UUID, kind: String, title: String, body: String = ""
     ) async throws {
-        try await connection.query("""
+        try await transaction.query("""
             INSERT INTO notifications (organization_id, user_id, kind, title, body)
             VALUES (\(organizationID), \(userID), \(kind), \(title), \(body))
-            """, logger: logger)
+            """)
     }
 }

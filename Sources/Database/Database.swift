@@ -1,20 +1,7 @@
-import Core
 import Foundation
 import Logging
+@_exported import PostgresHelpers
 import PostgresNIO
-
-/// Who a transaction acts for. Row-level security policies read these settings.
-public struct TenantScope: Sendable {
-    public var organizationID: UUID?
-    public var userID: UUID?
-    public var userEmail: String?
-
-    public init(organizationID: UUID? = nil, userID: UUID? = nil, userEmail: String? = nil) {
-        self.organizationID = organizationID
-        self.userID = userID
-        self.userEmail = userEmail
-    }
-}
 
 /// dbooster's own database. All access goes through one of two clearly named paths:
 ///
@@ -22,8 +9,11 @@ public struct TenantScope: Sendable {
 ///   organization and user set transaction-locally; row-level security decides what is visible.
 /// - ``withSystem(_:)`` runs as `dbooster_system` for work that belongs to no single tenant:
 ///   sign-in lookups, token rotation, webhooks, job queues.
+///
+/// The pool itself is internal: no code outside this module can run a statement outside one of
+/// those transactions.
 public struct Database: Sendable {
-    public let client: PostgresClient
+    let client: PostgresClient
     public let logger: Logger
 
     public init(client: PostgresClient, logger: Logger) {
@@ -35,43 +25,23 @@ public struct Database: Sendable {
     @discardableResult
     public func withTenant<T: Sendable>(
         _ scope: TenantScope,
-        _ body: @Sendable (PostgresConnection) async throws -> T
+        _ body: @Sendable (Transaction) async throws -> T
     ) async throws -> T {
-        try await transaction { connection in
-            try await Self.apply(scope, role: "dbooster_tenant", on: connection, logger: logger)
-            return try await body(connection)
+        try await transaction { transaction in
+            try await transaction.apply(scope, role: "dbooster_tenant")
+            return try await body(transaction)
         }
     }
 
     /// Runs `body` in a transaction as the system role. Use only for work that has no tenant.
     @discardableResult
     public func withSystem<T: Sendable>(
-        _ body: @Sendable (PostgresConnection) async throws -> T
+        _ body: @Sendable (Transaction) async throws -> T
     ) async throws -> T {
-        try await transaction { connection in
-            try await connection.query("SET LOCAL ROLE dbooster_system", logger: logger)
-            return try await body(connection)
+        try await transaction { transaction in
+            try await transaction.query("SET LOCAL ROLE dbooster_system")
+            return try await body(transaction)
         }
-    }
-
-    /// Switches the organization of a running tenant transaction (e.g. after accepting an
-    /// invitation, once the invitation itself has been checked).
-    public static func apply(_ scope: TenantScope, on connection: PostgresConnection, logger: Logger) async throws {
-        try await apply(scope, role: nil, on: connection, logger: logger)
-    }
-
-    /// Sets the scope (and, when given, the role) transaction-locally in one round trip;
-    /// `set_config('role', …, true)` is `SET LOCAL ROLE`.
-    private static func apply(_ scope: TenantScope, role: String?, on connection: PostgresConnection, logger: Logger) async throws {
-        let org = scope.organizationID?.uuidString ?? ""
-        let user = scope.userID?.uuidString ?? ""
-        let email = scope.userEmail ?? ""
-        try await connection.query("""
-            SELECT set_config('role', COALESCE(\(role), current_setting('role')), true),
-                   set_config('app.organization_id', \(org), true),
-                   set_config('app.user_id', \(user), true),
-                   set_config('app.user_email', \(email), true)
-            """, logger: logger)
     }
 
     /// Checks that the database answers.
@@ -79,47 +49,72 @@ public struct Database: Sendable {
         try await client.query("SELECT 1", logger: logger)
     }
 
+    /// Applies `migrations` that are not applied yet (see ``Migrator``).
+    @discardableResult
+    public func migrate(_ migrations: [Migrator.Migration]) async throws -> [Int] {
+        try await Migrator(migrations: migrations, logger: logger).run(on: client)
+    }
+
     // MARK: - Transactions
 
-    /// A transaction that rethrows the closure's own error (not a wrapper), so that
-    /// ``AppError``s raised inside reach the client unchanged.
+    /// A transaction that rethrows the closure's own error (not a wrapper), so that errors
+    /// raised inside reach the caller unchanged.
     private func transaction<T: Sendable>(
-        _ body: @Sendable (PostgresConnection) async throws -> T
+        _ body: @Sendable (Transaction) async throws -> T
     ) async throws -> T {
         try await client.withConnection { connection in
-            try await connection.query("BEGIN", logger: logger)
+            let transaction = Transaction(connection: connection, logger: logger)
+            try await transaction.query("BEGIN")
             let value: T
             do {
-                value = try await body(connection)
+                value = try await body(transaction)
             } catch {
-                _ = try? await connection.query("ROLLBACK", logger: logger)
+                _ = try? await transaction.query("ROLLBACK")
                 throw error
             }
-            try await connection.query("COMMIT", logger: logger)
+            try await transaction.query("COMMIT")
             return value
         }
     }
 }
 
-// MARK: - Errors
+/// One open transaction on dbooster's database, with the logger its statements log to.
+public struct Transaction: Sendable {
+    let connection: PostgresConnection
+    public let logger: Logger
 
-extension PSQLError {
-    /// The SQLSTATE of a server error, e.g. `23505` for a unique violation.
-    public var sqlState: String? { serverInfo?[.sqlState] }
-    /// The constraint a server error names, if any.
-    public var constraintName: String? { serverInfo?[.constraintName] }
-}
-
-// MARK: - Scopes of request contexts
-
-extension TenantRequestContext {
-    /// The organization and user this request acts for.
-    public var scope: TenantScope {
-        TenantScope(organizationID: organizationID, userID: user.id, userEmail: user.email)
+    /// Runs one statement; values interpolated into `query` are sent as bind parameters.
+    @discardableResult
+    public func query(
+        _ query: PostgresQuery, file: String = #fileID, line: Int = #line
+    ) async throws -> PostgresRowSequence {
+        try await connection.query(query, logger: logger, file: file, line: line)
     }
-}
 
-extension UserRequestContext {
-    /// The signed-in user, with no organization.
-    public var scope: TenantScope { TenantScope(userID: user.id, userEmail: user.email) }
+    /// Runs a prepared statement (parsed and planned once per connection).
+    public func execute<Statement: PostgresPreparedStatement>(
+        _ statement: Statement, file: String = #fileID, line: Int = #line
+    ) async throws -> AsyncThrowingMapSequence<PostgresRowSequence, Statement.Row> {
+        try await connection.execute(statement, logger: logger, file: file, line: line)
+    }
+
+    /// Switches the organization of a running tenant transaction (e.g. after accepting an
+    /// invitation, once the invitation itself has been checked).
+    public func switchScope(to scope: TenantScope) async throws {
+        try await apply(scope, role: nil)
+    }
+
+    /// Sets the scope (and, when given, the role) transaction-locally in one round trip;
+    /// `set_config('role', …, true)` is `SET LOCAL ROLE`.
+    func apply(_ scope: TenantScope, role: String?) async throws {
+        let org = scope.organizationID?.uuidString.lowercased() ?? ""
+        let user = scope.userID?.uuidString.lowercased() ?? ""
+        let email = scope.userEmail ?? ""
+        try await query("""
+            SELECT set_config('role', COALESCE(\(role), current_setting('role')), true),
+                   set_config('app.organization_id', \(org), true),
+                   set_config('app.user_id', \(user), true),
+                   set_config('app.user_email', \(email), true)
+            """)
+    }
 }

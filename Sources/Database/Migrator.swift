@@ -2,6 +2,7 @@ import Core
 import Crypto
 import Foundation
 import Logging
+import PgQuery
 import PostgresNIO
 
 /// Applies `Migrations/NNNN_name.sql` in order, each in its own transaction, recording a
@@ -104,7 +105,7 @@ public struct Migrator: Sendable {
             }
             try await connection.query("BEGIN", logger: logger)
             do {
-                for statement in try SQLScript.split(migration.sql) {
+                for statement in try PgQuery.scriptStatements(migration.sql) {
                     try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
                 try await connection.query("""

@@ -1,6 +1,7 @@
 import Core
 import Database
 import Foundation
+import HTTPSupport
 import Hummingbird
 import PostgresNIO
 
@@ -61,19 +62,18 @@ public struct InvitationsController: Sendable {
         let token = tokens.generate()
         let expires = Date().addingTimeInterval(lifetime)
         let org = context.organizationID
-        let logger = database.logger
-        let id = try await database.withTenant(context.scope) { connection in
-            let alreadyMember = try await connection.query("""
+        let id = try await database.withTenant(context.scope) { transaction in
+            let alreadyMember = try await transaction.query("""
                 SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id
                 WHERE m.organization_id = \(org) AND lower(u.email) = \(email)
-                """, logger: logger).first(as: Int.self) != nil
+                """).first(as: Int.self) != nil
             if alreadyMember { throw AppError.conflict("This person is already a member.", code: "already_member") }
-            guard let id = try await connection.query("""
+            guard let id = try await transaction.query("""
                 INSERT INTO invitations (organization_id, email, role, token_hash, invited_by, expires_at)
                 VALUES (\(org), \(email), \(body.role.rawValue)::user_role, \(tokens.hash(token)), \(context.user.id), \(expires))
                 RETURNING id
-                """, logger: logger).first(as: UUID.self) else { throw AppError.internalError }
-            try await AuditLog.record(on: connection, logger: logger, organizationID: org, actorID: context.user.id,
+                """).first(as: UUID.self) else { throw AppError.internalError }
+            try await AuditLog.record(on: transaction, organizationID: org, actorID: context.user.id,
                                       action: "member.invited", target: email, details: ["role": body.role.rawValue])
             return id
         }
@@ -89,12 +89,11 @@ public struct InvitationsController: Sendable {
 
     /// Tells an existing user about the invitation (system path: the invitee is not a member yet).
     private func notifyInvitee(email: String, org: UUID, role: Role) async throws {
-        let logger = database.logger
-        try await database.withSystem { connection in
-            guard let (userID, orgName) = try await connection.query("""
+        try await database.withSystem { transaction in
+            guard let (userID, orgName) = try await transaction.query("""
                 SELECT u.id, o.name FROM users u, organizations o WHERE lower(u.email) = \(email) AND o.id = \(org)
-                """, logger: logger).first(as: (UUID, String).self) else { return }
-            try await Notifications.send(on: connection, logger: logger, organizationID: org, userID: userID,
+                """).first(as: (UUID, String).self) else { return }
+            try await Notifications.send(on: transaction, organizationID: org, userID: userID,
                                          kind: "invitation", title: "You are invited to \(orgName)",
                                          body: "You were invited to join \(orgName) as \(role.rawValue).")
         }
@@ -102,33 +101,29 @@ public struct InvitationsController: Sendable {
 
     private func accept(token: String, _ context: UserRequestContext) async throws -> Accepted {
         let hash = tokens.hash(token)
-        let logger = database.logger
-        return try await database.withTenant(context.scope) { connection in
+        return try await database.withTenant(context.scope) { transaction in
             // Row-level security shows the invitee only invitations addressed to their email.
-            guard let (org, roleText, expired, accepted) = try await connection.query("""
+            guard let (org, roleText, expired, accepted) = try await transaction.query("""
                 SELECT organization_id, role::text, expires_at < now(), accepted_at IS NOT NULL
                 FROM invitations WHERE token_hash = \(hash)
-                """, logger: logger).first(as: (UUID, String, Bool, Bool).self), let role = Role(rawValue: roleText) else {
+                """).first(as: (UUID, String, Bool, Bool).self), let role = Role(rawValue: roleText) else {
                 throw AppError(.notFound, code: "invitation_not_found",
                                message: "No invitation with this token is addressed to your email.")
             }
             if accepted { throw AppError.conflict("This invitation was already accepted.", code: "invitation_used") }
             if expired { throw AppError.conflict("This invitation has expired; ask for a new one.", code: "invitation_expired") }
-            var scope = context.scope
-            scope.organizationID = org
-            try await Database.apply(scope, on: connection, logger: logger)
-            try await connection.query("""
+            try await transaction.switchScope(to: context.scope(in: org))
+            try await transaction.query("""
                 INSERT INTO memberships (organization_id, user_id, role) VALUES (\(org), \(context.user.id), \(roleText)::user_role)
                 ON CONFLICT (organization_id, user_id) DO NOTHING
-                """, logger: logger)
-            try await connection.query(
-                "UPDATE invitations SET accepted_at = now() WHERE organization_id = \(org) AND token_hash = \(hash)",
-                logger: logger)
-            try await connection.query("""
+                """)
+            try await transaction.query(
+                "UPDATE invitations SET accepted_at = now() WHERE organization_id = \(org) AND token_hash = \(hash)")
+            try await transaction.query("""
                 UPDATE users SET organization_id = \(org), role = \(roleText)::user_role
                 WHERE id = \(context.user.id) AND organization_id IS NULL
-                """, logger: logger)
-            try await AuditLog.record(on: connection, logger: logger, organizationID: org, actorID: context.user.id,
+                """)
+            try await AuditLog.record(on: transaction, organizationID: org, actorID: context.user.id,
                                       action: "member.joined", target: context.user.email, details: ["role": roleText])
             return Accepted(organization_id: org, role: role)
         }

@@ -1,6 +1,7 @@
 import Core
 import Database
 import Foundation
+import HTTPSupport
 import Hummingbird
 
 /// `GET /notifications` and `POST /notifications/{id}/read`: the signed-in user's messages.
@@ -29,22 +30,20 @@ public struct NotificationsController: Sendable {
     }
 
     private func list(_ context: UserRequestContext) async throws -> [Notification] {
-        let logger = database.logger
-        return try await database.withTenant(context.scope) { connection in
-            try await connection.query("""
+        return try await database.withTenant(context.scope) { transaction in
+            try await transaction.query("""
                 SELECT id, organization_id, kind, title, body, created_at, read_at FROM notifications
                 WHERE user_id = \(context.user.id) ORDER BY created_at DESC LIMIT 200
-                """, logger: logger).all(as: (UUID, UUID, String, String, String, Date, Date?).self)
+                """).all(as: (UUID, UUID, String, String, String, Date, Date?).self)
         }.map { Notification(id: $0.0, organization_id: $0.1, kind: $0.2, title: $0.3, body: $0.4, created_at: $0.5, read_at: $0.6) }
     }
 
     private func markRead(_ id: UUID, _ context: UserRequestContext) async throws {
-        let logger = database.logger
-        let found = try await database.withTenant(context.scope) { connection in
-            try await connection.query("""
+        let found = try await database.withTenant(context.scope) { transaction in
+            try await transaction.query("""
                 UPDATE notifications SET read_at = COALESCE(read_at, now())
                 WHERE id = \(id) AND user_id = \(context.user.id) RETURNING id
-                """, logger: logger).first(as: UUID.self) != nil
+                """).first(as: UUID.self) != nil
         }
         guard found else { throw AppError.notFound("Notification") }
     }

@@ -1,6 +1,7 @@
 import Core
 import Database
 import Foundation
+import HTTPSupport
 import Hummingbird
 import PostgresNIO
 
@@ -67,20 +68,18 @@ public struct OrganizationsController: Sendable {
     // MARK: - Organizations
 
     private func list(_ context: UserRequestContext) async throws -> [Summary] {
-        let logger = database.logger
-        return try await database.withTenant(context.scope) { connection in
-            try await connection.query("""
+        return try await database.withTenant(context.scope) { transaction in
+            try await transaction.query("""
                 SELECT o.id, o.name, m.role::text FROM memberships m JOIN organizations o ON o.id = m.organization_id
                 WHERE m.user_id = \(context.user.id) ORDER BY o.name
-                """, logger: logger).all(as: (UUID, String, String).self)
+                """).all(as: (UUID, String, String).self)
         }.map { Summary(id: $0.0, name: $0.1, role: Role(rawValue: $0.2) ?? .viewer) }
     }
 
     private func create(_ body: NameBody, _ context: UserRequestContext) async throws -> Created {
         let name = try Validate.text(body.name, field: "name", max: 100)
-        let logger = database.logger
-        let id = try await database.withSystem { connection in
-            try await OrganizationStore.create(name: name, adminID: context.user.id, on: connection, logger: logger)
+        let id = try await database.withSystem { transaction in
+            try await OrganizationStore.create(name: name, adminID: context.user.id, on: transaction)
         }
         return Created(id: id, name: name)
     }
@@ -89,13 +88,12 @@ public struct OrganizationsController: Sendable {
 
 
     private func members(_ context: TenantRequestContext) async throws -> [Member] {
-        let logger = database.logger
-        return try await database.withTenant(context.scope) { connection in
-            try await connection.query("""
+        return try await database.withTenant(context.scope) { transaction in
+            try await transaction.query("""
                 SELECT u.id, u.email, u.full_name, m.role::text, m.created_at
                 FROM memberships m JOIN users u ON u.id = m.user_id
                 WHERE m.organization_id = \(context.organizationID) ORDER BY m.created_at, u.email
-                """, logger: logger).all(as: (UUID, String, String?, String, Date).self)
+                """).all(as: (UUID, String, String?, String, Date).self)
         }.map(Self.member)
     }
 
@@ -104,45 +102,41 @@ public struct OrganizationsController: Sendable {
     }
 
     private func changeRole(of userID: UUID, to role: Role, _ context: TenantRequestContext) async throws -> Member {
-        let logger = database.logger
         let org = context.organizationID
-        return try await database.withTenant(context.scope) { connection in
-            let current = try await lockAdmins(org: org, target: userID, on: connection)
+        return try await database.withTenant(context.scope) { transaction in
+            let current = try await lockAdmins(org: org, target: userID, on: transaction)
             if current.targetRole == .admin, role != .admin, current.adminCount <= 1 {
                 throw AppError.conflict("The last admin of an organization cannot be demoted.", code: "last_admin")
             }
-            try await connection.query(
-                "UPDATE memberships SET role = \(role.rawValue)::user_role WHERE organization_id = \(org) AND user_id = \(userID)",
-                logger: logger)
-            try await connection.query(
-                "UPDATE users SET role = \(role.rawValue)::user_role WHERE id = \(userID) AND organization_id = \(org)",
-                logger: logger)
-            try await AuditLog.record(on: connection, logger: logger, organizationID: org, actorID: context.user.id,
+            try await transaction.query(
+                "UPDATE memberships SET role = \(role.rawValue)::user_role WHERE organization_id = \(org) AND user_id = \(userID)")
+            try await transaction.query(
+                "UPDATE users SET role = \(role.rawValue)::user_role WHERE id = \(userID) AND organization_id = \(org)")
+            try await AuditLog.record(on: transaction, organizationID: org, actorID: context.user.id,
                                       action: "member.role_changed", target: userID.uuidString,
                                       details: ["from": current.targetRole.rawValue, "to": role.rawValue])
-            guard let row = try await connection.query("""
+            guard let row = try await transaction.query("""
                 SELECT u.id, u.email, u.full_name, m.role::text, m.created_at
                 FROM memberships m JOIN users u ON u.id = m.user_id
                 WHERE m.organization_id = \(org) AND m.user_id = \(userID)
-                """, logger: logger).first(as: (UUID, String, String?, String, Date).self) else { throw AppError.notFound("Member") }
+                """).first(as: (UUID, String, String?, String, Date).self) else { throw AppError.notFound("Member") }
             return Self.member(row)
         }
     }
 
     private func remove(_ userID: UUID, _ context: TenantRequestContext) async throws {
-        let logger = database.logger
         let org = context.organizationID
-        try await database.withTenant(context.scope) { connection in
-            let current = try await lockAdmins(org: org, target: userID, on: connection)
+        try await database.withTenant(context.scope) { transaction in
+            let current = try await lockAdmins(org: org, target: userID, on: transaction)
             if current.targetRole == .admin, current.adminCount <= 1 {
                 throw AppError.conflict("The last admin of an organization cannot be removed.", code: "last_admin")
             }
-            try await connection.query("""
+            try await transaction.query("""
                 UPDATE users SET organization_id = NULL WHERE id = \(userID) AND organization_id = \(org)
-                """, logger: logger)
-            try await connection.query(
-                "DELETE FROM memberships WHERE organization_id = \(org) AND user_id = \(userID)", logger: logger)
-            try await AuditLog.record(on: connection, logger: logger, organizationID: org, actorID: context.user.id,
+                """)
+            try await transaction.query(
+                "DELETE FROM memberships WHERE organization_id = \(org) AND user_id = \(userID)")
+            try await AuditLog.record(on: transaction, organizationID: org, actorID: context.user.id,
                                       action: userID == context.user.id ? "member.left" : "member.removed",
                                       target: userID.uuidString)
         }
@@ -150,12 +144,12 @@ public struct OrganizationsController: Sendable {
 
     /// Locks the organization's memberships (so two concurrent demotions cannot both pass the
     /// last-admin guard) and returns the target's role and the number of admins.
-    private func lockAdmins(org: UUID, target: UUID, on connection: PostgresConnection) async throws
+    private func lockAdmins(org: UUID, target: UUID, on transaction: Transaction) async throws
         -> (targetRole: Role, adminCount: Int)
     {
-        let rows = try await connection.query("""
+        let rows = try await transaction.query("""
             SELECT user_id, role::text FROM memberships WHERE organization_id = \(org) ORDER BY user_id FOR UPDATE
-            """, logger: database.logger).all(as: (UUID, String).self)
+            """).all(as: (UUID, String).self)
         guard let target = rows.first(where: { $0.0 == target }), let role = Role(rawValue: target.1) else {
             throw AppError.notFound("Member")
         }
@@ -166,12 +160,11 @@ public struct OrganizationsController: Sendable {
 
     private func auditLog(_ context: TenantRequestContext, limit: Int?) async throws -> [AuditEntry] {
         let limit = min(max(limit ?? 100, 1), 500)
-        let logger = database.logger
-        return try await database.withTenant(context.scope) { connection in
-            try await connection.query("""
+        return try await database.withTenant(context.scope) { transaction in
+            try await transaction.query("""
                 SELECT id, actor_user_id, action, target, details::text, created_at FROM audit_log
                 WHERE organization_id = \(context.organizationID) ORDER BY created_at DESC, id LIMIT \(limit)
-                """, logger: logger).all(as: (UUID, UUID?, String, String?, String, Date).self)
+                """).all(as: (UUID, UUID?, String, String?, String, Date).self)
         }.map { row in
             let details = (try? JSONDecoder().decode([String: String].self, from: Data(row.4.utf8))) ?? [:]
             return AuditEntry(id: row.0, actor_user_id: row.1, action: row.2, target: row.3, details: details, created_at: row.5)

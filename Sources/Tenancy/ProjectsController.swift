@@ -1,6 +1,7 @@
 import Core
 import Database
 import Foundation
+import HTTPSupport
 import Hummingbird
 import PostgresNIO
 
@@ -64,20 +65,16 @@ public struct ProjectsController: Sendable {
     // MARK: - Handlers
 
     private func list(_ context: TenantRequestContext) async throws -> [Project] {
-        let logger = database.logger
-        return try await database.withTenant(context.scope) { connection in
-            try await connection.query(
-                "SELECT id, name, description, created_at, database_url IS NOT NULL FROM projects ORDER BY created_at, id",
-                logger: logger).all(as: Row.self)
+        return try await database.withTenant(context.scope) { transaction in
+            try await transaction.query(
+                "SELECT id, name, description, created_at, database_url IS NOT NULL FROM projects ORDER BY created_at, id").all(as: Row.self)
         }.map(Self.project)
     }
 
     private func get(_ id: UUID, _ context: TenantRequestContext) async throws -> Project {
-        let logger = database.logger
-        let row = try await database.withTenant(context.scope) { connection in
-            try await connection.query(
-                "SELECT id, name, description, created_at, database_url IS NOT NULL FROM projects WHERE id = \(id)",
-                logger: logger).first(as: Row.self)
+        let row = try await database.withTenant(context.scope) { transaction in
+            try await transaction.query(
+                "SELECT id, name, description, created_at, database_url IS NOT NULL FROM projects WHERE id = \(id)").first(as: Row.self)
         }
         guard let row else { throw AppError.notFound("Project") }
         return Self.project(row)
@@ -86,15 +83,14 @@ public struct ProjectsController: Sendable {
     private func create(_ body: CreateBody, _ context: TenantRequestContext) async throws -> Project {
         let name = try Validate.text(body.name, field: "name", max: 200)
         let description = try body.description.map { try Validate.text($0, field: "description", min: 0, max: 2000) } ?? ""
-        let logger = database.logger
         do {
-            return try await database.withTenant(context.scope) { connection in
-                guard let row = try await connection.query("""
+            return try await database.withTenant(context.scope) { transaction in
+                guard let row = try await transaction.query("""
                     INSERT INTO projects (organization_id, name, description, created_by)
                     VALUES (\(context.organizationID), \(name), \(description), \(context.user.id))
                     RETURNING id, name, description, created_at, database_url IS NOT NULL
-                    """, logger: logger).first(as: Row.self) else { throw AppError.internalError }
-                try await AuditLog.record(on: connection, logger: logger, organizationID: context.organizationID,
+                    """).first(as: Row.self) else { throw AppError.internalError }
+                try await AuditLog.record(on: transaction, organizationID: context.organizationID,
                                           actorID: context.user.id, action: "project.created", target: name)
                 return Self.project(row)
             }
@@ -104,12 +100,11 @@ public struct ProjectsController: Sendable {
     }
 
     private func delete(_ id: UUID, _ context: TenantRequestContext) async throws {
-        let logger = database.logger
-        let name = try await database.withTenant(context.scope) { connection in
-            let name = try await connection.query(
-                "DELETE FROM projects WHERE id = \(id) RETURNING name", logger: logger).first(as: String.self)
+        let name = try await database.withTenant(context.scope) { transaction in
+            let name = try await transaction.query(
+                "DELETE FROM projects WHERE id = \(id) RETURNING name").first(as: String.self)
             if let name {
-                try await AuditLog.record(on: connection, logger: logger, organizationID: context.organizationID,
+                try await AuditLog.record(on: transaction, organizationID: context.organizationID,
                                           actorID: context.user.id, action: "project.deleted", target: name)
             }
             return name
@@ -120,14 +115,12 @@ public struct ProjectsController: Sendable {
     private func setDatabase(_ id: UUID, url: String, allowWrites: Bool, _ context: TenantRequestContext) async throws {
         try Self.checkDatabaseURL(url)
         let sealed = try seal(url)
-        let logger = database.logger
-        let name = try await database.withTenant(context.scope) { connection in
-            let name = try await connection.query(
-                "UPDATE projects SET database_url = \(sealed), allow_writes = \(allowWrites) WHERE id = \(id) RETURNING name",
-                logger: logger
+        let name = try await database.withTenant(context.scope) { transaction in
+            let name = try await transaction.query(
+                "UPDATE projects SET database_url = \(sealed), allow_writes = \(allowWrites) WHERE id = \(id) RETURNING name"
             ).first(as: String.self)
             if let name {
-                try await AuditLog.record(on: connection, logger: logger, organizationID: context.organizationID,
+                try await AuditLog.record(on: transaction, organizationID: context.organizationID,
                                           actorID: context.user.id, action: "project.database_set", target: name)
             }
             return name

@@ -1,6 +1,7 @@
 import Core
 import Database
 import Foundation
+import HTTPSupport
 import Hummingbird
 
 /// `GET /users/me`.
@@ -25,15 +26,14 @@ public struct UsersController: Sendable {
     }
 
     private func me(_ context: UserRequestContext) async throws -> Me {
-        let logger = database.logger
-        let row = try await database.withTenant(context.scope) { connection in
-            try await connection.query("""
+        let row = try await database.withTenant(context.scope) { transaction in
+            try await transaction.query("""
                 SELECT u.id, u.email, u.full_name, u.picture, u.organization_id, m.role::text, u.created_at,
                        u.github_token IS NOT NULL
                 FROM users u
                 LEFT JOIN memberships m ON m.organization_id = u.organization_id AND m.user_id = u.id
                 WHERE u.id = \(context.user.id)
-                """, logger: logger).first(as: (UUID, String, String?, String?, UUID?, String?, Date, Bool).self)
+                """).first(as: (UUID, String, String?, String?, UUID?, String?, Date, Bool).self)
         }
         guard let row else { throw AppError.unauthorized("This account no longer exists.") }
         return Me(id: row.0, email: row.1, full_name: row.2, picture: row.3,

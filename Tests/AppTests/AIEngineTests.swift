@@ -1,8 +1,8 @@
+@testable import Advisor
 import AsyncHTTPClient
 import Foundation
 import Logging
 import Testing
-@testable import Optimization
 
 /// The AI engine against a local stand-in of the chat completions API, verified on the sample DB.
 @Suite(.serialized) struct AIEngineTests {

@@ -1,8 +1,10 @@
+@testable import Advisor
+@testable import CustomerDatabase
 import Foundation
 import Logging
+@testable import PgQuery
 import PostgresNIO
 import Testing
-@testable import Optimization
 
 /// The HypoPG index advisor on the sample shop database.
 @Suite(.serialized) struct AdvisorTests {

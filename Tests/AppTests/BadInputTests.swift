@@ -1,8 +1,11 @@
+@testable import App
+@testable import Database
+import CustomerDatabase
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Insight
 import Testing
-@testable import App
 
 /// Malformed JSON, wrong types, missing fields and oversized bodies on every route with a body:
 /// a 4xx JSON error, and nothing written.

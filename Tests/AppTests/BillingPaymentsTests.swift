@@ -1,8 +1,9 @@
+@testable import App
+import Billing
+@testable import Database
 import Foundation
 import HTTPTypes
 import Testing
-@testable import App
-@testable import Database
 
 extension BillingTests {
     @Suite("Payments and checkout") struct Payments {
@@ -57,8 +58,8 @@ extension BillingTests {
                 let bob = try await test.client.signUp(uniqueEmail("bob"))
                 _ = try await test.client.call(.post, "/payment/details", token: ada.token,
                                                json: ["provider": "stripe", "payment_identifier": "pm_ada"])
-                let visible = try await test.database.withTenant(TenantScope(userID: UUID(uuidString: bob.id))) { connection in
-                    try await connection.query("SELECT count(*)::int FROM user_payment_details", logger: TestDatabase.logger)
+                let visible = try await test.database.withTenant(TenantScope(userID: UUID(uuidString: bob.id))) { transaction in
+                    try await transaction.query("SELECT count(*)::int FROM user_payment_details")
                         .first(as: Int.self)
                 }
                 #expect(visible == 0)

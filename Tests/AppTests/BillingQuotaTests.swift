@@ -1,22 +1,23 @@
-import Core
-import Foundation
-import PostgresNIO
-import Testing
 @testable import App
 @testable import Billing
+import Core
 @testable import Database
+import Foundation
+import HTTPSupport
+import PostgresNIO
+import Testing
 
 extension BillingTests {
     @Suite("Quotas and plan") struct Quotas {
         /// Sets an organization's use of `kind` in the current month.
         static func setUsed(_ test: TestContext, organizationID: UUID, kind: QuotaKind, used: Int) async throws {
             let period = UsagePeriod(containing: Date())
-            _ = try await test.database.withSystem { connection in
-                try await connection.query("""
+            _ = try await test.database.withSystem { transaction in
+                try await transaction.query("""
                     INSERT INTO usage_counters (organization_id, period_start, kind, used)
                     VALUES (\(organizationID), \(period.start), \(kind.rawValue), \(used))
                     ON CONFLICT (organization_id, period_start, kind) DO UPDATE SET used = EXCLUDED.used
-                    """, logger: TestDatabase.logger)
+                    """)
             }
         }
 
@@ -78,9 +79,8 @@ extension BillingTests {
                     let reset = ISO8601DateFormatter().string(from: UsagePeriod(containing: Date()).end)
                     #expect(error.message.contains(reset), "\(error.message)")
                 }
-                _ = try await test.database.withSystem { connection in
-                    try await connection.query("UPDATE organizations SET plan = 'pro' WHERE id = \(organizationID)",
-                                               logger: TestDatabase.logger)
+                _ = try await test.database.withSystem { transaction in
+                    try await transaction.query("UPDATE organizations SET plan = 'pro' WHERE id = \(organizationID)")
                 }
                 try await gate.consume(organizationID, .scan)
             }

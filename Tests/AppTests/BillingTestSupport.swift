@@ -1,11 +1,11 @@
+@testable import App
+@testable import Billing
+@testable import Database
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import PostgresNIO
 import Testing
-@testable import App
-@testable import Billing
-@testable import Database
 
 /// The billing tests: webhooks, quotas, payments and checkout (`swift test --filter BillingTests`).
 @Suite("Billing") struct BillingTests {}
@@ -111,11 +111,11 @@ struct OrganizationBilling: Sendable, Equatable {
 extension TestContext {
     func billing(of organizationID: String) async throws -> OrganizationBilling {
         let id = UUID(uuidString: organizationID)!
-        let row = try await database.withSystem { connection in
-            try await connection.query("""
+        let row = try await database.withSystem { transaction in
+            try await transaction.query("""
                 SELECT plan, subscription_status, stripe_customer_id, stripe_subscription_id, current_period_end
                 FROM organizations WHERE id = \(id)
-                """, logger: TestDatabase.logger).first(as: (String, String?, String?, String?, Date?).self)
+                """).first(as: (String, String?, String?, String?, Date?).self)
         }
         let found = try #require(row)
         return OrganizationBilling(plan: found.0, status: found.1, customer: found.2, subscription: found.3, periodEnd: found.4)
@@ -123,8 +123,8 @@ extension TestContext {
 
     /// A count from a system-role query.
     func billingCount(_ query: PostgresQuery) async throws -> Int {
-        try await database.withSystem { connection in
-            try await connection.query(query, logger: TestDatabase.logger).first(as: Int.self) ?? -1
+        try await database.withSystem { transaction in
+            try await transaction.query(query).first(as: Int.self) ?? -1
         }
     }
 

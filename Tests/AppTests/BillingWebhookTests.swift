@@ -1,9 +1,9 @@
-import Foundation
-import PostgresNIO
-import Testing
 @testable import App
 @testable import Billing
 @testable import Database
+import Foundation
+import PostgresNIO
+import Testing
 
 extension BillingTests {
     @Suite("Stripe webhook") struct Webhooks {
@@ -284,10 +284,10 @@ extension BillingTests {
                                                  paid: true, paidAt: 1_760_000_000, placement: placement))
                 let response = try await test.client.deliver(payload)
                 #expect(response.object["outcome"] as? String == "applied", "\(response.text)")
-                let rows = try await test.database.withSystem { connection in
-                    try await connection.query("""
+                let rows = try await test.database.withSystem { transaction in
+                    try await transaction.query("""
                         SELECT amount, currency, status, paid_at, stripe_invoice_id, organization_id FROM payment_history
-                        """, logger: TestDatabase.logger).all(as: (Int, String, String, Date?, String, UUID).self)
+                        """).all(as: (Int, String, String, Date?, String, UUID).self)
                 }
                 #expect(rows.count == 1)
                 let row = try #require(rows.first)

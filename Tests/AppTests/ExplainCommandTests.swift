@@ -1,7 +1,8 @@
+@testable import CustomerDatabase
 import Foundation
+@testable import Insight
 import Logging
 import Testing
-@testable import Optimization
 
 /// `dbooster explain` run as a process against the sample database, and the cost of explaining.
 @Suite("Explain command")

@@ -1,7 +1,7 @@
+@testable import App
 import Foundation
 import HummingbirdTesting
 import Testing
-@testable import App
 
 /// A signed-up user with a project connected to the sample database.
 struct SampleProject: Sendable {

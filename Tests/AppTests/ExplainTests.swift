@@ -1,10 +1,12 @@
+@testable import App
+@testable import Billing
+import Core
+@testable import CustomerDatabase
 import Foundation
+@testable import HTTPSupport
 import HummingbirdTesting
 import Logging
 import Testing
-@testable import App
-import Core
-@testable import Optimization
 
 /// `POST /query/explain` against the sample database: answers, insights, the sandbox and quota.
 @Suite("Explain")

@@ -1,9 +1,9 @@
+@testable import App
+@testable import CustomerDatabase
 import Foundation
 import HummingbirdTesting
 import Logging
 import Testing
-@testable import App
-@testable import Optimization
 
 /// `POST /metadata/sync` and `GET /metadata` against the sample database.
 @Suite("Schema metadata")
@@ -81,8 +81,8 @@ struct MetadataTests {
             let rowsAgain = try await test.client.call(.get, "/metadata", token: project.user.token)
             #expect(rowsAgain.array.count == rows.array.count)
             #expect(Set(rowsAgain.array.compactMap { $0["synced_at"] as? String }) == [again.object["synced_at"] as? String ?? ""])
-            let indexes = try await test.database.withSystem { connection in
-                try await connection.query("SELECT count(*) FROM db_index_definitions", logger: TestDatabase.logger).first(as: Int.self)
+            let indexes = try await test.database.withSystem { transaction in
+                try await transaction.query("SELECT count(*) FROM db_index_definitions").first(as: Int.self)
             }
             #expect(indexes == again.object["indexes"] as? Int)
 
@@ -135,11 +135,11 @@ struct MetadataTests {
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             #expect(statuses == [200, 200, 200, 200])
-            let counts = try await test.database.withSystem { connection in
-                try await connection.query("""
+            let counts = try await test.database.withSystem { transaction in
+                try await transaction.query("""
                     SELECT (SELECT count(*) FROM db_schema_metadata)::int, (SELECT count(DISTINCT synced_at) FROM db_schema_metadata)::int,
                            (SELECT count(*) FROM db_index_definitions)::int
-                    """, logger: TestDatabase.logger).first(as: (Int, Int, Int).self)
+                    """).first(as: (Int, Int, Int).self)
             }
             let single = try await test.client.call(.post, "/metadata/sync", token: project.user.token, json: [:] as [String: Any])
             #expect(counts?.0 == single.object["columns"] as? Int)

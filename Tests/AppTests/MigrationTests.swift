@@ -1,9 +1,9 @@
+@testable import App
+@testable import Database
 import Foundation
 import Logging
 import PostgresNIO
 import Testing
-@testable import App
-@testable import Database
 
 @Suite("Migrations")
 struct MigrationTests {

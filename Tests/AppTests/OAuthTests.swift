@@ -1,11 +1,11 @@
+@testable import App
 import Auth
+@testable import Database
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import PostgresNIO
 import Testing
-@testable import App
-@testable import Database
 
 /// Google and GitHub sign-in end to end: the app under test talks over real HTTP to
 /// ``OAuthStandIn``, and the test plays the browser (redirects, cookie, front end).
@@ -40,11 +40,11 @@ struct OAuthTests {
             #expect(me.object["role"] as? String == "admin")
             #expect(me.object["github_connected"] as? Bool == false)
 
-            let memberships = try await test.system { connection in
-                try await connection.query("""
+            let memberships = try await test.system { transaction in
+                try await transaction.query("""
                     SELECT m.organization_id, m.role::text, o.name FROM memberships m
                     JOIN organizations o ON o.id = m.organization_id WHERE m.user_id = \(row.id)
-                    """, logger: TestDatabase.logger).all(as: (UUID, String, String).self)
+                    """).all(as: (UUID, String, String).self)
             }
             #expect(memberships.count == 1)
             #expect(memberships.first?.1 == "admin")
@@ -333,10 +333,9 @@ struct OAuthTests {
                 #expect(setCookie.contains(attribute), "cookie lacks \(attribute): \(setCookie)")
             }
 
-            let stored = try await test.system { connection in
-                try await connection.query(
-                    "SELECT state_hash, browser_hash, code_verifier, nonce, provider FROM oauth_states",
-                    logger: TestDatabase.logger).all(as: (String, String, String, String, String).self)
+            let stored = try await test.system { transaction in
+                try await transaction.query(
+                    "SELECT state_hash, browser_hash, code_verifier, nonce, provider FROM oauth_states").all(as: (String, String, String, String, String).self)
             }
             let row = try #require(stored.first)
             #expect(stored.count == 1)
@@ -470,12 +469,12 @@ struct UserRow: Sendable {
     let hasPassword: Bool
 
     static func find(email: String, test: TestContext) async throws -> UserRow? {
-        try await test.system { connection in
-            try await connection.query("""
+        try await test.system { transaction in
+            try await transaction.query("""
                 SELECT id, google_id, github_id, email_verified, full_name, picture, github_token,
                        password_hash IS NOT NULL
                 FROM users WHERE lower(email) = lower(\(email))
-                """, logger: TestDatabase.logger)
+                """)
                 .first(as: (UUID, String?, String?, Bool, String?, String?, String?, Bool).self)
                 .map { UserRow(id: $0.0, googleID: $0.1, githubID: $0.2, emailVerified: $0.3, fullName: $0.4,
                                picture: $0.5, githubToken: $0.6, hasPassword: $0.7) }
@@ -485,14 +484,14 @@ struct UserRow: Sendable {
 
 extension TestContext {
     /// Runs `body` in a system-role transaction on the test's database.
-    func system<T: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+    func system<T: Sendable>(_ body: @Sendable (Transaction) async throws -> T) async throws -> T {
         try await database.withSystem(body)
     }
 
     /// The integer a `SELECT count(*)::int …` returns.
     func count(_ sql: String) async throws -> Int {
-        try await system { connection in
-            try await connection.query(PostgresQuery(unsafeSQL: sql), logger: TestDatabase.logger).first(as: Int.self) ?? -1
+        try await system { transaction in
+            try await transaction.query(PostgresQuery(unsafeSQL: sql)).first(as: Int.self) ?? -1
         }
     }
 }

@@ -1,7 +1,8 @@
+@testable import App
+@testable import Database
 import Foundation
 import HummingbirdTesting
 import Testing
-@testable import App
 
 /// `POST /query/optimize` end to end against the sample database: the answer's shape, the
 /// verified index, history, quota, another organization's project and unparsable SQL.

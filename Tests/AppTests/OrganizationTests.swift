@@ -1,8 +1,9 @@
+@testable import App
+@testable import Database
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
-@testable import App
 
 @Suite("Organizations, members and invitations")
 struct OrganizationTests {

@@ -1,12 +1,13 @@
+@testable import App
+@testable import Core
+@testable import Database
 import Foundation
+import HTTPSupport
 import Hummingbird
 import HummingbirdTesting
 import Logging
 import PostgresNIO
 import Testing
-@testable import App
-@testable import Core
-@testable import Database
 
 @Suite("Route policies")
 struct PolicyCoverageTests {

@@ -1,8 +1,8 @@
+@testable import App
+@testable import Database
 import Foundation
 import PostgresNIO
 import Testing
-@testable import App
-@testable import Database
 
 @Suite("GitHub repositories")
 struct ReposTests {
@@ -20,8 +20,8 @@ struct ReposTests {
                 #expect(response.array[1]["private"] as? Bool == true)
                 // Listing twice updates, never duplicates.
                 _ = try await test.client.call(.get, "/repos", token: user.token)
-                let stored = try await test.database.withSystem { connection in
-                    try await connection.query("SELECT count(*)::int FROM repositories", logger: test.database.logger).first(as: Int.self)
+                let stored = try await test.database.withSystem { transaction in
+                    try await transaction.query("SELECT count(*)::int FROM repositories").first(as: Int.self)
                 }
                 #expect(stored == 5)
             }

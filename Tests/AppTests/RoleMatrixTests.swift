@@ -1,9 +1,10 @@
+@testable import App
+@testable import Core
+import Extraction
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
-@testable import App
-@testable import Core
 
 /// Calls every non-public route as anonymous, viewer, member, admin and as an admin of another
 /// organization, and checks 401 / 403 / 404 / success against the declared policy.

@@ -1,7 +1,9 @@
+import CustomerDatabase
+@testable import Database
 import Foundation
+import Insight
 import PostgresNIO
 import Testing
-@testable import Database
 
 @Suite("Row-level security")
 struct RowLevelSecurityTests {
@@ -57,31 +59,31 @@ struct RowLevelSecurityTests {
             let db = test.database
 
             // No context at all: zero rows, no error.
-            let none = try await db.withTenant(TenantScope()) { connection in
-                try await connection.query("SELECT count(*)::int FROM projects", logger: TestDatabase.logger).first(as: Int.self)
+            let none = try await db.withTenant(TenantScope()) { transaction in
+                try await transaction.query("SELECT count(*)::int FROM projects").first(as: Int.self)
             }
             #expect(none == 0)
 
             // Bob's context: Alice's project is invisible, cannot be updated, and cannot be created in her organization.
             let bobScope = TenantScope(organizationID: bobOrg)
-            let visible = try await db.withTenant(bobScope) { connection in
-                try await connection.query("SELECT count(*)::int FROM projects", logger: TestDatabase.logger).first(as: Int.self)
+            let visible = try await db.withTenant(bobScope) { transaction in
+                try await transaction.query("SELECT count(*)::int FROM projects").first(as: Int.self)
             }
             #expect(visible == 0)
-            let updated = try await db.withTenant(bobScope) { connection in
-                try await connection.query(
-                    "UPDATE projects SET name = 'stolen' WHERE organization_id = \(aliceOrg) RETURNING id", logger: TestDatabase.logger).all(as: UUID.self).count
+            let updated = try await db.withTenant(bobScope) { transaction in
+                try await transaction.query(
+                    "UPDATE projects SET name = 'stolen' WHERE organization_id = \(aliceOrg) RETURNING id").all(as: UUID.self).count
             }
             #expect(updated == 0)
             await #expect(throws: PSQLError.self) {
-                try await db.withTenant(bobScope) { connection in
-                    try await connection.query(
-                        "INSERT INTO projects (organization_id, name) VALUES (\(aliceOrg), 'planted')", logger: TestDatabase.logger)
+                try await db.withTenant(bobScope) { transaction in
+                    try await transaction.query(
+                        "INSERT INTO projects (organization_id, name) VALUES (\(aliceOrg), 'planted')")
                 }
             }
             // Alice's own context sees exactly her project, unchanged.
-            let names = try await db.withTenant(TenantScope(organizationID: aliceOrg)) { connection in
-                try await connection.query("SELECT name FROM projects", logger: TestDatabase.logger).all(as: String.self)
+            let names = try await db.withTenant(TenantScope(organizationID: aliceOrg)) { transaction in
+                try await transaction.query("SELECT name FROM projects").all(as: String.self)
             }
             #expect(names == ["A's project"])
         }

@@ -1,9 +1,9 @@
-import Foundation
-import PostgresNIO
-import Testing
 @testable import App
 @testable import Auth
 @testable import Database
+import Foundation
+import PostgresNIO
+import Testing
 
 /// Helpers shared by the repository, scan and query tests.
 enum ScanFixtures {
@@ -49,8 +49,8 @@ extension TestContext {
     func connectGitHub(_ user: TestUser, token: String = GitHubAPIStandIn.token) async throws {
         let sealed = try SecretBox(key: config.encryptionKey).seal(token)
         let id = UUID(uuidString: user.id)!
-        try await database.withSystem { connection in
-            try await connection.query("UPDATE users SET github_token = \(sealed) WHERE id = \(id)", logger: database.logger)
+        try await database.withSystem { transaction in
+            try await transaction.query("UPDATE users SET github_token = \(sealed) WHERE id = \(id)")
         }
     }
 

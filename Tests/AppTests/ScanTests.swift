@@ -1,9 +1,10 @@
-import Foundation
-import PostgresNIO
-import Testing
+@testable import AddressGuard
 @testable import App
 @testable import Database
-@testable import Optimization
+import Foundation
+import PostgresNIO
+@testable import Scans
+import Testing
 
 @Suite("Repository scans")
 struct ScanTests {

@@ -1,6 +1,7 @@
-import Foundation
-import Testing
 @testable import App
+import Foundation
+import Scans
+import Testing
 
 /// End-to-end time of scanning a real checkout (set `SCAN_TIMING_TREE`, e.g. `.build/checkouts/swift-nio`).
 @Suite("Scan timing")

@@ -1,8 +1,9 @@
-import Foundation
-import PostgresNIO
-import Testing
 @testable import App
 @testable import Database
+import Foundation
+import PostgresNIO
+import Scans
+import Testing
 
 /// Real `dbooster worker` processes sharing one scan queue: each scan is run once, and a scan
 /// whose worker was killed is finished by another after its lease expires.
@@ -299,23 +300,23 @@ private struct ScanRow: Sendable, CustomStringConvertible {
 
 private func scanRows(_ test: TestContext) async throws -> [ScanRow] {
     let logger = test.database.logger
-    return try await test.database.withSystem { connection in
-        try await connection.query("SELECT id, status, attempts, locked_by, queries_found, error FROM scans", logger: logger)
+    return try await test.database.withSystem { transaction in
+        try await transaction.query("SELECT id, status, attempts, locked_by, queries_found, error FROM scans")
             .all(as: (UUID, String, Int, String?, Int, String?).self)
     }.map { ScanRow(id: $0.0, status: $0.1, attempts: $0.2, lockedBy: $0.3, queriesFound: $0.4, error: $0.5) }
 }
 
 private func locationCount(_ test: TestContext, scan: UUID) async throws -> Int {
     let logger = test.database.logger
-    return try await test.database.withSystem { connection in
-        try await connection.query("SELECT count(*)::int FROM query_locations WHERE scan_id = \(scan)", logger: logger)
+    return try await test.database.withSystem { transaction in
+        try await transaction.query("SELECT count(*)::int FROM query_locations WHERE scan_id = \(scan)")
             .first(as: Int.self) ?? 0
     }
 }
 
 private func statementCount(_ test: TestContext) async throws -> Int {
     let logger = test.database.logger
-    return try await test.database.withSystem { connection in
-        try await connection.query("SELECT count(*)::int FROM extracted_queries", logger: logger).first(as: Int.self) ?? 0
+    return try await test.database.withSystem { transaction in
+        try await transaction.query("SELECT count(*)::int FROM extracted_queries").first(as: Int.self) ?? 0
     }
 }

@@ -1,10 +1,10 @@
+@testable import App
 import Crypto
+@testable import Database
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
-@testable import App
-@testable import Database
 
 @Suite("Sign-up, sign-in and sessions")
 struct SessionTests {

@@ -1,10 +1,11 @@
+@testable import App
+import Core
+@testable import CustomerDatabase
 import Foundation
+@testable import HTTPSupport
 import Logging
 import PostgresNIO
 import Testing
-@testable import App
-import Core
-@testable import Optimization
 
 /// The customer-database connection: session limits, URL parsing, unreachable servers and the
 /// refusal of dbooster's own database.

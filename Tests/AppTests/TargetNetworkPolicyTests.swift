@@ -1,8 +1,10 @@
-import Foundation
-import Testing
 @testable import App
 @testable import Core
-@testable import Optimization
+@testable import CustomerDatabase
+import Foundation
+@testable import HTTPSupport
+@testable import Tenancy
+import Testing
 
 /// Project databases may not point into dbooster's own network.
 @Suite("Target network policy")

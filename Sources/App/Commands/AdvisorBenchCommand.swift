@@ -1,7 +1,8 @@
+import Advisor
 import ArgumentParser
 import Core
+import CustomerDatabase
 import Foundation
-import Optimization
 
 /// `dbooster bench-advisor`: runs the index advisor over a labelled case set and prints the hit
 /// rate, false recommendations and analysis time per query (used by `bench/advisor`).

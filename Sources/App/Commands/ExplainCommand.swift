@@ -1,8 +1,11 @@
 import ArgumentParser
 import Core
+import CustomerDatabase
+import Extraction
 import Foundation
+import HTTPSupport
 import Logging
-import Optimization
+import PgQuery
 
 /// `dbooster explain --database-url URL QUERY|-`: runs one query under EXPLAIN ANALYZE (always
 /// rolled back) and prints the summary and insights, or the JSON answer of `POST /query/explain`.

@@ -1,7 +1,9 @@
+import Advisor
 import ArgumentParser
 import AsyncHTTPClient
+import CustomerDatabase
+import Extraction
 import Foundation
-import Optimization
 
 /// `dbooster optimize --database-url URL QUERY|-`: the optimizer from a terminal or CI.
 struct OptimizeCommand: AsyncParsableCommand {

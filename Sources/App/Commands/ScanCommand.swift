@@ -1,6 +1,7 @@
 import ArgumentParser
+import Extraction
 import Foundation
-import Optimization
+import Insight
 
 /// `dbooster scan PATH`: lists the SQL statements found in a source tree.
 struct ScanCommand: AsyncParsableCommand {

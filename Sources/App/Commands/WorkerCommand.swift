@@ -2,9 +2,10 @@ import ArgumentParser
 import Auth
 import Database
 import Foundation
+import Insight
 import Logging
-import Optimization
 import PostgresNIO
+import Scans
 import ServiceLifecycle
 
 // MARK: - Service

@@ -1,5 +1,7 @@
 import Core
+import Extraction
 import Foundation
+import HTTPSupport
 import Hummingbird
 
 /// Enforces the policy declared for the matched route, and fails closed: a route without a

@@ -1,7 +1,9 @@
 import Auth
 import Core
 import Database
+import Extraction
 import Foundation
+import HTTPSupport
 import Hummingbird
 
 /// Turns a bearer token into the signed-in user and, in the same database round trip, their
@@ -28,14 +30,13 @@ struct RequestAuthenticator: Sendable {
     /// The user, and their membership of `organizationID` (or of their active organization when
     /// nil) if they have one.
     func identity(userID: UUID, organizationID: UUID?) async throws -> (AuthenticatedUser, OrganizationMembership?) {
-        let logger = database.logger
-        let row = try await database.withTenant(TenantScope(userID: userID)) { connection in
-            try await connection.query("""
+        let row = try await database.withTenant(TenantScope(userID: userID)) { transaction in
+            try await transaction.query("""
                 SELECT u.email, u.organization_id, m.organization_id, m.role::text
                 FROM users u
                 LEFT JOIN memberships m ON m.user_id = u.id AND m.organization_id = COALESCE(\(organizationID), u.organization_id)
                 WHERE u.id = \(userID)
-                """, logger: logger).first(as: (String, UUID?, UUID?, String?).self)
+                """).first(as: (String, UUID?, UUID?, String?).self)
         }
         guard let (email, active, memberOf, roleText) = row else {
             throw AppError.unauthorized("This account no longer exists.", code: "invalid_token")

@@ -1,5 +1,5 @@
-import Crypto
 import Core
+import Crypto
 import Foundation
 
 // MARK: - Errors

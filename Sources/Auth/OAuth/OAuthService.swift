@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Core
 import Database
 import Foundation
+import HTTPSupport
 
 /// The browser side of OAuth sign-in: the consent redirect (with `state` bound to the browser by
 /// a cookie, PKCE S256 and a nonce) and the callback that ends in a one-time login code.
@@ -44,14 +45,13 @@ public struct OAuthService: Sendable {
         let nonce = OpaqueToken.generate()
         let pkce = PKCE.generate()
         let expires = Date().addingTimeInterval(Self.stateLifetime)
-        let logger = database.logger
-        try await database.withSystem { connection in
-            try await connection.query("""
+        try await database.withSystem { transaction in
+            try await transaction.query("""
                 INSERT INTO oauth_states (state_hash, provider, browser_hash, code_verifier, nonce, expires_at)
                 VALUES (\(OpaqueToken.hash(state)), \(kind.rawValue), \(OpaqueToken.hash(browserToken)),
                         \(pkce.verifier), \(nonce), \(expires))
-                """, logger: logger)
-            try await connection.query("DELETE FROM oauth_states WHERE expires_at < now()", logger: logger)
+                """)
+            try await transaction.query("DELETE FROM oauth_states WHERE expires_at < now()")
         }
         guard var components = URLComponents(string: provider.settings.authorizeURL) else { throw AppError.internalError }
         let existing = components.queryItems ?? []
@@ -82,16 +82,15 @@ public struct OAuthService: Sendable {
         guard let state, !state.isEmpty, let browserToken, !browserToken.isEmpty else {
             throw AppError.badRequest("The sign-in state is missing; start the sign-in again.", code: "invalid_state")
         }
-        let logger = database.logger
         // The state is consumed only by the browser that started the sign-in: a request carrying
         // someone else's state cannot cancel their sign-in.
-        let stored = try await database.withSystem { connection in
-            try await connection.query("""
+        let stored = try await database.withSystem { transaction in
+            try await transaction.query("""
                 DELETE FROM oauth_states
                 WHERE state_hash = \(OpaqueToken.hash(state)) AND browser_hash = \(OpaqueToken.hash(browserToken))
                   AND provider = \(kind.rawValue) AND expires_at > now()
                 RETURNING code_verifier, nonce
-                """, logger: logger).first(as: (String, String).self)
+                """).first(as: (String, String).self)
         }
         guard let (verifier, nonce) = stored else {
             throw AppError.badRequest("The sign-in state is invalid or expired; start the sign-in again.", code: "invalid_state")
@@ -105,11 +104,11 @@ public struct OAuthService: Sendable {
             identity = try await provider.identity(code: code, redirectURI: redirectURI(kind),
                                                    codeVerifier: verifier, nonce: nonce)
         } catch let failure as OAuthFailure {
-            logger.notice("OAuth sign-in with \(kind.rawValue) refused: \(failure.code)")
+            database.logger.notice("OAuth sign-in with \(kind.rawValue) refused: \(failure.code)")
             return failureLocation(failure)
         } catch {
             // Transport failures are not only HTTPClientError: a refused connection surfaces as a NIO error.
-            logger.warning("OAuth provider \(kind.rawValue) unreachable: \(error)")
+            database.logger.warning("OAuth provider \(kind.rawValue) unreachable: \(error)")
             return failureLocation(.providerUnavailable)
         }
         do {
@@ -117,7 +116,7 @@ public struct OAuthService: Sendable {
             let loginCode = try await sessions.createLoginCode(userID: userID)
             return "\(frontendURL)/auth/callback?code=\(loginCode)"
         } catch let failure as OAuthFailure {
-            logger.notice("OAuth sign-in with \(kind.rawValue) refused: \(failure.code)")
+            database.logger.notice("OAuth sign-in with \(kind.rawValue) refused: \(failure.code)")
             return failureLocation(failure)
         }
     }

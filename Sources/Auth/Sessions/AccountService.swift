@@ -1,6 +1,7 @@
 import Core
 import Database
 import Foundation
+import HTTPSupport
 import PostgresNIO
 
 /// Creates and finds accounts: email + password sign-up and sign-in, and the users behind
@@ -23,20 +24,19 @@ public struct AccountService: Sendable {
     /// Creates a user; without a pending invitation they get an organization of their own as admin.
     public func signUp(email: String, password: String, fullName: String?) async throws -> UUID {
         let hash = try passwords.hash(password)
-        let logger = database.logger
-        return try await database.withSystem { connection in
+        return try await database.withSystem { transaction in
             let userID: UUID
             do {
-                guard let id = try await connection.query("""
+                guard let id = try await transaction.query("""
                     INSERT INTO users (email, full_name, password_hash) VALUES (\(email), \(fullName), \(hash))
                     RETURNING id
-                    """, logger: logger).first(as: UUID.self) else { throw AppError.internalError }
+                    """).first(as: UUID.self) else { throw AppError.internalError }
                 userID = id
             } catch let error as PSQLError where error.sqlState == "23505" {
                 throw AppError.conflict("An account with this email already exists.", code: "email_taken")
             }
             try await createPersonalOrganizationUnlessInvited(
-                userID: userID, email: email, displayName: fullName, on: connection)
+                userID: userID, email: email, displayName: fullName, on: transaction)
             return userID
         }
     }
@@ -45,11 +45,9 @@ public struct AccountService: Sendable {
     public func logIn(email: String, password: String, clientAddress: String?) async throws -> UUID {
         let keys = ["email:\(email)"] + (clientAddress.map { ["ip:\($0)"] } ?? [])
         try await rateLimiter.check(keys: keys)
-        let logger = database.logger
-        let row = try await database.withSystem { connection in
-            try await connection.query(
-                "SELECT id, password_hash FROM users WHERE lower(email) = \(email)", logger: logger
-            ).first(as: (UUID, String?).self)
+        let row = try await database.withSystem { transaction in
+            try await transaction.query(
+                "SELECT id, password_hash FROM users WHERE lower(email) = \(email)").first(as: (UUID, String?).self)
         }
         // Hash even for unknown accounts so that timing does not reveal which emails exist.
         let encoded = row?.1 ?? Self.decoyHash
@@ -88,43 +86,38 @@ public struct AccountService: Sendable {
         let email = identity.email.lowercased()
         let column = identity.provider.idColumn
         let sealedToken = try identity.accessToken.map { try secrets.seal($0) }
-        let logger = database.logger
-        return try await database.withSystem { connection in
-            if let userID = try await connection.query(
-                PostgresQuery(unsafeSQL: "SELECT id FROM users WHERE \(column) = $1", binds: try Self.binds(identity.subject)),
-                logger: logger
+        return try await database.withSystem { transaction in
+            if let userID = try await transaction.query(
+                PostgresQuery(unsafeSQL: "SELECT id FROM users WHERE \(column) = $1", binds: try Self.binds(identity.subject))
             ).first(as: UUID.self) {
-                try await update(userID: userID, identity: identity, sealedToken: sealedToken, on: connection)
+                try await update(userID: userID, identity: identity, sealedToken: sealedToken, on: transaction)
                 return userID
             }
-            if let (userID, verified, linked) = try await connection.query(PostgresQuery(
+            if let (userID, verified, linked) = try await transaction.query(PostgresQuery(
                 unsafeSQL: "SELECT id, email_verified, \(column) FROM users WHERE lower(email) = $1",
-                binds: try Self.binds(email)), logger: logger
-            ).first(as: (UUID, Bool, String?).self) {
+                binds: try Self.binds(email))).first(as: (UUID, Bool, String?).self) {
                 guard verified, linked == nil else { throw OAuthFailure.accountExists }
-                try await update(userID: userID, identity: identity, sealedToken: sealedToken, on: connection)
+                try await update(userID: userID, identity: identity, sealedToken: sealedToken, on: transaction)
                 return userID
             }
-            guard let userID = try await connection.query(PostgresQuery(unsafeSQL: """
+            guard let userID = try await transaction.query(PostgresQuery(unsafeSQL: """
                 INSERT INTO users (\(column), email, email_verified, full_name, picture, github_token)
                 VALUES ($1, $2, true, $3, $4, $5) RETURNING id
-                """, binds: try Self.binds(identity.subject, email, identity.fullName, identity.picture, sealedToken)),
-                logger: logger).first(as: UUID.self) else { throw AppError.internalError }
+                """, binds: try Self.binds(identity.subject, email, identity.fullName, identity.picture, sealedToken))).first(as: UUID.self) else { throw AppError.internalError }
             try await createPersonalOrganizationUnlessInvited(
-                userID: userID, email: email, displayName: identity.fullName, on: connection)
+                userID: userID, email: email, displayName: identity.fullName, on: transaction)
             return userID
         }
     }
 
-    private func update(userID: UUID, identity: ProviderIdentity, sealedToken: String?, on connection: PostgresConnection) async throws {
+    private func update(userID: UUID, identity: ProviderIdentity, sealedToken: String?, on transaction: Transaction) async throws {
         let column = identity.provider.idColumn
-        try await connection.query(PostgresQuery(unsafeSQL: """
+        try await transaction.query(PostgresQuery(unsafeSQL: """
             UPDATE users SET \(column) = $2, email_verified = true,
                 full_name = COALESCE(full_name, $3), picture = COALESCE($4, picture),
                 github_token = COALESCE($5, github_token)
             WHERE id = $1::uuid
-            """, binds: try Self.binds(userID.uuidString, identity.subject, identity.fullName, identity.picture, sealedToken)),
-            logger: database.logger)
+            """, binds: try Self.binds(userID.uuidString, identity.subject, identity.fullName, identity.picture, sealedToken)))
     }
 
     private static func binds(_ values: String?...) throws -> PostgresBindings {
@@ -136,15 +129,14 @@ public struct AccountService: Sendable {
     // MARK: - Personal organization
 
     private func createPersonalOrganizationUnlessInvited(
-        userID: UUID, email: String, displayName: String?, on connection: PostgresConnection
+        userID: UUID, email: String, displayName: String?, on transaction: Transaction
     ) async throws {
-        let logger = database.logger
-        let invited = try await connection.query("""
+        let invited = try await transaction.query("""
             SELECT 1 FROM invitations WHERE lower(email) = \(email) AND accepted_at IS NULL AND expires_at > now() LIMIT 1
-            """, logger: logger).first(as: Int.self) != nil
+            """).first(as: Int.self) != nil
         guard !invited else { return }
         let owner = displayName?.split(separator: " ").first.map(String.init) ?? String(email.split(separator: "@")[0])
-        let name = try await OrganizationStore.availableName(base: "\(owner)'s organization", on: connection, logger: logger)
-        _ = try await OrganizationStore.create(name: name, adminID: userID, on: connection, logger: logger)
+        let name = try await OrganizationStore.availableName(base: "\(owner)'s organization", on: transaction)
+        _ = try await OrganizationStore.create(name: name, adminID: userID, on: transaction)
     }
 }

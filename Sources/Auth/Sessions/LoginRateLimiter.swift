@@ -1,6 +1,7 @@
 import Core
 import Database
 import Foundation
+import HTTPSupport
 
 /// Limits failed sign-ins per email and per client address over a sliding window.
 ///
@@ -19,13 +20,12 @@ public struct LoginRateLimiter: Sendable {
     /// Throws 429 `rate_limited` when any of `keys` has reached the limit of failures.
     public func check(keys: [String]) async throws {
         let since = Date().addingTimeInterval(-window)
-        let logger = database.logger
-        let count = try await database.withSystem { connection in
-            try await connection.query("""
+        let count = try await database.withSystem { transaction in
+            try await transaction.query("""
                 SELECT count(*)::int FROM login_attempts
                 WHERE key = ANY(\(keys)) AND attempted_at > \(since)
                 GROUP BY key ORDER BY 1 DESC LIMIT 1
-                """, logger: logger).first(as: Int.self) ?? 0
+                """).first(as: Int.self) ?? 0
         }
         if count >= limit {
             throw AppError(.tooManyRequests, code: "rate_limited",
@@ -37,20 +37,18 @@ public struct LoginRateLimiter: Sendable {
     /// Records a failure under each key, and forgets failures older than the window.
     public func recordFailure(keys: [String]) async throws {
         let since = Date().addingTimeInterval(-window)
-        let logger = database.logger
-        try await database.withSystem { connection in
-            try await connection.query(
-                "INSERT INTO login_attempts (key) SELECT unnest(\(keys)::text[])", logger: logger)
-            try await connection.query(
-                "DELETE FROM login_attempts WHERE attempted_at < \(since)", logger: logger)
+        try await database.withSystem { transaction in
+            try await transaction.query(
+                "INSERT INTO login_attempts (key) SELECT unnest(\(keys)::text[])")
+            try await transaction.query(
+                "DELETE FROM login_attempts WHERE attempted_at < \(since)")
         }
     }
 
     /// Clears the failures of `key` after a successful sign-in.
     public func reset(key: String) async throws {
-        let logger = database.logger
-        try await database.withSystem { connection in
-            try await connection.query("DELETE FROM login_attempts WHERE key = \(key)", logger: logger)
+        try await database.withSystem { transaction in
+            try await transaction.query("DELETE FROM login_attempts WHERE key = \(key)")
         }
     }
 }

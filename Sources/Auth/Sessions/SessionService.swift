@@ -1,6 +1,7 @@
 import Core
 import Database
 import Foundation
+import HTTPSupport
 import PostgresNIO
 
 /// Issues token pairs, rotates refresh tokens with reuse detection (RFC 9700 §4.14), revokes
@@ -25,8 +26,8 @@ public struct SessionService: Sendable {
 
     /// Starts a new session (a new refresh-token family) for `userID`.
     public func startSession(userID: UUID) async throws -> TokenPair {
-        let refresh = try await database.withSystem { connection in
-            try await insertRefreshToken(userID: userID, familyID: UUID(), on: connection)
+        let refresh = try await database.withSystem { transaction in
+            try await insertRefreshToken(userID: userID, familyID: UUID(), on: transaction)
         }
         return try await pair(userID: userID, refreshToken: refresh)
     }
@@ -34,26 +35,25 @@ public struct SessionService: Sendable {
     /// Trades a refresh token for a new pair. A token presented a second time revokes its family.
     public func refresh(_ token: String) async throws -> TokenPair {
         let hash = OpaqueToken.hash(token)
-        let logger = database.logger
         enum Outcome: Sendable { case rotated(UUID, String), reused, invalid }
-        let outcome: Outcome = try await database.withSystem { connection in
-            let rows = try await connection.query("""
+        let outcome: Outcome = try await database.withSystem { transaction in
+            let rows = try await transaction.query("""
                 SELECT user_id, family_id, expires_at < now(), used_at IS NOT NULL OR revoked_at IS NOT NULL
                 FROM refresh_tokens WHERE token_hash = \(hash) FOR UPDATE
-                """, logger: logger)
+                """)
             guard let (userID, familyID, expired, spent) = try await rows.first(as: (UUID, UUID, Bool, Bool).self) else {
                 return .invalid
             }
             if spent {
-                try await connection.query("""
+                try await transaction.query("""
                     UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = \(familyID) AND revoked_at IS NULL
-                    """, logger: logger)
+                    """)
                 return .reused
             }
             if expired { return .invalid }
-            try await connection.query(
-                "UPDATE refresh_tokens SET used_at = now() WHERE token_hash = \(hash)", logger: logger)
-            return .rotated(userID, try await insertRefreshToken(userID: userID, familyID: familyID, on: connection))
+            try await transaction.query(
+                "UPDATE refresh_tokens SET used_at = now() WHERE token_hash = \(hash)")
+            return .rotated(userID, try await insertRefreshToken(userID: userID, familyID: familyID, on: transaction))
         }
         switch outcome {
         case .rotated(let userID, let refresh):
@@ -70,13 +70,12 @@ public struct SessionService: Sendable {
     /// Revokes the family of `token`. Unknown tokens are ignored (logout always succeeds).
     public func logout(_ token: String) async throws {
         let hash = OpaqueToken.hash(token)
-        let logger = database.logger
-        try await database.withSystem { connection in
-            try await connection.query("""
+        try await database.withSystem { transaction in
+            try await transaction.query("""
                 UPDATE refresh_tokens SET revoked_at = now()
                 WHERE revoked_at IS NULL
                   AND family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = \(hash))
-                """, logger: logger)
+                """)
         }
     }
 
@@ -87,11 +86,10 @@ public struct SessionService: Sendable {
         let code = OpaqueToken.generate()
         let hash = OpaqueToken.hash(code)
         let expires = Date().addingTimeInterval(loginCodeLifetime)
-        let logger = database.logger
-        try await database.withSystem { connection in
-            try await connection.query("""
+        try await database.withSystem { transaction in
+            try await transaction.query("""
                 INSERT INTO login_codes (code_hash, user_id, expires_at) VALUES (\(hash), \(userID), \(expires))
-                """, logger: logger)
+                """)
         }
         return code
     }
@@ -99,13 +97,12 @@ public struct SessionService: Sendable {
     /// Trades a login code for a session; each code works once.
     public func exchange(code: String) async throws -> TokenPair {
         let hash = OpaqueToken.hash(code)
-        let logger = database.logger
-        let userID: UUID? = try await database.withSystem { connection in
-            try await connection.query("""
+        let userID: UUID? = try await database.withSystem { transaction in
+            try await transaction.query("""
                 UPDATE login_codes SET used_at = now()
                 WHERE code_hash = \(hash) AND used_at IS NULL AND expires_at > now()
                 RETURNING user_id
-                """, logger: logger).first(as: UUID.self)
+                """).first(as: UUID.self)
         }
         guard let userID else {
             throw AppError.unauthorized("The login code is invalid, expired or already used.", code: "invalid_code")
@@ -115,14 +112,14 @@ public struct SessionService: Sendable {
 
     // MARK: - Helpers
 
-    private func insertRefreshToken(userID: UUID, familyID: UUID, on connection: PostgresConnection) async throws -> String {
+    private func insertRefreshToken(userID: UUID, familyID: UUID, on transaction: Transaction) async throws -> String {
         let token = OpaqueToken.generate()
         let hash = OpaqueToken.hash(token)
         let expires = Date().addingTimeInterval(refreshLifetime)
-        try await connection.query("""
+        try await transaction.query("""
             INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at)
             VALUES (\(userID), \(familyID), \(hash), \(expires))
-            """, logger: database.logger)
+            """)
         return token
     }
 

@@ -1,10 +1,10 @@
+@testable import App
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
 import ServiceLifecycle
-@testable import App
 
 // MARK: - Stand-in
 

@@ -1,9 +1,12 @@
 import AsyncHTTPClient
+import Auth
 import Crypto
+import Extraction
 import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import Scans
 import ServiceLifecycle
 
 // MARK: - Accounts and behaviour

@@ -1,9 +1,10 @@
-import Foundation
-import Logging
-import PostgresNIO
-import Testing
 @testable import App
 @testable import Database
+import Foundation
+import Logging
+import PgQuery
+import PostgresNIO
+import Testing
 
 /// The sample shop database (`scripts/sample-db.sql`) as a customer target, built once per test
 /// process on the test cluster as the superuser `postgres`, and rebuilt only when its
@@ -88,7 +89,7 @@ enum SampleTargetDatabase {
         try await admin.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: TestDatabase.logger)
         let script = try String(contentsOf: scriptURL(), encoding: .utf8)
         try await connect(database: name) { connection in
-            for statement in try SQLScript.split(script) {
+            for statement in try PgQuery.scriptStatements(script) {
                 try await connection.query(PostgresQuery(unsafeSQL: statement), logger: TestDatabase.logger)
             }
         }

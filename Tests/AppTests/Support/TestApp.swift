@@ -1,4 +1,6 @@
+@testable import App
 import AsyncHTTPClient
+@testable import Database
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -6,8 +8,6 @@ import Logging
 import NIOCore
 import PostgresNIO
 import Testing
-@testable import App
-@testable import Database
 
 /// Settings for a test application on a fresh database.
 /// Stripe's webhook secrets and prices are always set; the API key and URL only with `stripeBaseURL`.

@@ -1,9 +1,9 @@
+@testable import App
+@testable import Database
 import Foundation
 import Logging
 import PostgresNIO
 import Testing
-@testable import App
-@testable import Database
 
 /// Real PostgreSQL databases for tests: one migrated template per test run, and a fresh copy of
 /// it for each test (`CREATE DATABASE … TEMPLATE`), on the cluster named by `TEST_DATABASE_URL`

@@ -1,6 +1,6 @@
+@testable import App
 import Auth
 import Foundation
-@testable import App
 
 /// The application's session service over a test's database (to mint login codes directly).
 enum TestSessions {

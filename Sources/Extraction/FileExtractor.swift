@@ -1,0 +1,119 @@
+import Foundation
+import PgQuery
+
+/// Extracts findings from one file's bytes. Holds buffers and a small analysis cache that are
+/// reused from file to file, so each worker thread owns one.
+struct FileExtractor {
+    private var lexed = LexedSource()
+    private var cache: [CacheKey: [StatementAnalysis]] = [:]
+    private static let cacheLimit = 1024
+
+    private struct CacheKey: Hashable {
+        var text: [UInt8]
+        var formatted: Bool
+        var concatenated: Bool
+        var role: CallContext.Role
+
+        func hash(into hasher: inout Hasher) {
+            text.withUnsafeBytes { hasher.combine(bytes: $0) }
+            hasher.combine(formatted)
+            hasher.combine(concatenated)
+            hasher.combine(role)
+        }
+    }
+
+    // MARK: - Entry
+
+    /// Findings of a file; `path` is reported as is.
+    mutating func extract(_ bytes: UnsafeBufferPointer<UInt8>, path: String, language: SQLLanguage) -> [SQLFinding] {
+        guard KeywordPrefilter.mayContainSQL(bytes) else { return [] }
+        if language == .sql { return extractScript(bytes, path: path) }
+        guard LiteralPrefilter.mayContainCandidate(bytes, language: language) else { return [] }
+        lexed.reset()
+        var lexer = SourceLexer(bytes: bytes, syntax: .forLanguage(language))
+        lexer.run(into: &lexed)
+        let candidates = ExpressionAssembler(bytes: bytes, lexed: lexed, language: language).candidates()
+        var findings: [SQLFinding] = []
+        for candidate in candidates {
+            let analyses = analyze(candidate.text, formatted: candidate.context.formatted,
+                                   concatenated: candidate.concatenated, role: candidate.context.role)
+            for analysis in analyses where SQLClassifier.accepts(analysis, role: candidate.context.role) {
+                findings.append(finding(analysis, path: path, language: language, line: candidate.line + analysis.lineOffset,
+                                        column: analysis.lineOffset == 0 ? candidate.column : 1))
+            }
+        }
+        return findings
+    }
+
+    // MARK: - SQL scripts
+
+    private mutating func extractScript(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> [SQLFinding] {
+        var script = Array(bytes)
+        guard let ranges = try? PgQuery.split(utf8: &script, usingParser: false) else {
+            return []
+        }
+        var findings: [SQLFinding] = []
+        var line = 1
+        var lineStart = 0
+        var counted = 0
+        for range in ranges {
+            guard let start = firstCodeByte(script, in: range) else { continue }
+            while counted < start {
+                if script[counted] == ASCII.newline {
+                    line += 1
+                    lineStart = counted + 1
+                }
+                counted += 1
+            }
+            let text = Array(script[start..<range.upperBound])
+            for analysis in analyze(text, formatted: false, concatenated: false, role: .entryPoint) {
+                findings.append(finding(analysis, path: path, language: .sql, line: line + analysis.lineOffset,
+                                        column: analysis.lineOffset == 0 ? start - lineStart + 1 : 1))
+            }
+        }
+        return findings
+    }
+
+    /// The first byte of `range` that is neither blank nor inside a comment.
+    private func firstCodeByte(_ script: [UInt8], in range: Range<Int>) -> Int? {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = script[index]
+            if byte == ASCII.space || byte == ASCII.tab || byte == ASCII.newline || byte == ASCII.carriageReturn
+                || byte == UInt8(ascii: ";") {
+                index += 1
+            } else if byte == ASCII.minus, index + 1 < range.upperBound, script[index + 1] == ASCII.minus {
+                while index < range.upperBound, script[index] != ASCII.newline { index += 1 }
+            } else if byte == ASCII.slash, index + 1 < range.upperBound, script[index + 1] == ASCII.star {
+                index += 2
+                while index + 1 < range.upperBound, !(script[index] == ASCII.star && script[index + 1] == ASCII.slash) {
+                    index += 1
+                }
+                index += 2
+            } else {
+                return index
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Helpers
+
+    private mutating func analyze(_ text: [UInt8], formatted: Bool, concatenated: Bool,
+                                  role: CallContext.Role) -> [StatementAnalysis] {
+        let key = CacheKey(text: text, formatted: formatted, concatenated: concatenated, role: role)
+        if let cached = cache[key] { return cached }
+        let result = StatementAnalyzer.analyze(text, formatted: formatted, concatenated: concatenated, role: role)
+        if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
+        cache[key] = result
+        return result
+    }
+
+    private func finding(_ analysis: StatementAnalysis, path: String, language: SQLLanguage, line: Int,
+                         column: Int) -> SQLFinding {
+        SQLFinding(file: path, line: line, column: column, language: language,
+                   statementType: analysis.statementType, tables: analysis.tables,
+                   fingerprint: analysis.fingerprint, sql: analysis.sql,
+                   kind: analysis.dynamic ? .dynamic : .static, parseError: analysis.parseError)
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Best-effort reading of statements the PostgreSQL parser rejects (other dialects, templates).
+enum LooseSQLReader {
+    /// Lower-cased words and quoted names of `text`, quotes (`"`, `` ` ``, `[]`) removed.
+    static func words(of text: String) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        func flush() {
+            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self).lowercased()) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in text.utf8 {
+            if ASCII.isIdentifierPart(byte) || byte == UInt8(ascii: ".") {
+                current.append(byte)
+            } else if byte == ASCII.backtick || byte == ASCII.doubleQuote || byte == ASCII.openBracket
+                        || byte == ASCII.closeBracket {
+                continue
+            } else {
+                flush()
+            }
+            if words.count > 256 { break }
+        }
+        flush()
+        return words
+    }
+
+    /// A statement kind from the leading words (`create table` → `create_table`).
+    static func statementType(_ words: [String]) -> String {
+        guard let first = words.first else { return "unknown" }
+        if ["create", "alter", "drop"].contains(first) {
+            let objects: Set<String> = ["table", "index", "view", "function", "schema", "sequence", "type", "trigger"]
+            if let object = words.dropFirst().prefix(4).first(where: objects.contains) {
+                return first == "drop" ? "drop" : "\(first)_\(object)"
+            }
+        }
+        return first
+    }
+
+    /// Names that follow FROM, JOIN, INTO, UPDATE or TABLE.
+    package static func tables(_ words: [String]) -> [String] {
+        let introducers: Set<String> = ["from", "join", "into", "update", "table"]
+        let skipped: Set<String> = ["select", "if", "not", "exists", "only", "lateral", "set", "where", "values"]
+        var names = Set<String>()
+        for (index, word) in words.enumerated() where introducers.contains(word) {
+            var next = index + 1
+            while next < words.count, skipped.contains(words[next]), words[next] != "select" { next += 1 }
+            guard next < words.count, let first = words[next].first, first.isLetter || first == "_",
+                  !skipped.contains(words[next]) else { continue }
+            names.insert(words[next])
+        }
+        return names.sorted()
+    }
+}

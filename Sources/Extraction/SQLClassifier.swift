@@ -1,0 +1,121 @@
+import Foundation
+import PgQuery
+
+/// Decides whether a string that opens with a SQL keyword really is SQL, so that messages such as
+/// "Select a file", "update your profile" or JPQL are not reported.
+enum SQLClassifier {
+    /// How the first keyword is written.
+    enum KeywordCase { case upper, lower, other }
+
+    private static let clauseWords: Set<String> = [
+        "from", "where", "join", "values", "set", "group", "order", "limit", "returning", "into", "on",
+        "having", "union", "conflict", "table", "index", "exists", "as", "and", "by", "offset",
+    ]
+
+    /// Whether the analysed statement should be reported.
+    static func accepts(_ analysis: StatementAnalysis, role: CallContext.Role) -> Bool {
+        guard role != .notSQL else { return false }
+        let text = analysis.parseText
+        let keywordCase = leadingKeywordCase(text)
+        if let parsed = analysis.parsed, looksLikeJPQL(parsed) { return false }
+        var strength = keywordCase == .upper ? 2 : (keywordCase == .lower ? 1 : 0)
+        if role == .sqlNamed { strength += 1 }
+        if role == .entryPoint { strength += 2 }
+        if analysis.parseError == nil {
+            guard let parsed = analysis.parsed, hasSQLStructure(parsed) else {
+                return role == .entryPoint && keywordCase != .other
+            }
+            if strength >= 2 { return true }
+            let clauses = clauseCount(text)
+            return strength == 1 ? (hasSQLPunctuation(text) || clauses >= 3) : (hasSQLPunctuation(text) && clauses >= 2)
+        }
+        if role == .entryPoint { return keywordCase != .other || clauseCount(text) >= 2 }
+        guard strength >= 2, !endsLikeSentence(text) else { return false }
+        return clauseCount(text) >= 2 && hasSQLPunctuation(text)
+    }
+
+    /// Whether ``accepts(_:role:)`` is certain to reject `text` (one statement, placeholders
+    /// normalised) for `role` whether or not it parses, so that parsing it can be skipped.
+    ///
+    /// Outside entry points, unparsed text needs an all-upper-case keyword (or a SQL-like name)
+    /// and parsed text with a weak keyword needs punctuation or clauses; text with neither is
+    /// rejected either way. Text with a `;` may hold several statements and is never prejudged.
+    static func rejectsWithoutParsing(_ text: String, role: CallContext.Role) -> Bool {
+        guard role != .notSQL else { return true }
+        guard role != .entryPoint, !text.utf8.contains(UInt8(ascii: ";")) else { return false }
+        let keywordCase = leadingKeywordCase(text)
+        var strength = keywordCase == .upper ? 2 : (keywordCase == .lower ? 1 : 0)
+        if role == .sqlNamed { strength += 1 }
+        switch strength {
+        case 0: return !(hasSQLPunctuation(text) && clauseCount(text) >= 2)
+        case 1: return !hasSQLPunctuation(text) && clauseCount(text) < 3
+        default: return false
+        }
+    }
+
+    // MARK: - Signals
+
+    static func leadingKeywordCase(_ text: String) -> KeywordCase {
+        var sawUpper = false
+        var sawLower = false
+        var started = false
+        for byte in text.utf8 {
+            let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+            if !isLetter {
+                if started { break }
+                continue
+            }
+            started = true
+            if byte & 0x20 == 0 { sawUpper = true } else { sawLower = true }
+        }
+        if sawUpper && !sawLower { return .upper }
+        if sawLower && !sawUpper { return .lower }
+        return .other
+    }
+
+    private static func clauseCount(_ text: String) -> Int {
+        Set(LooseSQLReader.words(of: text).dropFirst().filter(clauseWords.contains)).count
+    }
+
+    private static func hasSQLPunctuation(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case ASCII.star, UInt8(ascii: "="), ASCII.openParen, UInt8(ascii: ","), ASCII.less, UInt8(ascii: ">"),
+                 ASCII.singleQuote, ASCII.backtick:
+                return true
+            case _ where previous == ASCII.dollar && ASCII.isDigit(byte):
+                return true
+            default:
+                previous = byte
+            }
+        }
+        return false
+    }
+
+    private static func endsLikeSentence(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let last = trimmed.last, ".!?:".contains(last) else { return false }
+        let beforeLast = trimmed.dropLast().last
+        return beforeLast?.isLetter ?? false
+    }
+
+    // MARK: - Tree shape
+
+    /// A SELECT without FROM must compute something (`SELECT 1`, `SELECT now()`), not list bare
+    /// words as "Select a file" would.
+    private static func hasSQLStructure(_ statement: ParseSummary.Statement) -> Bool {
+        guard statement.nodeType == "SelectStmt" else { return true }
+        return statement.selectHasSource || statement.computesTarget
+    }
+
+    /// JPQL/HQL selects an entity alias (`SELECT u FROM User u`) or joins through a path
+    /// (`JOIN o.items i`); SQL almost never does either.
+    static func looksLikeJPQL(_ statement: ParseSummary.Statement) -> Bool {
+        guard statement.nodeType == "SelectStmt" else { return false }
+        let aliases = Set(statement.relations.compactMap(\.alias))
+        guard !aliases.isEmpty else { return false }
+        if statement.relations.contains(where: { $0.schema.map(aliases.contains) ?? false }) { return true }
+        return statement.targetColumnNames.contains(where: aliases.contains)
+    }
+}

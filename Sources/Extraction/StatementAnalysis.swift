@@ -1,0 +1,145 @@
+import Foundation
+import PgQuery
+
+/// What the parser (or, failing that, a best-effort reading of the text) says about one statement.
+struct StatementAnalysis {
+    var statementType: String
+    package var tables: [String]
+    var fingerprint: String?
+    var sql: String
+    var dynamic: Bool
+    var parseError: String?
+    /// What the parser says about the statement when it parses.
+    var parsed: ParseSummary.Statement?
+    /// Text handed to the parser (placeholders normalised).
+    var parseText: String
+    /// Lines between the start of the analysed text and this statement.
+    var lineOffset: Int
+}
+
+/// Parses statement text with libpg_query and derives the reported fields.
+enum StatementAnalyzer {
+    /// Analyses `text` (a literal's decoded text with hole markers); one result per statement.
+    ///
+    /// Returns nothing, without parsing, when the classifier is certain to reject the text in
+    /// `role` (the default, ``CallContext/Role/entryPoint``, never skips). The first hole mode
+    /// (parameters) adds the most SQL punctuation, so when its text is rejected so are the others.
+    static func analyze(_ text: [UInt8], formatted: Bool, concatenated: Bool,
+                        role: CallContext.Role = .entryPoint) -> [StatementAnalysis] {
+        var firstAttempt: (PlaceholderNormalizer.Output, PgQueryError)?
+        for mode in PlaceholderNormalizer.HoleMode.allCases {
+            let output = PlaceholderNormalizer(formatted: formatted, mode: mode).normalize(text)
+            if firstAttempt == nil, SQLClassifier.rejectsWithoutParsing(output.parseText, role: role) { return [] }
+            let dynamic = output.dynamic || concatenated
+            do {
+                let summary = try PgQuery.summarize(output.parseText)
+                return statements(of: summary, output: output, dynamic: dynamic)
+            } catch {
+                if firstAttempt == nil { firstAttempt = (output, error) }
+                if !output.usedHoleMode { break }
+            }
+        }
+        guard let (output, error) = firstAttempt else { return [] }
+        return [unparsed(output, error: error, dynamic: output.dynamic || concatenated)]
+    }
+
+    // MARK: - Parsed statements
+
+    private static func statements(of summary: ParseSummary, output: PlaceholderNormalizer.Output,
+                                   dynamic: Bool) -> [StatementAnalysis] {
+        guard summary.statements.count > 1 else {
+            return [analysis(summary.statements.first, parseText: output.parseText, display: output.displayText,
+                             dynamic: dynamic, lineOffset: 0)]
+        }
+        let utf8 = Array(output.parseText.utf8)
+        return summary.statements.map { statement in
+            let start = min(statement.location, utf8.count)
+            let end = statement.length == 0 ? utf8.count : min(start + statement.length, utf8.count)
+            let text = String(decoding: utf8[start..<end], as: UTF8.self)
+            let lineOffset = utf8[..<start].reduce(0) { $0 + ($1 == ASCII.newline ? 1 : 0) }
+                + leadingNewlines(text)
+            return analysis(statement, parseText: text, display: text, dynamic: dynamic, lineOffset: lineOffset)
+        }
+    }
+
+    /// The fields of a parsed statement. `pg_query_normalize` is only called when the statement
+    /// has something for it to replace; otherwise its output would be the input.
+    private static func analysis(_ statement: ParseSummary.Statement?, parseText: String, display: String,
+                                 dynamic: Bool, lineOffset: Int) -> StatementAnalysis {
+        let tables = (statement?.tables ?? []).filter { !$0.contains(PlaceholderNormalizer.holeIdentifierPrefix) }
+        let fingerprint = try? PgQuery.fingerprint(parseText)
+        let sql: String
+        if dynamic || statement?.mayHaveConstants == false {
+            sql = dynamic ? display : parseText
+        } else {
+            sql = (try? PgQuery.normalize(parseText)) ?? parseText
+        }
+        return StatementAnalysis(statementType: statement?.kind ?? "unknown", tables: tables,
+                                 fingerprint: fingerprint, sql: collapse(sql), dynamic: dynamic, parseError: nil,
+                                 parsed: statement, parseText: parseText, lineOffset: lineOffset)
+    }
+
+    // MARK: - Unparsed statements
+
+    private static func unparsed(_ output: PlaceholderNormalizer.Output, error: PgQueryError,
+                                 dynamic: Bool) -> StatementAnalysis {
+        let words = LooseSQLReader.words(of: output.parseText)
+        return StatementAnalysis(statementType: LooseSQLReader.statementType(words), tables: LooseSQLReader.tables(words),
+                                 fingerprint: nil, sql: collapse(output.displayText), dynamic: dynamic,
+                                 parseError: error.description, parsed: nil, parseText: output.parseText,
+                                 lineOffset: leadingNewlines(output.parseText))
+    }
+
+    // MARK: - Helpers
+
+    private static func leadingNewlines(_ text: String) -> Int {
+        var count = 0
+        for byte in text.utf8 {
+            if byte == ASCII.newline { count += 1 } else if byte != ASCII.space && byte != ASCII.tab
+                && byte != ASCII.carriageReturn { break }
+        }
+        return count
+    }
+
+    /// Collapses runs of blanks and line breaks to single spaces, outside of quotes.
+    static func collapse(_ text: String) -> String {
+        if isCollapsed(text) { return text }
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        var quote: UInt8 = 0
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if quote != 0 {
+                output.append(byte)
+                if byte == quote { quote = 0 }
+                continue
+            }
+            if byte == ASCII.space || byte == ASCII.tab || byte == ASCII.newline || byte == ASCII.carriageReturn {
+                pendingSpace = !output.isEmpty
+                continue
+            }
+            if pendingSpace { output.append(ASCII.space) }
+            pendingSpace = false
+            if byte == ASCII.singleQuote || byte == ASCII.doubleQuote { quote = byte }
+            output.append(byte)
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Whether ``collapse(_:)`` would return `text` unchanged: single spaces only, none at the ends.
+    private static func isCollapsed(_ text: String) -> Bool {
+        var previousBlank = true
+        for byte in text.utf8 {
+            switch byte {
+            case ASCII.tab, ASCII.newline, ASCII.carriageReturn:
+                return false
+            case ASCII.space:
+                if previousBlank { return false }
+                previousBlank = true
+            default:
+                previousBlank = false
+            }
+        }
+        return !previousBlank || text.isEmpty
+    }
+}

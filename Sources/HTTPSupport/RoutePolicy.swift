@@ -1,0 +1,54 @@
+import Core
+import Foundation
+import Hummingbird
+import NIOConcurrencyHelpers
+
+/// Who may call a route. Declared where the route is registered and enforced by one middleware.
+public enum RoutePolicy: Sendable, Hashable, CustomStringConvertible {
+    /// No token needed.
+    case `public`
+    /// Any signed-in user; no organization needed.
+    case user
+    /// A minimum role in the active organization (or the organization named in the path).
+    case role(Role)
+    /// An admin of the organization, or the member named by the path parameter themself.
+    case adminOrSelf(parameter: String)
+
+    public var description: String {
+        switch self {
+        case .public: "public"
+        case .user: "user"
+        case .role(let role): role.rawValue
+        case .adminOrSelf: "admin or self"
+        }
+    }
+}
+
+/// The set of declared routes, keyed by `METHOD /path/{param}`.
+///
+/// Filled while routes are registered; read by the policy middleware on every request. A route
+/// that is reachable but absent here is refused (fail closed).
+public final class PolicyRegistry: Sendable {
+    private let entries = NIOLockedValueBox<[String: RoutePolicy]>([:])
+
+    public init() {}
+
+    public static func key(method: HTTPRequest.Method, path: String) -> String {
+        "\(method.rawValue) \(path)"
+    }
+
+    func declare(method: HTTPRequest.Method, path: String, policy: RoutePolicy) {
+        let key = Self.key(method: method, path: path)
+        entries.withLockedValue { entries in
+            precondition(entries[key] == nil, "Route declared twice: \(key)")
+            entries[key] = policy
+        }
+    }
+
+    public func policy(method: HTTPRequest.Method, path: String) -> RoutePolicy? {
+        entries.withLockedValue { $0[Self.key(method: method, path: path)] }
+    }
+
+    /// Every declared route, `METHOD /path` → policy.
+    public var all: [String: RoutePolicy] { entries.withLockedValue { $0 } }
+}

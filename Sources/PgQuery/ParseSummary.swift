@@ -1,0 +1,55 @@
+import Foundation
+
+/// The facts the scanner needs about a parsed script, read straight from libpg_query's JSON
+/// output by ``ParseTreeReader`` without building a tree (see ``PgQuery/summarize(_:)``).
+///
+/// It answers the same questions as ``ParseTree`` (statement kind, tables) plus the few shape
+/// questions the SQL classifier asks, at a fraction of the cost.
+package struct ParseSummary: Sendable, Equatable {
+    /// The top-level statements, in order.
+    package var statements: [Statement]
+
+    /// A table (or view) reference: a `RangeVar` of the tree.
+    package struct Relation: Sendable, Equatable {
+        /// Schema name when qualified.
+        package var schema: String?
+        /// Relation name.
+        var name: String
+        /// Alias given in the query (`FROM users u`).
+        package var alias: String?
+
+        /// `schema.name` or `name`.
+        var qualifiedName: String { schema.map { "\($0).\(name)" } ?? name }
+    }
+
+    /// One top-level statement.
+    package struct Statement: Sendable, Equatable {
+        /// The node type, e.g. `SelectStmt`, `InsertStmt`, `CreateStmt`.
+        package var nodeType: String
+        /// UTF-8 byte offset of the statement in the parsed text.
+        package var location: Int
+        /// UTF-8 byte length of the statement; 0 means "to the end of the text".
+        package var length: Int
+        /// A short snake_case kind such as `select`, `insert`, `with`, `create_table`.
+        package var kind: String
+        /// Every `RangeVar`, in document order, CTE references included.
+        package var relations: [Relation]
+        /// Names of the common table expressions defined anywhere in the statement.
+        var cteNames: Set<String>
+        /// A SELECT reads from somewhere: it has a FROM, WITH, VALUES, INTO or set operation.
+        package var selectHasSource: Bool
+        /// A target of the statement's own target list is something other than a bare column.
+        package var computesTarget: Bool
+        /// Names of the single-part column references (`u`) found in the statement's own target list.
+        package var targetColumnNames: [String]
+        /// Whether `pg_query_normalize` may replace something in this statement (a constant
+        /// outside a type name, an option value, a connection string or a NOTIFY payload).
+        package var mayHaveConstants: Bool
+
+        /// The sorted, de-duplicated real tables referenced (CTE names excluded).
+        package var tables: [String] {
+            let names = relations.filter { $0.schema != nil || !cteNames.contains($0.name) }.map(\.qualifiedName)
+            return Array(Set(names)).sorted()
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import AddressGuard
+import Foundation
+
+/// Decides whether a download may go to a URL: the repository's API or an allowed host, over
+/// https (or the configured API's own scheme), never to a private or loopback address unless
+/// the host is explicitly trusted (`SCAN_PRIVATE_HOSTS`).
+public struct DownloadGuard: Sendable {
+    let settings: ScanSettings
+    /// Resolves a host name to its IP addresses (textual).
+    let resolve: @Sendable (String) -> [String]
+
+    public init(settings: ScanSettings, resolve: @escaping @Sendable (String) -> [String] = NetworkAddress.systemResolve) {
+        self.settings = settings
+        self.resolve = resolve
+    }
+
+    /// Throws ``ScanFailure`` when `url` may not be fetched.
+    public func check(_ url: URL, apiBase: URL) throws {
+        guard let scheme = url.scheme?.lowercased(), let host = url.host?.lowercased(), !host.isEmpty else {
+            throw ScanFailure("refused to download \(url.absoluteString): not an absolute URL")
+        }
+        guard url.user == nil, url.password == nil else {
+            throw ScanFailure("refused to download from a URL with credentials")
+        }
+        let sameAsAPI = scheme == apiBase.scheme?.lowercased() && host == apiBase.host?.lowercased()
+            && url.port == apiBase.port
+        guard scheme == "https" || sameAsAPI else {
+            throw ScanFailure("refused to download from \(host) over \(scheme); only https is allowed")
+        }
+        guard sameAsAPI || settings.isDownloadHost(host) else {
+            throw ScanFailure("refused a redirect to \(host), which is not an allowed host")
+        }
+        guard !settings.privateHosts.contains(host) else { return }
+        let addresses = NetworkAddress.isIPLiteral(host) ? [host] : resolve(host)
+        guard !addresses.isEmpty else { throw ScanFailure("could not resolve \(host)") }
+        if let address = addresses.first(where: NetworkAddress.isPrivate) {
+            throw ScanFailure("refused to download from \(host): it resolves to the private or loopback address \(address)")
+        }
+    }
+}
+
+/// Why a scan failed, in words for the user (stored as the scan's `error`).
+public struct ScanFailure: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,53 @@
+@testable import Extraction
+@testable import PgQuery
+import Testing
+
+@Suite("Placeholder normalisation")
+struct PlaceholderTests {
+    private func normalize(_ text: String, formatted: Bool = false,
+                           mode: PlaceholderNormalizer.HoleMode = .parameter) -> PlaceholderNormalizer.Output {
+        PlaceholderNormalizer(formatted: formatted, mode: mode).normalize(Array(text.utf8))
+    }
+
+    @Test(arguments: [
+        ("SELECT * FROM t WHERE a = ? AND b IN (?, ?)", "SELECT * FROM t WHERE a = $1 AND b IN ($2, $3)"),
+        ("SELECT * FROM t WHERE a = $1", "SELECT * FROM t WHERE a = $1"),
+        ("SELECT * FROM t WHERE a = %s LIMIT %s", "SELECT * FROM t WHERE a = $1 LIMIT $2"),
+        ("SELECT * FROM t WHERE a = %(name)s", "SELECT * FROM t WHERE a = $1"),
+        ("SELECT * FROM t WHERE a = :name AND b::text = :other", "SELECT * FROM t WHERE a = $1 AND b::text = $2"),
+        ("SELECT * FROM t WHERE a = @Name", "SELECT * FROM t WHERE a = $1"),
+        ("SELECT * FROM t WHERE a = #{id}", "SELECT * FROM t WHERE a = $1"),
+        ("SELECT * FROM t WHERE a = ?1", "SELECT * FROM t WHERE a = $1"),
+        ("SELECT * FROM t WHERE a LIKE '%s' AND b = ':x' AND c = '?'", "SELECT * FROM t WHERE a LIKE '%s' AND b = ':x' AND c = '?'"),
+        ("SELECT data ? 'key' FROM t", "SELECT data ? 'key' FROM t"),
+        ("SELECT a % 2 FROM t", "SELECT a % 2 FROM t"),
+    ])
+    func rewritesPlaceholders(input: String, output: String) throws {
+        let result = normalize(input)
+        #expect(result.parseText == output)
+        #expect(!result.dynamic)
+        _ = try PgQuery.parse(result.parseText)
+    }
+
+    @Test func formatVerbsAreDynamicPieces() {
+        let result = normalize("SELECT * FROM %s WHERE id = %d", formatted: true, mode: .identifier)
+        #expect(result.dynamic)
+        #expect(result.displayText == "SELECT * FROM {dynamic} WHERE id = {dynamic}")
+        #expect(result.parseText.hasPrefix("SELECT * FROM \(PlaceholderNormalizer.holeIdentifierPrefix)"))
+    }
+
+    @Test func holesFollowTheMode() {
+        let text = Array("SELECT * FROM t ".utf8) + [SQLCandidate.dynamicHole]
+        #expect(normalize(String(decoding: text, as: UTF8.self), mode: .remove).parseText == "SELECT * FROM t ")
+        #expect(normalize(String(decoding: text, as: UTF8.self), mode: .parameter).parseText == "SELECT * FROM t $1")
+    }
+
+    @Test func dynamicStatementsStillParseWhenAPieceIsAClause() {
+        let text = Array("SELECT * FROM users ".utf8) + [SQLCandidate.dynamicHole]
+        let analyses = StatementAnalyzer.analyze(text, formatted: false, concatenated: true)
+        #expect(analyses.count == 1)
+        #expect(analyses.first?.parseError == nil)
+        #expect(analyses.first?.tables == ["users"])
+        #expect(analyses.first?.dynamic == true)
+    }
+}
