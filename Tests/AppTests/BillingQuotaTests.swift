@@ -40,7 +40,7 @@ extension BillingTests {
                             do {
                                 try await gate.consume(organizationID, .optimize)
                                 return "ok"
-                            } catch let error as AppError {
+                            } catch let error as QuotaExceeded {
                                 return "\(error.status.code) \(error.code)"
                             } catch {
                                 return "unexpected \(error)"
@@ -72,7 +72,7 @@ extension BillingTests {
                 do {
                     try await gate.consume(organizationID, .scan)
                     Issue.record("expected quota_exceeded")
-                } catch let error as AppError {
+                } catch let error as QuotaExceeded {
                     #expect(error.status.code == 402)
                     #expect(error.code == "quota_exceeded")
                     #expect(error.message.contains("free"))
@@ -94,7 +94,7 @@ extension BillingTests {
                 var limits = test.config.quotaLimits
                 limits.set(.free, .explain, 0)
                 let store = QuotaStore(database: test.database, limits: limits)
-                await #expect(throws: AppError.self) { try await store.consume(organizationID: organizationID, kind: .explain) }
+                await #expect(throws: QuotaExceeded.self) { try await store.consume(organizationID: organizationID, kind: .explain) }
                 #expect(try await test.billingCount("SELECT count(*)::int FROM usage_counters") == 0)
             }
         }

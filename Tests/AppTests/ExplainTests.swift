@@ -3,6 +3,7 @@
 import Core
 @testable import CustomerDatabase
 import Foundation
+import Insight
 @testable import HTTPSupport
 import HummingbirdTesting
 import Logging
@@ -123,7 +124,7 @@ struct ExplainTests {
         do {
             _ = try await service.explain(try service.check("SELECT pg_sleep(5)", allowWrites: false), on: target)
             Issue.record("pg_sleep(5) finished")
-        } catch let error as AppError {
+        } catch let error as TargetError {
             #expect(error.code == "query_timeout")
             #expect(error.status == .unprocessableContent)
         }

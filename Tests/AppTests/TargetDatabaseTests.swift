@@ -3,6 +3,7 @@ import Core
 @testable import CustomerDatabase
 import Foundation
 @testable import HTTPSupport
+import Insight
 import Logging
 import PostgresNIO
 import Testing
@@ -65,7 +66,7 @@ struct TargetDatabaseTests {
             do {
                 try await TargetDatabase(url: url, logger: logger).withConnection { _ in }
                 Issue.record("connected to \(url)")
-            } catch let error as AppError {
+            } catch let error as TargetError {
                 #expect(error.code == "target_unreachable")
                 #expect(error.status == .badGateway)
                 #expect(!error.message.contains("wrong-pw-123") && !error.message.contains("hunter2"))
@@ -78,7 +79,7 @@ struct TargetDatabaseTests {
         let own = try await TestDatabase.create()
         let ownURL = try TargetURL(parsing: own)
         let byAddress = OwnDatabaseGuard(ownURL: ownURL, instanceID: { nil })
-        await #expect(throws: AppError.self) {
+        await #expect(throws: TargetError.self) {
             try await TargetDatabase(url: try TargetURL(parsing: own.replacingOccurrences(of: "127.0.0.1", with: "localhost")),
                                      ownDatabase: byAddress, logger: logger).withConnection { _ in }
         }
@@ -90,7 +91,7 @@ struct TargetDatabaseTests {
         do {
             try await TargetDatabase(url: ownURL, ownDatabase: byInstance, logger: logger).withConnection { _ in }
             Issue.record("own database accepted")
-        } catch let error as AppError {
+        } catch let error as TargetError {
             #expect(error.code == "own_database")
         }
         // The sample database is not refused by the same guard.

@@ -3,6 +3,7 @@
 @testable import CustomerDatabase
 import Foundation
 @testable import HTTPSupport
+@testable import Insight
 @testable import Tenancy
 import Testing
 
@@ -26,10 +27,10 @@ struct TargetNetworkPolicyTests {
         "postgresql://u:p@192.168.1.10/db", "postgresql://u:p@[::1]/db", "postgresql://u:p@sneaky.example.com/db",
     ])
     func refused(_ text: String) throws {
-        #expect(throws: AppError.self) { try Self.policy.connectHost(for: try Self.url(text)) }
+        #expect(throws: TargetError.self) { try Self.policy.connectHost(for: try Self.url(text)) }
         do {
             _ = try Self.policy.connectHost(for: try Self.url(text))
-        } catch let error as AppError {
+        } catch let error as TargetError {
             #expect(error.code == "target_address_not_allowed")
             #expect(error.status == .unprocessableContent)
         }
@@ -49,7 +50,7 @@ struct TargetNetworkPolicyTests {
         do {
             _ = try Self.policy.connectHost(for: try Self.url("postgresql://u:p@nowhere.example.com/db"))
             Issue.record("an unresolvable host was accepted")
-        } catch let error as AppError {
+        } catch let error as TargetError {
             #expect(error.code == "target_unreachable")
         }
     }

@@ -45,7 +45,7 @@ struct ExplainCommand: AsyncParsableCommand {
                 settings: TargetSettings(statementTimeout: .milliseconds(max(1, timeoutMs))), logger: logger)
             let result = try await service.explain(statement, on: target)
             print(format == .json ? try Self.json(result) : Self.text(result))
-        } catch let error as AppError {
+        } catch let error as TargetError {
             FileHandle.standardError.write(Data("dbooster explain: \(error.code): \(error.message)\n".utf8))
             throw ExitCode(2)
         }
