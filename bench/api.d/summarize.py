@@ -32,7 +32,8 @@ def cells(scenario, server):
     return f"{med(scenario, server, 0):>8.0f} {med(scenario, server, 1):>7.2f} {med(scenario, server, 2):>7.2f}"
 
 
-header = f"{'scenario':<30} | {'dbooster req/s':>14} {'p50 ms':>7} {'p99 ms':>7} | {'twin req/s':>10} {'p50 ms':>7} {'p99 ms':>7} | ratio"
+header = (f"{'scenario':<30} | {'dbooster req/s':>14} {'p50 ms':>7} {'p99 ms':>7}"
+          f" | {'twin req/s':>10} {'p50 ms':>7} {'p99 ms':>7} | ratio")
 print(header)
 print("-" * len(header))
 for scenario, label in SCENARIOS.items():
