@@ -15,6 +15,8 @@ public struct AppRequestContext: RequestContext {
 
     /// Request bodies above 1 MiB are refused with 413.
     public var maxUploadSize: Int { 1024 * 1024 }
+    /// Sorted keys, ISO 8601 dates, lowercase UUIDs.
+    public var responseEncoder: APIResponseEncoder { APIResponseEncoder() }
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
@@ -28,6 +30,7 @@ public struct UserRequestContext: ChildRequestContext {
     public let user: AuthenticatedUser
     public let remoteAddress: String?
     public var maxUploadSize: Int { 1024 * 1024 }
+    public var responseEncoder: APIResponseEncoder { APIResponseEncoder() }
 
     public init(context: AppRequestContext) throws {
         guard let user = context.user else { throw AppError.unauthorized() }
@@ -44,6 +47,7 @@ public struct TenantRequestContext: ChildRequestContext {
     public let user: AuthenticatedUser
     public let membership: OrganizationMembership
     public var maxUploadSize: Int { 1024 * 1024 }
+    public var responseEncoder: APIResponseEncoder { APIResponseEncoder() }
 
     public var organizationID: UUID { membership.organizationID }
     public var role: Role { membership.role }
