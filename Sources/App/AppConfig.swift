@@ -25,6 +25,10 @@ struct AppConfig: Sendable {
     var google: OAuthClientSettings
     var github: OAuthClientSettings
     var loginRateLimit: Int
+    /// Password hashing threads (`PASSWORD_HASHING_THREADS`, low priority) and how many hashes may
+    /// wait for them before sign-ins get 503 (`PASSWORD_HASHING_QUEUE`).
+    var hashingThreads: Int
+    var hashingQueue: Int
     var secureCookies: Bool
     /// Stripe account (STRIPE_*) and monthly quota limits (QUOTA_<PLAN>_<KIND>).
     var stripe: StripeSettings
@@ -84,6 +88,8 @@ struct AppConfig: Sendable {
                 userInfoURL: value("GITHUB_API_URL") ?? "https://api.github.com"
             ),
             loginRateLimit: value("LOGIN_RATE_LIMIT").flatMap(Int.init) ?? 10,
+            hashingThreads: max(1, value("PASSWORD_HASHING_THREADS").flatMap(Int.init) ?? 1),
+            hashingQueue: max(1, value("PASSWORD_HASHING_QUEUE").flatMap(Int.init) ?? 32),
             secureCookies: publicURL.hasPrefix("https://"),
             stripe: StripeSettings(
                 secretKey: value("STRIPE_SECRET_KEY"),

@@ -8,11 +8,11 @@ import PostgresNIO
 /// Google and GitHub identities.
 public struct AccountService: Sendable {
     let database: Database
-    let passwords: PasswordHasher
+    let passwords: PasswordHashing
     let rateLimiter: LoginRateLimiter
     let secrets: SecretBox
 
-    public init(database: Database, passwords: PasswordHasher, rateLimiter: LoginRateLimiter, secrets: SecretBox) {
+    public init(database: Database, passwords: PasswordHashing, rateLimiter: LoginRateLimiter, secrets: SecretBox) {
         self.database = database
         self.passwords = passwords
         self.rateLimiter = rateLimiter
@@ -23,7 +23,7 @@ public struct AccountService: Sendable {
 
     /// Creates a user; without a pending invitation they get an organization of their own as admin.
     public func signUp(email: String, password: String, fullName: String?) async throws -> UUID {
-        let hash = try passwords.hash(password)
+        let hash = try await passwords.hash(password)
         return try await database.withSystem { transaction in
             let userID: UUID
             do {
@@ -51,7 +51,7 @@ public struct AccountService: Sendable {
         }
         // Hash even for unknown accounts so that timing does not reveal which emails exist.
         let encoded = row?.1 ?? Self.decoyHash
-        let valid = passwords.verify(password, encoded: encoded)
+        let valid = try await passwords.verify(password, encoded: encoded)
         guard valid, let (userID, storedHash) = row, storedHash != nil else {
             try await rateLimiter.recordFailure(keys: keys)
             throw AppError.unauthorized("The email or password is incorrect.", code: "invalid_credentials")
