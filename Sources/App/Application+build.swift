@@ -48,7 +48,8 @@ func buildRouter(
     let accessTokens = try AccessTokenIssuer(secret: config.jwtSecret, lifetime: config.accessTokenLifetime)
     let sessions = SessionService(database: database, accessTokens: accessTokens, refreshLifetime: config.refreshTokenLifetime)
     let accounts = AccountService(
-        database: database, passwords: PasswordHasher(),
+        database: database,
+        passwords: PasswordHashing(threads: HashingThreads(threads: config.hashingThreads, capacity: config.hashingQueue)),
         rateLimiter: LoginRateLimiter(database: database, limit: config.loginRateLimit), secrets: secrets)
     let oauth = OAuthService(
         database: database, accounts: accounts, sessions: sessions, httpClient: httpClient,
@@ -59,7 +60,7 @@ func buildRouter(
     let registry = PolicyRegistry()
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: PolicyMiddleware(
-        registry: registry, authenticator: RequestAuthenticator(accessTokens: accessTokens, database: database)))
+        registry: registry, authenticator: RequestAuthenticator(accessTokens: accessTokens), database: database))
 
     let routes = RouteRegistrar(router: router, registry: registry)
     SystemController(database: database, metrics: metrics, openAPIDocument: try openAPIDocument()).register(routes)

@@ -22,27 +22,77 @@ public struct Database: Sendable {
     }
 
     /// Runs `body` in a transaction as the tenant role with `scope` applied.
+    ///
+    /// Inside a request's transaction (``withRequest(_:_:)``) it runs in that transaction: as it
+    /// is when `scope` is the request's own, else under a savepoint with `scope` applied.
     @discardableResult
     public func withTenant<T: Sendable>(
         _ scope: TenantScope,
         _ body: @Sendable (Transaction) async throws -> T
     ) async throws -> T {
-        try await transaction { transaction in
-            try await transaction.apply(scope, role: "dbooster_tenant")
+        if let request = RequestTransaction.current, request.pool == ObjectIdentifier(client) {
+            if scope == request.scope { return try await body(request.transaction) }
+            return try await request.nested(role: Self.tenantRole, scope: scope, body)
+        }
+        return try await transaction { transaction in
+            try await transaction.apply(scope, role: Self.tenantRole)
             return try await body(transaction)
         }
     }
 
     /// Runs `body` in a transaction as the system role. Use only for work that has no tenant.
+    ///
+    /// Inside a request's transaction it runs there under a savepoint, so that it commits (or
+    /// not) with the request and needs no second connection.
     @discardableResult
     public func withSystem<T: Sendable>(
         _ body: @Sendable (Transaction) async throws -> T
     ) async throws -> T {
-        try await transaction { transaction in
+        if let request = RequestTransaction.current, request.pool == ObjectIdentifier(client) {
+            return try await request.nested(role: Self.systemRole, scope: request.scope, body)
+        }
+        return try await transaction { transaction in
             try await transaction.query("SET LOCAL ROLE dbooster_system")
             return try await body(transaction)
         }
     }
+
+    // MARK: - Requests
+
+    /// Authenticates a request and runs `body` in the request's one transaction.
+    ///
+    /// One round trip reads the user, the membership and the session and switches the transaction
+    /// to the tenant role and the request's scope; `body` (the policy check, then the handler)
+    /// receives the identity — nil when the user no longer exists — and every ``withTenant(_:_:)``
+    /// and ``withSystem(_:)`` it makes runs in this same transaction. Committed when `body`
+    /// returns, rolled back when it throws.
+    public func withRequest<T: Sendable>(
+        _ claims: RequestClaims,
+        _ body: (RequestIdentity?) async throws -> T
+    ) async throws -> T {
+        try await transaction { transaction in
+            let row = try await transaction.execute(AuthenticateRequest(claims: claims)).first { _ in true }
+            let identity = AuthenticateRequest.identity(row, claims: claims)
+            let scope = TenantScope(
+                organizationID: claims.inOrganization ? identity?.membership?.organizationID : nil,
+                userID: claims.userID, userEmail: identity?.user.email)
+            let request = RequestTransaction(pool: ObjectIdentifier(client), transaction: transaction, scope: scope)
+            return try await RequestTransaction.$current.withValue(request) { try await body(identity) }
+        }
+    }
+
+    /// Authenticates a request in one statement of its own, for routes that call outside
+    /// services and so open their transactions step by step (a connection is never held across
+    /// an outside call).
+    public func authenticate(_ claims: RequestClaims) async throws -> RequestIdentity? {
+        let row = try await client.withConnection { connection in
+            try await connection.execute(AuthenticateRequest(claims: claims), logger: logger).first { _ in true }
+        }
+        return AuthenticateRequest.identity(row, claims: claims)
+    }
+
+    static let tenantRole = "dbooster_tenant"
+    static let systemRole = "dbooster_system"
 
     /// Checks that the database answers.
     public func ping() async throws {
@@ -60,7 +110,7 @@ public struct Database: Sendable {
     /// A transaction that rethrows the closure's own error (not a wrapper), so that errors
     /// raised inside reach the caller unchanged.
     private func transaction<T: Sendable>(
-        _ body: @Sendable (Transaction) async throws -> T
+        _ body: (Transaction) async throws -> T
     ) async throws -> T {
         try await client.withConnection { connection in
             let transaction = Transaction(connection: connection, logger: logger)
@@ -72,7 +122,7 @@ public struct Database: Sendable {
                 _ = try? await transaction.query("ROLLBACK")
                 throw error
             }
-            try await transaction.query("COMMIT")
+            try await transaction.commit()
             return value
         }
     }
@@ -98,6 +148,13 @@ public struct Transaction: Sendable {
         try await connection.execute(statement, logger: logger, file: file, line: line)
     }
 
+    /// Commits; a transaction that failed earlier (an error a caller caught) is rolled back by
+    /// the server, and that is an error here, never a silent success.
+    func commit() async throws {
+        let result = try await connection.query("COMMIT", logger: logger).get()
+        guard result.metadata.command == "COMMIT" else { throw TransactionRolledBack() }
+    }
+
     /// Switches the organization of a running tenant transaction (e.g. after accepting an
     /// invitation, once the invitation itself has been checked).
     public func switchScope(to scope: TenantScope) async throws {
@@ -117,4 +174,9 @@ public struct Transaction: Sendable {
                    set_config('app.user_email', \(email), true)
             """)
     }
+}
+
+/// A transaction that had failed was rolled back at commit: nothing it wrote was kept.
+public struct TransactionRolledBack: Error, Sendable, CustomStringConvertible {
+    public var description: String { "the transaction had failed and was rolled back" }
 }

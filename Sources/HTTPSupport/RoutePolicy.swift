@@ -24,12 +24,22 @@ public enum RoutePolicy: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+/// A declared route: who may call it, and whether its handler calls outside services.
+public struct RouteDeclaration: Sendable, Hashable {
+    public let policy: RoutePolicy
+    /// The handler calls an outside service (a customer database, GitHub, Stripe, the AI engine):
+    /// the request then gets no transaction of its own — its policy check runs in one statement
+    /// and the handler opens short transactions between its outside calls, so that no pooled
+    /// connection is held across them. Every other route runs in one transaction.
+    public let callsOutside: Bool
+}
+
 /// The set of declared routes, keyed by `METHOD /path/{param}`.
 ///
 /// Filled while routes are registered; read by the policy middleware on every request. A route
 /// that is reachable but absent here is refused (fail closed).
 public final class PolicyRegistry: Sendable {
-    private let entries = NIOLockedValueBox<[String: RoutePolicy]>([:])
+    private let entries = NIOLockedValueBox<[String: RouteDeclaration]>([:])
 
     public init() {}
 
@@ -37,18 +47,23 @@ public final class PolicyRegistry: Sendable {
         "\(method.rawValue) \(path)"
     }
 
-    func declare(method: HTTPRequest.Method, path: String, policy: RoutePolicy) {
+    func declare(method: HTTPRequest.Method, path: String, policy: RoutePolicy, callsOutside: Bool) {
         let key = Self.key(method: method, path: path)
         entries.withLockedValue { entries in
             precondition(entries[key] == nil, "Route declared twice: \(key)")
-            entries[key] = policy
+            entries[key] = RouteDeclaration(policy: policy, callsOutside: callsOutside)
         }
     }
 
-    public func policy(method: HTTPRequest.Method, path: String) -> RoutePolicy? {
+    /// The declaration of a route, or nil when it has none.
+    public func declaration(method: HTTPRequest.Method, path: String) -> RouteDeclaration? {
         entries.withLockedValue { $0[Self.key(method: method, path: path)] }
     }
 
+    public func policy(method: HTTPRequest.Method, path: String) -> RoutePolicy? {
+        declaration(method: method, path: path)?.policy
+    }
+
     /// Every declared route, `METHOD /path` → policy.
-    public var all: [String: RoutePolicy] { entries.withLockedValue { $0 } }
+    public var all: [String: RoutePolicy] { entries.withLockedValue { $0.mapValues(\.policy) } }
 }

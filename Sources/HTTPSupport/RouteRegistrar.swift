@@ -14,9 +14,11 @@ public struct RouteRegistrar {
         self.registry = registry
     }
 
-    private func declare(_ method: HTTPRequest.Method, _ path: String, _ policy: RoutePolicy) -> RouterPath {
+    private func declare(
+        _ method: HTTPRequest.Method, _ path: String, _ policy: RoutePolicy, callsOutside: Bool = false
+    ) -> RouterPath {
         let routerPath = RouterPath(path)
-        registry.declare(method: method, path: routerPath.description, policy: policy)
+        registry.declare(method: method, path: routerPath.description, policy: policy, callsOutside: callsOutside)
         return routerPath
     }
 
@@ -28,29 +30,30 @@ public struct RouteRegistrar {
         router.on(declare(method, path, .public), method: method, use: handler)
     }
 
-    /// A route for any signed-in user.
+    /// A route for any signed-in user. `callsOutside`: see ``RouteDeclaration/callsOutside``.
     public func user<Output: ResponseGenerator>(
-        _ method: HTTPRequest.Method, _ path: String,
+        _ method: HTTPRequest.Method, _ path: String, callsOutside: Bool = false,
         use handler: @escaping @Sendable (Request, UserRequestContext) async throws -> Output
     ) {
         router.group(context: UserRequestContext.self)
-            .on(declare(method, path, .user), method: method, use: handler)
+            .on(declare(method, path, .user, callsOutside: callsOutside), method: method, use: handler)
     }
 
     /// A route in the active organization for callers with at least `minimum` role.
+    /// `callsOutside`: see ``RouteDeclaration/callsOutside``.
     public func tenant<Output: ResponseGenerator>(
-        _ method: HTTPRequest.Method, _ path: String, minimum: Role,
+        _ method: HTTPRequest.Method, _ path: String, minimum: Role, callsOutside: Bool = false,
         use handler: @escaping @Sendable (Request, TenantRequestContext) async throws -> Output
     ) {
-        tenant(method, path, policy: .role(minimum), use: handler)
+        tenant(method, path, policy: .role(minimum), callsOutside: callsOutside, use: handler)
     }
 
     /// A route in the active organization under an explicit policy.
     public func tenant<Output: ResponseGenerator>(
-        _ method: HTTPRequest.Method, _ path: String, policy: RoutePolicy,
+        _ method: HTTPRequest.Method, _ path: String, policy: RoutePolicy, callsOutside: Bool = false,
         use handler: @escaping @Sendable (Request, TenantRequestContext) async throws -> Output
     ) {
         router.group(context: TenantRequestContext.self)
-            .on(declare(method, path, policy), method: method, use: handler)
+            .on(declare(method, path, policy, callsOutside: callsOutside), method: method, use: handler)
     }
 }

@@ -11,7 +11,7 @@ public struct UsersController: Sendable {
     public init(database: Database) { self.database = database }
 
     public func register(_ routes: RouteRegistrar) {
-        routes.user(.get, "/users/me") { _, context in try await me(context) }
+        routes.user(.get, "/users/me") { _, context in try me(context) }
     }
 
     struct Me: ResponseEncodable {
@@ -25,18 +25,13 @@ public struct UsersController: Sendable {
         let github_connected: Bool
     }
 
-    private func me(_ context: UserRequestContext) async throws -> Me {
-        let row = try await database.withTenant(context.scope) { transaction in
-            try await transaction.query("""
-                SELECT u.id, u.email, u.full_name, u.picture, u.organization_id, m.role::text, u.created_at,
-                       u.github_token IS NOT NULL
-                FROM users u
-                LEFT JOIN memberships m ON m.organization_id = u.organization_id AND m.user_id = u.id
-                WHERE u.id = \(context.user.id)
-                """).first(as: (UUID, String, String?, String?, UUID?, String?, Date, Bool).self)
-        }
-        guard let row else { throw AppError.unauthorized("This account no longer exists.") }
-        return Me(id: row.0, email: row.1, full_name: row.2, picture: row.3,
-                  organization_id: row.5 == nil ? nil : row.4, role: row.5, created_at: row.6, github_connected: row.7)
+    /// The caller's profile, read with their identity in this request's first statement.
+    private func me(_ context: UserRequestContext) throws -> Me {
+        let user = context.user
+        guard let profile = user.profile else { throw AppError.unauthorized("This account no longer exists.") }
+        let role = profile.activeOrganizationRole
+        return Me(id: user.id, email: user.email, full_name: profile.fullName, picture: profile.picture,
+                  organization_id: role == nil ? nil : user.activeOrganizationID, role: role?.rawValue,
+                  created_at: profile.createdAt, github_connected: profile.githubConnected)
     }
 }

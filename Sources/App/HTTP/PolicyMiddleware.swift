@@ -1,5 +1,5 @@
 import Core
-import Extraction
+import Database
 import Foundation
 import HTTPSupport
 import Hummingbird
@@ -7,43 +7,64 @@ import Hummingbird
 /// Enforces the policy declared for the matched route, and fails closed: a route without a
 /// declared policy answers 404.
 ///
-/// For organization routes it resolves the organization (the `{id}` of `/organizations/{id}/…`,
-/// else the `X-Organization-Id` header, else the user's active organization), checks membership
-/// (another organization's resources answer 404) and the minimum role (403).
+/// For signed-in routes the whole request is one transaction (``Database/withRequest(_:_:)``):
+/// its first statement reads the user, the membership of the organization the request acts in
+/// (the `{id}` of `/organizations/{id}/…`, else the `X-Organization-Id` header, else the user's
+/// active organization) and the session, and switches to the tenant role and scope; then the
+/// role is checked (another organization's resources answer 404, a role too low 403) and the
+/// handler runs in the same transaction. Routes that call outside services check the policy in
+/// one statement and leave their transactions to the handler.
 struct PolicyMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
     let registry: PolicyRegistry
     let authenticator: RequestAuthenticator
+    let database: Database
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let path = context.endpointPath, let policy = registry.policy(method: request.method, path: path) else {
+        guard let path = context.endpointPath, let route = registry.declaration(method: request.method, path: path) else {
             throw AppError.notFound("Route")
         }
-        var context = context
-        switch policy {
-        case .public:
-            break
-        case .user:
-            let userID = try await authenticator.verifiedUserID(from: request)
-            context.user = try await authenticator.identity(userID: userID, organizationID: nil).0
-        case .role, .adminOrSelf:
-            let userID = try await authenticator.verifiedUserID(from: request)
-            let named = try namedOrganization(request: request, path: path, context: context)
-            let (user, membership) = try await authenticator.identity(userID: userID, organizationID: named)
-            guard let membership else {
-                if named != nil { throw AppError.notFound("Organization") }
-                guard user.activeOrganizationID != nil else {
-                    throw AppError(.forbidden, code: "no_organization",
-                                   message: "You have no active organization; create one or accept an invitation.")
-                }
-                throw AppError.forbidden("You are not a member of your active organization any more.")
-            }
-            try check(policy, role: membership.role, user: user, context: context)
-            context.user = user
-            context.membership = membership
+        if route.policy == .public { return try await next(request, context) }
+
+        let (userID, sessionID) = try await authenticator.verifiedClaims(from: request)
+        let inOrganization = route.policy != .user
+        let named = inOrganization ? try namedOrganization(request: request, path: path, context: context) : nil
+        let claims = RequestClaims(userID: userID, sessionID: sessionID, organizationID: named, inOrganization: inOrganization)
+
+        if route.callsOutside {
+            let identity = try await database.authenticate(claims)
+            return try await next(request, try authorize(identity, route.policy, named: named, context: context))
         }
-        return try await next(request, context)
+        return try await database.withRequest(claims) { identity in
+            try await next(request, try authorize(identity, route.policy, named: named, context: context))
+        }
+    }
+
+    /// The context with the caller's identity, once `policy` allows them; throws 401/403/404.
+    private func authorize(
+        _ identity: RequestIdentity?, _ policy: RoutePolicy, named: UUID?, context: Context
+    ) throws -> Context {
+        guard let identity else {
+            throw AppError.unauthorized("This account no longer exists.", code: "invalid_token")
+        }
+        guard identity.sessionActive else {
+            throw AppError.unauthorized("This session has ended; sign in again.", code: "session_ended")
+        }
+        var context = context
+        context.user = identity.user
+        guard policy != .user else { return context }
+        guard let membership = identity.membership else {
+            if named != nil { throw AppError.notFound("Organization") }
+            guard identity.user.activeOrganizationID != nil else {
+                throw AppError(.forbidden, code: "no_organization",
+                               message: "You have no active organization; create one or accept an invitation.")
+            }
+            throw AppError.forbidden("You are not a member of your active organization any more.")
+        }
+        try check(policy, role: membership.role, user: identity.user, context: context)
+        context.membership = membership
+        return context
     }
 
     /// The organization a request names: the `{id}` of `/organizations/{id}/…`, else the

@@ -41,7 +41,8 @@ public enum AccessTokenError: Error, Equatable, CustomStringConvertible {
 
 // MARK: - Claims
 
-/// The payload of an access token: `sub` (user id), `iat`, `exp`, `jti`.
+/// The payload of an access token: `sub` (user id), `iat`, `exp`, `jti`, and `sid` (the
+/// session: the refresh-token family it was issued with, so that ending the session ends it).
 ///
 /// Time claims are checked by ``AccessTokenIssuer/verify(_:)`` against its injected clock;
 /// ``verify(using:)`` checks only what does not depend on time.
@@ -54,13 +55,21 @@ public struct AccessTokenClaims: JWTPayload, Equatable {
     public var exp: ExpirationClaim
     /// Unique token id.
     public var jti: IDClaim
+    /// The session (refresh-token family) id, when the token belongs to one.
+    public var sid: String?
 
     /// Creates claims.
-    public init(sub: SubjectClaim, iat: IssuedAtClaim, exp: ExpirationClaim, jti: IDClaim) {
+    public init(sub: SubjectClaim, iat: IssuedAtClaim, exp: ExpirationClaim, jti: IDClaim, sid: String? = nil) {
         self.sub = sub
         self.iat = iat
         self.exp = exp
         self.jti = jti
+        self.sid = sid
+    }
+
+    /// The session id carried in `sid`, if any.
+    public var sessionID: UUID? {
+        sid.flatMap(UUID.init(uuidString:))
     }
 
     /// The user id carried in `sub`, if it is a UUID.
@@ -68,9 +77,11 @@ public struct AccessTokenClaims: JWTPayload, Equatable {
         UUID(uuidString: sub.value)
     }
 
-    /// Rejects a non-UUID subject or an empty token id.
+    /// Rejects a non-UUID subject or session, or an empty token id.
     public func verify(using algorithm: some JWTAlgorithm) async throws {
-        guard userID != nil, !jti.value.isEmpty else { throw AccessTokenError.invalidClaims }
+        guard userID != nil, !jti.value.isEmpty, sid == nil || sessionID != nil else {
+            throw AccessTokenError.invalidClaims
+        }
     }
 
     /// Rejects expired tokens and tokens issued more than `leeway` seconds after `now`.
@@ -132,16 +143,17 @@ public struct AccessTokenIssuer: Sendable {
 
     // MARK: Issuing
 
-    /// Signs a new token for `userID`.
+    /// Signs a new token for `userID` in the session `sessionID` (its refresh-token family).
     /// - Returns: The compact JWT and its lifetime in whole seconds (`expires_in`).
-    public func issue(userID: UUID) async throws -> (token: String, expiresIn: Int) {
+    public func issue(userID: UUID, sessionID: UUID? = nil) async throws -> (token: String, expiresIn: Int) {
         let now = Date(timeIntervalSince1970: clock().timeIntervalSince1970.rounded(.down))
         let expiresIn = Int(lifetime)
         let claims = AccessTokenClaims(
             sub: SubjectClaim(value: userID.uuidString.lowercased()),
             iat: IssuedAtClaim(value: now),
             exp: ExpirationClaim(value: now.addingTimeInterval(TimeInterval(expiresIn))),
-            jti: IDClaim(value: UUID().uuidString.lowercased())
+            jti: IDClaim(value: UUID().uuidString.lowercased()),
+            sid: sessionID?.uuidString.lowercased()
         )
         var header = JWTHeader()
         header.alg = Self.algorithm

@@ -26,16 +26,17 @@ public struct SessionService: Sendable {
 
     /// Starts a new session (a new refresh-token family) for `userID`.
     public func startSession(userID: UUID) async throws -> TokenPair {
+        let familyID = UUID()
         let refresh = try await database.withSystem { transaction in
-            try await insertRefreshToken(userID: userID, familyID: UUID(), on: transaction)
+            try await insertRefreshToken(userID: userID, familyID: familyID, on: transaction)
         }
-        return try await pair(userID: userID, refreshToken: refresh)
+        return try await pair(userID: userID, familyID: familyID, refreshToken: refresh)
     }
 
     /// Trades a refresh token for a new pair. A token presented a second time revokes its family.
     public func refresh(_ token: String) async throws -> TokenPair {
         let hash = OpaqueToken.hash(token)
-        enum Outcome: Sendable { case rotated(UUID, String), reused, invalid }
+        enum Outcome: Sendable { case rotated(UUID, UUID, String), reused, invalid }
         let outcome: Outcome = try await database.withSystem { transaction in
             let rows = try await transaction.query("""
                 SELECT user_id, family_id, expires_at < now(), used_at IS NOT NULL OR revoked_at IS NOT NULL
@@ -53,11 +54,11 @@ public struct SessionService: Sendable {
             if expired { return .invalid }
             try await transaction.query(
                 "UPDATE refresh_tokens SET used_at = now() WHERE token_hash = \(hash)")
-            return .rotated(userID, try await insertRefreshToken(userID: userID, familyID: familyID, on: transaction))
+            return .rotated(userID, familyID, try await insertRefreshToken(userID: userID, familyID: familyID, on: transaction))
         }
         switch outcome {
-        case .rotated(let userID, let refresh):
-            return try await pair(userID: userID, refreshToken: refresh)
+        case .rotated(let userID, let familyID, let refresh):
+            return try await pair(userID: userID, familyID: familyID, refreshToken: refresh)
         case .reused:
             throw AppError.unauthorized(
                 "This refresh token was already used; every session of its family has been signed out.",
@@ -123,8 +124,9 @@ public struct SessionService: Sendable {
         return token
     }
 
-    private func pair(userID: UUID, refreshToken: String) async throws -> TokenPair {
-        let access = try await accessTokens.issue(userID: userID)
+    /// An access token for the session `familyID` and its refresh token.
+    private func pair(userID: UUID, familyID: UUID, refreshToken: String) async throws -> TokenPair {
+        let access = try await accessTokens.issue(userID: userID, sessionID: familyID)
         return TokenPair(accessToken: access.token, refreshToken: refreshToken, tokenType: "bearer", expiresIn: access.expiresIn)
     }
 }
