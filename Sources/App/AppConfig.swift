@@ -20,6 +20,11 @@ struct AppConfig: Sendable {
     var encryptionKey: String
     var publicURL: String
     var frontendURL: String
+    /// Origins whose pages may call the API from a browser: `FRONTEND_URL` and the exact origins
+    /// listed in `CORS_ALLOWED_ORIGINS` (comma-separated).
+    var corsOrigins: Set<String>
+    /// Swagger UI's files for `/docs` (`SWAGGER_UI_DIR`, default `var/swagger-ui`).
+    var swaggerUIDirectory: URL
     var accessTokenLifetime: TimeInterval
     var refreshTokenLifetime: TimeInterval
     var google: OAuthClientSettings
@@ -71,6 +76,8 @@ struct AppConfig: Sendable {
             encryptionKey: try required("ENCRYPTION_KEY", "32 bytes as base64, e.g. `openssl rand -base64 32`"),
             publicURL: publicURL,
             frontendURL: frontendURL,
+            corsOrigins: allowedCORSOrigins(frontendURL: frontendURL, extra: value("CORS_ALLOWED_ORIGINS")),
+            swaggerUIDirectory: swaggerUIFolder(environment: environment),
             accessTokenLifetime: TimeInterval(value("ACCESS_TOKEN_TTL_SECONDS").flatMap(Int.init) ?? 900),
             refreshTokenLifetime: TimeInterval(value("REFRESH_TOKEN_TTL_DAYS").flatMap(Int.init) ?? 30) * 86400,
             google: .init(

@@ -26,9 +26,13 @@ func buildApplication(
 ) throws -> some ApplicationProtocol {
     let postgres = PostgresClient(configuration: try postgresConfiguration(url: config.databaseURL), backgroundLogger: logger)
     let database = Database(client: postgres, logger: logger)
-    let (router, _) = try buildRouter(config: config, database: database, metrics: metrics, httpClient: httpClient)
+    let (router, registry) = try buildRouter(config: config, database: database, metrics: metrics, httpClient: httpClient)
+    let methods = Set(registry.all.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
     var app = Application(
-        responder: ErrorResponder(responder: router.buildResponder()),
+        responder: CORSResponder(
+            responder: ErrorResponder(responder: router.buildResponder()),
+            allowedOrigins: config.corsOrigins,
+            methods: methods.sorted().compactMap { HTTPRequest.Method($0) }),
         configuration: .init(address: .hostname(host, port: port), serverName: "dbooster"),
         services: [postgres] + (try scanWorkerServices(config: config, database: database, logger: logger, count: config.scanWorkers)) as [any Service],
         logger: logger
@@ -63,7 +67,8 @@ func buildRouter(
         registry: registry, authenticator: RequestAuthenticator(accessTokens: accessTokens), database: database))
 
     let routes = RouteRegistrar(router: router, registry: registry)
-    SystemController(database: database, metrics: metrics, openAPIDocument: try openAPIDocument()).register(routes)
+    SystemController(database: database, metrics: metrics, openAPIDocument: try openAPIDocument(),
+                     swaggerAssets: SwaggerAssets.load(from: config.swaggerUIDirectory)).register(routes)
     AuthController(sessions: sessions, accounts: accounts, oauth: oauth, secureCookies: config.secureCookies).register(routes)
     UsersController(database: database).register(routes)
     OrganizationsController(database: database).register(routes)

@@ -27,7 +27,7 @@ public struct QueriesController: Sendable {
                 after: Self.cursor(parameters.get("cursor")))
             let (queries, next) = try await list(filter, context)
             var headers: HTTPFields = [:]
-            if let next { headers[HTTPField.Name("X-Next-Cursor")!] = next }
+            if let next { headers[.nextCursor] = next }
             return EditedResponse(headers: headers, response: queries)
         }
     }

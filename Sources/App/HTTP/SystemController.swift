@@ -10,6 +10,8 @@ struct SystemController: Sendable {
     let database: Database
     let metrics: PrometheusCollectorRegistry
     let openAPIDocument: Data
+    /// Swagger UI's files, when installed; else `/docs` uses the public CDN.
+    let swaggerAssets: SwaggerAssets?
 
     func register(_ routes: RouteRegistrar) {
         routes.public(.get, "/health") { _, _ in Status(status: "ok") }
@@ -32,30 +34,19 @@ struct SystemController: Sendable {
             Response(status: .ok, headers: [.contentType: "application/json"],
                      body: .init(byteBuffer: ByteBuffer(bytes: openAPIDocument)))
         }
+        let docsPage = SwaggerAssets.page(local: swaggerAssets != nil)
         routes.public(.get, "/docs") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-                     body: .init(byteBuffer: ByteBuffer(string: Self.docsPage)))
+                     body: .init(byteBuffer: ByteBuffer(string: docsPage)))
+        }
+        routes.public(.get, "/docs/assets/{file}") { _, context in
+            guard let name = context.parameters.get("file"), let asset = swaggerAssets?.files[name] else {
+                throw AppError.notFound("File")
+            }
+            return Response(status: .ok, headers: [.contentType: asset.contentType, .cacheControl: "public, max-age=86400"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: asset.bytes)))
         }
     }
 
     struct Status: ResponseEncodable { let status: String }
-
-    /// Swagger UI over `/openapi.json`.
-    static let docsPage = """
-        <!doctype html>
-        <html lang="en">
-        <head>
-          <meta charset="utf-8">
-          <title>dbooster API</title>
-          <link rel="stylesheet" href="https://unpkg.com/swagger-ui-dist@5.17.14/swagger-ui.css">
-        </head>
-        <body>
-          <div id="swagger-ui"></div>
-          <script src="https://unpkg.com/swagger-ui-dist@5.17.14/swagger-ui-bundle.js" crossorigin></script>
-          <script>
-            window.onload = () => { window.ui = SwaggerUIBundle({ url: "/openapi.json", dom_id: "#swagger-ui" }); };
-          </script>
-        </body>
-        </html>
-        """
 }
