@@ -26,17 +26,13 @@ public struct UsersController: Sendable {
     }
 
     private func me(_ context: UserRequestContext) async throws -> Me {
+        let userID = context.user.id
         let row = try await database.withTenant(context.scope) { transaction in
-            try await transaction.query("""
-                SELECT u.id, u.email, u.full_name, u.picture, u.organization_id, m.role::text, u.created_at,
-                       u.github_token IS NOT NULL
-                FROM users u
-                LEFT JOIN memberships m ON m.organization_id = u.organization_id AND m.user_id = u.id
-                WHERE u.id = \(context.user.id)
-                """).first(as: (UUID, String, String?, String?, UUID?, String?, Date, Bool).self)
+            try await TenancyStore(transaction).userProfile(userID)
         }
         guard let row else { throw AppError.unauthorized("This account no longer exists.") }
-        return Me(id: row.0, email: row.1, full_name: row.2, picture: row.3,
-                  organization_id: row.5 == nil ? nil : row.4, role: row.5, created_at: row.6, github_connected: row.7)
+        return Me(id: row.id, email: row.email, full_name: row.fullName, picture: row.picture,
+                  organization_id: row.role == nil ? nil : row.organizationID, role: row.role, created_at: row.createdAt,
+                  github_connected: row.gitHubConnected)
     }
 }
