@@ -125,6 +125,18 @@ let package = Package(
         ], resources: [.copy("Resources")]),
 
         // MARK: - Tests
+        /// Per-test PostgreSQL databases (local servers only) shared by the database and app tests.
+        .target(name: "TestDatabaseSupport", dependencies: [
+            "Database",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ], path: "Tests/TestDatabaseSupport"),
+        /// The migrator, the tenant keys and the test database guard, on PostgreSQL without the app.
+        .testTarget(name: "DatabaseTests", dependencies: [
+            "Database", "TestDatabaseSupport",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "FindingFormats", "PgQuery"],
                     resources: [.copy("Corpus")]),
         .testTarget(name: "EngineTests", dependencies: ["Core", "CustomerDatabase", "Advisor", "AddressGuard", "PgQuery"]),
@@ -133,7 +145,7 @@ let package = Package(
         ]),
         .testTarget(name: "AppTests", dependencies: [
             "App", "Core", "HTTPSupport", "Database", "PgQuery", "Extraction", "AddressGuard", "CustomerDatabase", "Advisor",
-            "Tenancy", "Auth", "Billing", "Insight", "Scans",
+            "Tenancy", "Auth", "Billing", "Insight", "Scans", "TestDatabaseSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),

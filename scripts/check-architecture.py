@@ -34,6 +34,7 @@ ENGINES = ["PgQuery", "Extraction", "FindingFormats", "AddressGuard", "CustomerD
 FEATURES = ["Tenancy", "Auth", "Billing", "Insight", "Scans"]
 EXECUTABLES = ["App"]
 SYSTEM_LIBRARIES = ["CPgQuery", "CArgon2"]
+TEST_SUPPORT = ["TestDatabaseSupport"]  # libraries only test targets depend on
 
 # Engines that must not reach these packages (even through another package).
 PURE_ENGINES = ["PgQuery", "Extraction", "FindingFormats"]
@@ -147,12 +148,16 @@ def relative(path):
 
 
 def check_classification(targets, problems):
-    known = SHARED + ENGINES + FEATURES + EXECUTABLES + SYSTEM_LIBRARIES
+    known = SHARED + ENGINES + FEATURES + EXECUTABLES + SYSTEM_LIBRARIES + TEST_SUPPORT
     for target in targets.values():
         if target.kind != "test" and target.name not in known:
             problems.append(
-                f"{target.name}: unclassified target; add it to SHARED, ENGINES, FEATURES, EXECUTABLES "
-                f"or SYSTEM_LIBRARIES in scripts/check-architecture.py")
+                f"{target.name}: unclassified target; add it to SHARED, ENGINES, FEATURES, EXECUTABLES, "
+                f"SYSTEM_LIBRARIES or TEST_SUPPORT in scripts/check-architecture.py")
+    for target in targets.values():
+        if target.kind != "test":
+            for bad in sorted(set(target.local) & set(TEST_SUPPORT)):
+                problems.append(f"{target.name} depends on test support {bad}")
 
 
 def reexports(targets):

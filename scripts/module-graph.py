@@ -31,12 +31,12 @@ def classification():
     return {
         "shared": check.SHARED, "engines": check.ENGINES, "features": check.FEATURES,
         "executable": check.EXECUTABLES, "system": check.SYSTEM_LIBRARIES,
-    }
+    }, check
 
 
 def mermaid(package):
-    groups = classification()
-    targets = [t for t in package["targets"] if t["type"] != "test"]
+    groups, check = classification()
+    targets = [t for t in package["targets"] if t["type"] != "test" and t["name"] not in check.TEST_SUPPORT]
     by_name = {t["name"]: t for t in targets}
     lines = ["flowchart BT"]
     for key, title, _ in GROUPS:

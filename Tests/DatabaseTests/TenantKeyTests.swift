@@ -1,7 +1,7 @@
-@testable import Database
 import Foundation
 import PostgresNIO
 import Testing
+import TestDatabaseSupport
 
 /// The keys of tenant tables carry `organization_id`, so that each organization's rows can be
 /// co-located on one shard (docs/scaling.md): checked on the catalog of the migrated database.
@@ -23,8 +23,8 @@ struct TenantKeyTests {
 
     @Test("every table is a tenant table (organization_id NOT NULL) or a listed global one")
     func tenantTables() async throws {
-        try await withTestApp { test in
-            let rows = try await test.database.client.query("""
+        try await TestDatabase.withDatabase { url in try await TestDatabase.withClient(url: url) { client in
+            let rows = try await client.query("""
                 SELECT c.relname,
                        EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'organization_id'
                                AND a.attnotnull AND NOT a.attisdropped)
@@ -37,13 +37,13 @@ struct TenantKeyTests {
                 #expect(isTenant != (Self.globalTables[table] != nil),
                         "\(table): tenant tables need organization_id NOT NULL; global ones must be listed")
             }
-        }
+        } }
     }
 
     @Test("every tenant table's primary key includes organization_id")
     func primaryKeys() async throws {
-        try await withTestApp { test in
-            let rows = try await test.database.client.query("""
+        try await TestDatabase.withDatabase { url in try await TestDatabase.withClient(url: url) { client in
+            let rows = try await client.query("""
                 SELECT c.relname,
                        EXISTS (SELECT 1 FROM pg_constraint k
                                JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = ANY (k.conkey)
@@ -57,13 +57,13 @@ struct TenantKeyTests {
             for (table, included) in rows {
                 #expect(included, "the primary key of \(table) lacks organization_id")
             }
-        }
+        } }
     }
 
     @Test("every foreign key between tenant tables matches organization_id on both sides")
     func foreignKeys() async throws {
-        try await withTestApp { test in
-            let rows = try await test.database.client.query("""
+        try await TestDatabase.withDatabase { url in try await TestDatabase.withClient(url: url) { client in
+            let rows = try await client.query("""
                 SELECT k.conname, c.relname, r.relname,
                        EXISTS (SELECT 1 FROM unnest(k.conkey, k.confkey) AS p(own, other)
                                JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = p.own
@@ -82,13 +82,13 @@ struct TenantKeyTests {
             for (constraint, table, referenced, matched) in rows {
                 #expect(matched, "\(constraint): \(table) → \(referenced) does not pair organization_id with organization_id")
             }
-        }
+        } }
     }
 
     @Test("a tenant table references organizations only through organization_id")
     func organizationReferences() async throws {
-        try await withTestApp { test in
-            let rows = try await test.database.client.query("""
+        try await TestDatabase.withDatabase { url in try await TestDatabase.withClient(url: url) { client in
+            let rows = try await client.query("""
                 SELECT k.conname, c.relname,
                        (SELECT array_agg(a.attname::text ORDER BY a.attname) FROM pg_attribute a
                         WHERE a.attrelid = k.conrelid AND a.attnum = ANY (k.conkey))
@@ -103,6 +103,6 @@ struct TenantKeyTests {
             for (constraint, table, columns) in rows {
                 #expect(columns == ["organization_id"], "\(constraint) on \(table) uses \(columns)")
             }
-        }
+        } }
     }
 }
