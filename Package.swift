@@ -55,6 +55,8 @@ let package = Package(
         .target(name: "PgQuery", dependencies: ["CPgQuery"]),
         /// Finds SQL in source trees.
         .target(name: "Extraction", dependencies: ["PgQuery"]),
+        /// Output formats of the findings: table, JSON, SARIF 2.1.0.
+        .target(name: "FindingFormats", dependencies: ["Extraction"]),
         /// Which network addresses dbooster may connect to.
         .target(name: "AddressGuard"),
         /// Customer databases: vetted connections, statement guard, EXPLAIN, plans, schema, planner sessions.
@@ -90,12 +92,14 @@ let package = Package(
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         /// Schema sync, explain, optimize and their history on projects' databases.
         .target(name: "Insight", dependencies: [
             "Core", "HTTPSupport", "Database", "PgQuery", "CustomerDatabase", "Advisor",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         /// GitHub repositories, the scan queue and workers, the queries found.
         .target(name: "Scans", dependencies: [
@@ -103,11 +107,12 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
 
         // MARK: - Executable
         .executableTarget(name: "App", dependencies: [
-            "Core", "HTTPSupport", "Database", "PgQuery", "Extraction", "CustomerDatabase", "Advisor",
+            "Core", "HTTPSupport", "Database", "PgQuery", "Extraction", "FindingFormats", "CustomerDatabase", "Advisor",
             "Tenancy", "Auth", "Billing", "Insight", "Scans",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -116,18 +121,36 @@ let package = Package(
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
         ], resources: [.copy("Resources")]),
 
         // MARK: - Tests
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "PgQuery"],
+        /// Per-test PostgreSQL databases (local servers only) shared by the database and app tests.
+        .target(name: "TestDatabaseSupport", dependencies: [
+            "Database",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ], path: "Tests/TestDatabaseSupport"),
+        /// The migrator, the tenant keys and the test database guard, on PostgreSQL without the app.
+        .testTarget(name: "DatabaseTests", dependencies: [
+            "Database", "TestDatabaseSupport",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "FindingFormats", "PgQuery"],
                     resources: [.copy("Corpus")]),
-        .testTarget(name: "EngineTests", dependencies: ["CustomerDatabase", "Advisor", "AddressGuard", "PgQuery"]),
+        .testTarget(name: "EngineTests", dependencies: ["Core", "CustomerDatabase", "Advisor", "AddressGuard", "PgQuery"]),
         .testTarget(name: "AuthTests", dependencies: [
             "Auth", "Billing", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .testTarget(name: "AppTests", dependencies: [
-            "App", "Core", "HTTPSupport", "Database", "Auth", "CustomerDatabase", "Advisor", "PgQuery",
+            "App", "Core", "HTTPSupport", "Database", "PgQuery", "Extraction", "AddressGuard", "CustomerDatabase", "Advisor",
+            "Tenancy", "Auth", "Billing", "Insight", "Scans", "TestDatabaseSupport",
+            .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Crypto", package: "swift-crypto"),

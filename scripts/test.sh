@@ -14,6 +14,9 @@ export TEST_DATABASE_URL="$admin_url"
 echo "== OpenAPI document"
 openapi-spec-validator Sources/App/Resources/openapi.json
 
+echo "== Architecture rules"
+scripts/check-architecture.sh
+
 echo "== Swift tests"
 swift build --build-tests
 swift test --skip-build --parallel 2>&1 | tee var/swift-test.log | grep -vE "^(Test Case|\[)" | tail -n 200

@@ -62,13 +62,13 @@ public struct BillingController: Sendable {
 
     private func plan(_ context: TenantRequestContext) async throws -> PlanStatus {
         return try await database.withTenant(context.scope) { transaction in
-            guard let row = try await transaction.query("""
-                SELECT plan, subscription_status, current_period_end FROM organizations WHERE id = \(context.organizationID)
-                """).first(as: (String, String?, Date?).self) else { throw AppError.notFound("Organization") }
-            let plan = Plan(rawValue: row.0) ?? .free
+            guard let row = try await BillingStore(transaction).plan(of: context.organizationID) else {
+                throw AppError.notFound("Organization")
+            }
+            let plan = Plan(rawValue: row.plan) ?? .free
             let usage = try await quotas.usage(organizationID: context.organizationID, plan: plan, on: transaction)
             return PlanStatus(
-                plan: plan.rawValue, status: row.1, current_period_end: row.2,
+                plan: plan.rawValue, status: row.subscriptionStatus, current_period_end: row.currentPeriodEnd,
                 quotas: Dictionary(uniqueKeysWithValues: usage.quotas.map { ($0.key.rawValue, Quota(limit: $0.value.limit, used: $0.value.used)) }),
                 period_start: usage.period.start, resets_at: usage.period.end)
         }
@@ -124,12 +124,10 @@ public struct BillingController: Sendable {
     /// (no connection is held while Stripe is called).
     private func billingState(_ context: TenantRequestContext) async throws -> (customer: String?, status: String?) {
         let row = try await database.withTenant(context.scope) { transaction in
-            try await transaction.query("""
-                SELECT stripe_customer_id, subscription_status FROM organizations WHERE id = \(context.organizationID)
-                """).first(as: (String?, String?).self)
+            try await BillingStore(transaction).stripeState(of: context.organizationID)
         }
         guard let row else { throw AppError.notFound("Organization") }
-        return (row.0, row.1)
+        return (row.customerID, row.subscriptionStatus)
     }
 
     private func audit(_ context: TenantRequestContext, action: String, target: String?, details: [String: String] = [:]) async throws {

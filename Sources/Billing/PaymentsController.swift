@@ -3,7 +3,6 @@ import Database
 import Foundation
 import HTTPSupport
 import Hummingbird
-import PostgresNIO
 
 /// `/payment/*`: a user's payment method reference and the organization's payment history.
 public struct PaymentsController: Sendable {
@@ -59,13 +58,12 @@ public struct PaymentsController: Sendable {
     // MARK: - Payment details
 
     private func details(_ context: UserRequestContext) async throws -> DetailsEnvelope {
+        let userID = context.user.id
         let row = try await database.withTenant(context.scope) { transaction in
-            try await transaction.query("""
-                SELECT provider, payment_identifier FROM user_payment_details WHERE user_id = \(context.user.id)
-                """).first(as: (String, String).self)
+            try await BillingStore(transaction).paymentDetails(of: userID)
         }
         guard let row else { throw AppError.notFound("Payment details") }
-        return DetailsEnvelope(data: Details(provider: row.0, identifier: row.1))
+        return DetailsEnvelope(data: Details(provider: row.provider, identifier: row.identifier))
     }
 
     private func save(_ body: DetailsBody, _ context: UserRequestContext) async throws -> SavedDetails {
@@ -73,13 +71,8 @@ public struct PaymentsController: Sendable {
         let identifier = try Self.identifier(body.payment_identifier)
         let organizationID = context.user.activeOrganizationID
         let row = try await database.withTenant(context.activeOrganizationScope) { transaction in
-            let row = try await transaction.query("""
-                INSERT INTO user_payment_details (user_id, provider, payment_identifier)
-                VALUES (\(context.user.id), \(provider), \(identifier))
-                ON CONFLICT (user_id) DO UPDATE SET
-                    provider = EXCLUDED.provider, payment_identifier = EXCLUDED.payment_identifier, updated_at = now()
-                RETURNING provider, payment_identifier
-                """).first(as: (String, String).self)
+            let row = try await BillingStore(transaction).savePaymentDetails(
+                of: context.user.id, provider: provider, identifier: identifier)
             if let organizationID {
                 try await AuditLog.record(on: transaction, organizationID: organizationID,
                                           actorID: context.user.id, action: "billing.payment_details_saved",
@@ -88,7 +81,7 @@ public struct PaymentsController: Sendable {
             return row
         }
         guard let row else { throw AppError.internalError }
-        return SavedDetails(message: "Payment details saved", data: Details(provider: row.0, identifier: row.1))
+        return SavedDetails(message: "Payment details saved", data: Details(provider: row.provider, identifier: row.identifier))
     }
 
     /// A provider name: lower-case letters, digits, `-` and `_` (e.g. `stripe`, `paypal`).
@@ -115,12 +108,9 @@ public struct PaymentsController: Sendable {
     // MARK: - Payment history
 
     private func history(_ context: TenantRequestContext) async throws -> [Payment] {
+        let organizationID = context.organizationID
         return try await database.withTenant(context.scope) { transaction in
-            try await transaction.query("""
-                SELECT id, amount, currency, status, paid_at FROM payment_history
-                WHERE organization_id = \(context.organizationID)
-                ORDER BY COALESCE(paid_at, created_at) DESC, id LIMIT 500
-                """).all(as: (UUID, Int, String, String, Date?).self)
-        }.map { Payment(id: $0.0, amount: $0.1, currency: $0.2, status: $0.3, paid_at: $0.4) }
+            try await BillingStore(transaction).payments(of: organizationID)
+        }.map { Payment(id: $0.id, amount: $0.amount, currency: $0.currency, status: $0.status, paid_at: $0.paidAt) }
     }
 }

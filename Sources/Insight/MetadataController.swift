@@ -92,51 +92,54 @@ public struct MetadataController: Sendable {
             }
         }
         let syncedAt = Date()
-        try await MetadataStore(database: database).replace(
-            snapshot, projectID: project.projectID, projectName: project.projectName, syncedAt: syncedAt, context: context)
+        try await replace(snapshot, projectID: project.projectID, projectName: project.projectName, syncedAt: syncedAt,
+                          context: context)
         return SyncAnswer(project_id: project.projectID, tables: snapshot.tables.count,
                           columns: snapshot.tables.reduce(0) { $0 + $1.columns.count }, indexes: snapshot.indexes.count,
                           foreign_keys: snapshot.foreignKeys.count, synced_at: syncedAt)
     }
 
+    /// Replaces the project's snapshot atomically (and records `metadata.synced` in the audit log).
+    private func replace(_ snapshot: SchemaSnapshot, projectID: UUID, projectName: String, syncedAt: Date,
+                         context: TenantRequestContext) async throws {
+        let organizationID = context.organizationID
+        try await database.withTenant(context.scope) { transaction in
+            let store = InsightStore(transaction)
+            guard try await store.lockProject(projectID) else { throw AppError.notFound("Project") }
+            try await store.replaceSnapshot(snapshot, organizationID: organizationID, projectID: projectID,
+                                            syncedAt: syncedAt)
+            try await AuditLog.record(
+                on: transaction, organizationID: organizationID, actorID: context.user.id,
+                action: "metadata.synced", target: projectName,
+                details: ["tables": "\(snapshot.tables.count)", "indexes": "\(snapshot.indexes.count)"])
+        }
+    }
+
     private func list(_ projectParameter: String?, _ context: TenantRequestContext) async throws -> [ColumnRow] {
         let projectID = try Validate.optionalID(projectParameter, field: "project_id")
-        typealias Row = (UUID, UUID, String, String, String, Int64?, String, Int, String, Bool, Bool, Bool, Bool,
-                         String?, String?, String?, Date)
         let rows = try await database.withTenant(context.scope) { transaction in
-            try await transaction.query("""
-                SELECT id, project_id, schema_name, table_name, table_kind, row_estimate, column_name, column_position,
-                       column_type, is_nullable, is_primary_key, is_indexed, is_foreign_key, referred_schema,
-                       referred_table, referred_column, synced_at
-                FROM db_schema_metadata
-                WHERE \(projectID)::uuid IS NULL OR project_id = \(projectID)
-                ORDER BY project_id, schema_name, table_name, column_position
-                """).all(as: Row.self)
+            try await InsightStore(transaction).schemaColumns(projectID: projectID)
         }
         return rows.map { row in
-            ColumnRow(id: row.0, project_id: row.1, schema_name: row.2, table_name: row.3, table_kind: row.4,
-                      row_estimate: row.5, column_name: row.6, column_position: row.7, column_type: row.8,
-                      is_nullable: row.9, is_primary_key: row.10, is_indexed: row.11, is_foreign_key: row.12,
-                      referred_schema: row.13, referred_table: row.14, referred_column: row.15, synced_at: row.16)
+            ColumnRow(id: row.id, project_id: row.projectID, schema_name: row.schemaName, table_name: row.tableName,
+                      table_kind: row.tableKind, row_estimate: row.rowEstimate, column_name: row.columnName,
+                      column_position: row.columnPosition, column_type: row.columnType, is_nullable: row.isNullable,
+                      is_primary_key: row.isPrimaryKey, is_indexed: row.isIndexed, is_foreign_key: row.isForeignKey,
+                      referred_schema: row.referredSchema, referred_table: row.referredTable,
+                      referred_column: row.referredColumn, synced_at: row.syncedAt)
         }
     }
 
     private func indexes(_ projectParameter: String?, _ context: TenantRequestContext) async throws -> [IndexRow] {
         let projectID = try Validate.optionalID(projectParameter, field: "project_id")
-        typealias Row = (UUID, UUID, String, String, String, String, [String], Bool, Bool, String?, Bool, String, Date)
         let rows = try await database.withTenant(context.scope) { transaction in
-            try await transaction.query("""
-                SELECT id, project_id, schema_name, table_name, index_name, method, columns, is_unique, is_primary,
-                       predicate, has_expressions, definition, synced_at
-                FROM db_index_definitions
-                WHERE \(projectID)::uuid IS NULL OR project_id = \(projectID)
-                ORDER BY project_id, schema_name, table_name, index_name
-                """).all(as: Row.self)
+            try await InsightStore(transaction).indexDefinitions(projectID: projectID)
         }
         return rows.map { row in
-            IndexRow(id: row.0, project_id: row.1, schema_name: row.2, table_name: row.3, index_name: row.4, method: row.5,
-                     columns: row.6, is_unique: row.7, is_primary: row.8, predicate: row.9, has_expressions: row.10,
-                     definition: row.11, synced_at: row.12)
+            IndexRow(id: row.id, project_id: row.projectID, schema_name: row.schemaName, table_name: row.tableName,
+                     index_name: row.indexName, method: row.method, columns: row.columns, is_unique: row.isUnique,
+                     is_primary: row.isPrimary, predicate: row.predicate, has_expressions: row.hasExpressions,
+                     definition: row.definition, synced_at: row.syncedAt)
         }
     }
 }

@@ -49,24 +49,17 @@ public struct ProjectTargets: Sendable {
     /// Like ``resolve(_:context:)``, but `nil` instead of 422 `no_database` when the project (or
     /// the organization) has no database connected.
     public func resolveIfConnected(_ projectID: UUID?, context: TenantRequestContext) async throws -> ProjectTarget? {
-        typealias Row = (UUID, String, String?, Bool)
         let rows = try await database.withTenant(context.scope) { transaction in
-            if let projectID {
-                return try await transaction.query(
-                    "SELECT id, name, database_url, allow_writes FROM projects WHERE id = \(projectID)"
-                ).all(as: Row.self)
-            }
-            return try await transaction.query("""
-                SELECT id, name, database_url, allow_writes FROM projects
-                WHERE database_url IS NOT NULL ORDER BY created_at, id LIMIT 2
-                """).all(as: Row.self)
+            let store = InsightStore(transaction)
+            if let projectID { return try await store.projectConnection(projectID) }
+            return try await store.projectsWithDatabase()
         }
         if projectID != nil, rows.isEmpty { throw AppError.notFound("Project") }
         if rows.count > 1 {
             throw AppError(.unprocessableContent, code: "project_required",
                            message: "Several projects have a database; name one with project_id.")
         }
-        guard let row = rows.first, let sealed = row.2 else { return nil }
+        guard let row = rows.first, let sealed = row.sealedDatabaseURL else { return nil }
         let url: TargetURL
         do {
             url = try TargetURL(parsing: try open(sealed))
@@ -74,7 +67,7 @@ public struct ProjectTargets: Sendable {
             throw AppError(.unprocessableContent, code: "invalid_database_url",
                            message: "The project's stored database URL cannot be used; set it again.")
         }
-        return ProjectTarget(projectID: row.0, projectName: row.1, url: url, allowWrites: row.3)
+        return ProjectTarget(projectID: row.id, projectName: row.name, url: url, allowWrites: row.allowWrites)
     }
 
     /// A ``TargetDatabase`` for a resolved project.
@@ -89,8 +82,7 @@ extension OwnDatabaseGuard {
     public static func reading(from database: Database, ownURL: String) -> OwnDatabaseGuard {
         OwnDatabaseGuard(ownURL: try? TargetURL(parsing: ownURL)) {
             return try await database.withSystem { transaction in
-                try await transaction.query("SELECT instance_id FROM dbooster_instance")
-                    .first(as: UUID.self)
+                try await InsightStore(transaction).instanceID()
             }
         }
     }

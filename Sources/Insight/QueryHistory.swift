@@ -27,12 +27,10 @@ public struct QueryHistory: Sendable {
         let json = String(decoding: try JSONEncoder().encode(result), as: UTF8.self)
         let kindName = kind.rawValue
         return try await database.withTenant(context.scope) { transaction in
-            guard let id = try await transaction.query("""
-                INSERT INTO query_runs (organization_id, kind, project_id, fingerprint, query, result, duration_ms, created_by)
-                VALUES (\(context.organizationID), \(kindName), \(projectID), \(fingerprint), \(query), \(json)::jsonb,
-                        \(durationMS), \(context.user.id))
-                RETURNING id
-                """).first(as: UUID.self) else { throw AppError.internalError }
+            guard let id = try await InsightStore(transaction).recordRun(
+                organizationID: context.organizationID, kind: kindName, projectID: projectID, fingerprint: fingerprint,
+                query: query, resultJSON: json, durationMS: durationMS, createdBy: context.user.id)
+            else { throw AppError.internalError }
             return id
         }
     }
@@ -67,20 +65,14 @@ public struct QueryHistory: Sendable {
         }
         let projectID = try Validate.optionalID(query["project_id"].map(String.init), field: "project_id")
         let limit = try Validate.limit(query["limit"].map(String.init))
-        typealias Row = (UUID, String, UUID?, String?, String, String, Double?, UUID?, Date)
         let rows = try await database.withTenant(context.scope) { transaction in
-            try await transaction.query("""
-                SELECT id, kind, project_id, fingerprint, query, result::text, duration_ms, created_by, created_at
-                FROM query_runs
-                WHERE (\(kind)::text IS NULL OR kind = \(kind)) AND (\(projectID)::uuid IS NULL OR project_id = \(projectID))
-                ORDER BY created_at DESC, id LIMIT \(limit)
-                """).all(as: Row.self)
+            try await InsightStore(transaction).runs(kind: kind, projectID: projectID, limit: limit)
         }
         let decoder = JSONDecoder()
         return try rows.map { row in
-            Run(id: row.0, kind: row.1, project_id: row.2, fingerprint: row.3, query: row.4,
-                result: try decoder.decode(PlanJSON.self, from: Data(row.5.utf8)),
-                duration_ms: row.6, created_by: row.7, created_at: row.8)
+            Run(id: row.id, kind: row.kind, project_id: row.projectID, fingerprint: row.fingerprint, query: row.query,
+                result: try decoder.decode(PlanJSON.self, from: Data(row.resultJSON.utf8)),
+                duration_ms: row.durationMS, created_by: row.createdBy, created_at: row.createdAt)
         }
     }
 }

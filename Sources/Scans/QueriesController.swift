@@ -4,7 +4,6 @@ import Extraction
 import Foundation
 import HTTPSupport
 import Hummingbird
-import PostgresNIO
 
 /// `/queries`: the distinct statements scans found, oldest first, with keyset pagination: when
 /// more rows follow, the answer carries the next page's cursor in `X-Next-Cursor`.
@@ -66,35 +65,18 @@ public struct QueriesController: Sendable {
         let (project, scan, after, limit) = (filter.projectID, filter.scanID, filter.after, filter.limit)
         let perQuery = Self.locationsPerQuery
         let rows = try await database.withTenant(context.scope) { transaction in
-            try await transaction.query("""
-                SELECT q.seq, q.id, q.project_id, q.fingerprint, q.sql, q.statement_type, q.language, q.kind,
-                       (SELECT count(*)::int FROM query_locations l
-                        WHERE l.organization_id = q.organization_id AND l.query_id = q.id
-                          AND (\(scan)::uuid IS NULL OR l.scan_id = \(scan))),
-                       (SELECT COALESCE(json_agg(json_build_object('file', l.file, 'line', l.line,
-                                   'column', l.column_number, 'scan_id', l.scan_id)), '[]')::text
-                        FROM (SELECT * FROM query_locations l
-                              WHERE l.organization_id = q.organization_id AND l.query_id = q.id
-                                AND (\(scan)::uuid IS NULL OR l.scan_id = \(scan))
-                              ORDER BY l.file, l.line, l.column_number LIMIT \(perQuery)) l)
-                FROM extracted_queries q
-                WHERE q.seq > \(after)
-                  AND (\(project)::uuid IS NULL OR q.project_id = \(project))
-                  AND (\(scan)::uuid IS NULL OR EXISTS (
-                        SELECT 1 FROM query_locations l
-                        WHERE l.organization_id = q.organization_id AND l.query_id = q.id AND l.scan_id = \(scan)))
-                ORDER BY q.seq
-                LIMIT \(limit + 1)
-                """).all(as: (Int64, UUID, UUID?, String, String, String, String, String, Int, String).self)
+            try await ScanStore(transaction).queries(
+                projectID: project, scanID: scan, after: after, limit: limit + 1, locationsPerQuery: perQuery)
         }
         let page = rows.prefix(limit)
         let queries = page.map { row in
-            let locations = (try? JSONDecoder().decode([Location].self, from: Data(row.9.utf8))) ?? []
-            return Query(id: row.1, file: locations.first?.file ?? "", line: locations.first?.line ?? 0,
-                         language: row.6, statement_type: row.5, fingerprint: row.3, sql: row.4, kind: row.7,
-                         project_id: row.2, occurrences: row.8, locations: locations)
+            let locations = (try? JSONDecoder().decode([Location].self, from: Data(row.locationsJSON.utf8))) ?? []
+            return Query(id: row.id, file: locations.first?.file ?? "", line: locations.first?.line ?? 0,
+                         language: row.language, statement_type: row.statementType, fingerprint: row.fingerprint,
+                         sql: row.sql, kind: row.kind, project_id: row.projectID, occurrences: row.occurrences,
+                         locations: locations)
         }
-        let next = rows.count > limit ? page.last.map { String($0.0) } : nil
+        let next = rows.count > limit ? page.last.map { String($0.seq) } : nil
         return (queries, next)
     }
 

@@ -3,7 +3,6 @@ import Database
 import Foundation
 import HTTPSupport
 import Hummingbird
-import PostgresNIO
 
 /// `/repos`: the caller's GitHub repositories, and queueing a scan of one of them.
 public struct ReposController: Sendable {
@@ -49,19 +48,15 @@ public struct ReposController: Sendable {
     private func list(_ context: TenantRequestContext) async throws -> [GitHubRepository] {
         let token = try await gitHubToken(context)
         let repositories = try await api.listRepositories(token)
-        let hosts = repositories.map { URL(string: $0.html_url)?.host?.lowercased() ?? "github.com" }
-        if !repositories.isEmpty {
+        let listings = repositories.map {
+            ScanStore.RepositoryListing(
+                host: URL(string: $0.html_url)?.host?.lowercased() ?? "github.com", fullName: $0.full_name,
+                htmlURL: $0.html_url, isPrivate: $0.private, defaultBranch: $0.default_branch ?? "")
+        }
+        if !listings.isEmpty {
+            let (org, user) = (context.organizationID, context.user.id)
             try await database.withTenant(context.scope) { transaction in
-                try await transaction.query("""
-                    INSERT INTO repositories (organization_id, host, full_name, html_url, private, default_branch, added_by)
-                    SELECT DISTINCT ON (u.host, u.full_name) \(context.organizationID), u.host, u.full_name, u.html_url, u.private, u.default_branch, \(context.user.id)
-                    FROM unnest(\(hosts)::text[], \(repositories.map(\.full_name))::text[], \(repositories.map(\.html_url))::text[],
-                                \(repositories.map(\.private))::bool[], \(repositories.map { $0.default_branch ?? "" })::text[])
-                         AS u(host, full_name, html_url, private, default_branch)
-                    ON CONFLICT (organization_id, host, full_name) DO UPDATE
-                    SET html_url = EXCLUDED.html_url, private = EXCLUDED.private,
-                        default_branch = NULLIF(EXCLUDED.default_branch, ''), updated_at = now()
-                    """)
+                try await ScanStore(transaction).upsertRepositories(listings, organizationID: org, addedBy: user)
             }
         }
         return repositories
@@ -76,22 +71,19 @@ public struct ReposController: Sendable {
             return id
         }
         let (hasProject, hasToken) = try await database.withTenant(context.scope) { transaction in
-            let project = projectID == nil ? true : try await transaction.query(
-                "SELECT 1 FROM projects WHERE id = \(projectID)").first(as: Int.self) != nil
-            let token = try await transaction.query(
-                "SELECT github_token IS NOT NULL FROM users WHERE id = \(context.user.id)").first(as: Bool.self)
+            let store = ScanStore(transaction)
+            var project = true
+            if let projectID { project = try await store.projectExists(projectID) }
+            let token = try await store.hasGitHubToken(context.user.id)
             return (project, token ?? false)
         }
         guard hasProject else { throw AppError.notFound("Project") }
         guard hasToken else { throw Self.notConnected }
         try await quota.consume(context.organizationID, .scan)
         let id = try await database.withTenant(context.scope) { transaction in
-            let id = try await transaction.query("""
-                INSERT INTO scans (organization_id, project_id, requested_by, repo_url, host, owner, repo, branch)
-                VALUES (\(context.organizationID), \(projectID), \(context.user.id), \(repository.url), \(repository.host),
-                        \(repository.owner), \(repository.repo), \(branch))
-                RETURNING id
-                """).first(as: UUID.self)
+            let id = try await ScanStore(transaction).queueScan(
+                organizationID: context.organizationID, projectID: projectID, requestedBy: context.user.id,
+                repository: repository, branch: branch)
             guard let id else { throw AppError.internalError }
             try await AuditLog.record(on: transaction, organizationID: context.organizationID,
                                       actorID: context.user.id, action: "scan.queued",

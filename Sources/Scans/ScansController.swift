@@ -3,7 +3,6 @@ import Database
 import Foundation
 import HTTPSupport
 import Hummingbird
-import PostgresNIO
 
 /// `/scans`: the organization's repository scans and their progress.
 public struct ScansController: Sendable {
@@ -41,31 +40,24 @@ public struct ScansController: Sendable {
         @Nullable var finished_at: Date?
     }
 
-    private typealias Row = (UUID, String, Int, Int, Int, String?, String, String, UUID?, Int, Int, Date, Date?, Date?)
-    private static let columns = """
-        id, status, files_total, files_scanned, queries_found, error, repo_url, branch, project_id,
-        skipped_entries, attempts, created_at, started_at, finished_at
-        """
-    private static func scan(_ row: Row) -> Scan {
-        Scan(id: row.0, status: row.1, files_total: row.2, files_scanned: row.3, queries_found: row.4, error: row.5,
-             repo_url: row.6, branch: row.7, project_id: row.8, skipped_entries: row.9, attempts: row.10,
-             created_at: row.11, started_at: row.12, finished_at: row.13)
+    private static func scan(_ row: ScanStore.ScanRow) -> Scan {
+        Scan(id: row.id, status: row.status, files_total: row.filesTotal, files_scanned: row.filesScanned,
+             queries_found: row.queriesFound, error: row.error, repo_url: row.repoURL, branch: row.branch,
+             project_id: row.projectID, skipped_entries: row.skippedEntries, attempts: row.attempts,
+             created_at: row.createdAt, started_at: row.startedAt, finished_at: row.finishedAt)
     }
 
     // MARK: - Handlers
 
     private func list(limit: Int, _ context: TenantRequestContext) async throws -> [Scan] {
         return try await database.withTenant(context.scope) { transaction in
-            try await transaction.query(PostgresQuery(unsafeSQL: """
-                SELECT \(Self.columns) FROM scans ORDER BY created_at DESC, id DESC LIMIT $1
-                """, binds: { var binds = PostgresBindings(); binds.append(limit); return binds }())).all(as: Row.self)
+            try await ScanStore(transaction).scans(limit: limit)
         }.map(Self.scan)
     }
 
     private func get(_ id: UUID, _ context: TenantRequestContext) async throws -> Scan {
         let row = try await database.withTenant(context.scope) { transaction in
-            try await transaction.query(PostgresQuery(unsafeSQL: "SELECT \(Self.columns) FROM scans WHERE id = $1",
-                                                     binds: { var binds = PostgresBindings(); binds.append(id); return binds }())).first(as: Row.self)
+            try await ScanStore(transaction).scan(id)
         }
         guard let row else { throw AppError.notFound("Scan") }
         return Self.scan(row)

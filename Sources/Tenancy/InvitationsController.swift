@@ -3,7 +3,6 @@ import Database
 import Foundation
 import HTTPSupport
 import Hummingbird
-import PostgresNIO
 
 /// Inviting people to an organization (`POST /organizations/{id}/invitations`) and accepting
 /// (`POST /invitations/accept`). Tokens are random and stored only as hashes.
@@ -62,17 +61,15 @@ public struct InvitationsController: Sendable {
         let token = tokens.generate()
         let expires = Date().addingTimeInterval(lifetime)
         let org = context.organizationID
+        let tokenHash = tokens.hash(token)
         let id = try await database.withTenant(context.scope) { transaction in
-            let alreadyMember = try await transaction.query("""
-                SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id
-                WHERE m.organization_id = \(org) AND lower(u.email) = \(email)
-                """).first(as: Int.self) != nil
-            if alreadyMember { throw AppError.conflict("This person is already a member.", code: "already_member") }
-            guard let id = try await transaction.query("""
-                INSERT INTO invitations (organization_id, email, role, token_hash, invited_by, expires_at)
-                VALUES (\(org), \(email), \(body.role.rawValue)::user_role, \(tokens.hash(token)), \(context.user.id), \(expires))
-                RETURNING id
-                """).first(as: UUID.self) else { throw AppError.internalError }
+            let store = TenancyStore(transaction)
+            if try await store.isMember(email: email, of: org) {
+                throw AppError.conflict("This person is already a member.", code: "already_member")
+            }
+            guard let id = try await store.createInvitation(
+                organizationID: org, email: email, role: body.role, tokenHash: tokenHash, invitedBy: context.user.id,
+                expiresAt: expires) else { throw AppError.internalError }
             try await AuditLog.record(on: transaction, organizationID: org, actorID: context.user.id,
                                       action: "member.invited", target: email, details: ["role": body.role.rawValue])
             return id
@@ -90,9 +87,8 @@ public struct InvitationsController: Sendable {
     /// Tells an existing user about the invitation (system path: the invitee is not a member yet).
     private func notifyInvitee(email: String, org: UUID, role: Role) async throws {
         try await database.withSystem { transaction in
-            guard let (userID, orgName) = try await transaction.query("""
-                SELECT u.id, o.name FROM users u, organizations o WHERE lower(u.email) = \(email) AND o.id = \(org)
-                """).first(as: (UUID, String).self) else { return }
+            guard let (userID, orgName) = try await TenancyStore(transaction).invitee(email: email, organizationID: org)
+            else { return }
             try await Notifications.send(on: transaction, organizationID: org, userID: userID,
                                          kind: "invitation", title: "You are invited to \(orgName)",
                                          body: "You were invited to join \(orgName) as \(role.rawValue).")
@@ -103,26 +99,17 @@ public struct InvitationsController: Sendable {
         let hash = tokens.hash(token)
         return try await database.withTenant(context.scope) { transaction in
             // Row-level security shows the invitee only invitations addressed to their email.
-            guard let (org, roleText, expired, accepted) = try await transaction.query("""
-                SELECT organization_id, role::text, expires_at < now(), accepted_at IS NOT NULL
-                FROM invitations WHERE token_hash = \(hash)
-                """).first(as: (UUID, String, Bool, Bool).self), let role = Role(rawValue: roleText) else {
+            let store = TenancyStore(transaction)
+            guard let invitation = try await store.invitation(tokenHash: hash),
+                  let role = Role(rawValue: invitation.role) else {
                 throw AppError(.notFound, code: "invitation_not_found",
                                message: "No invitation with this token is addressed to your email.")
             }
-            if accepted { throw AppError.conflict("This invitation was already accepted.", code: "invitation_used") }
-            if expired { throw AppError.conflict("This invitation has expired; ask for a new one.", code: "invitation_expired") }
+            let (org, roleText) = (invitation.organizationID, invitation.role)
+            if invitation.accepted { throw AppError.conflict("This invitation was already accepted.", code: "invitation_used") }
+            if invitation.expired { throw AppError.conflict("This invitation has expired; ask for a new one.", code: "invitation_expired") }
             try await transaction.switchScope(to: context.scope(in: org))
-            try await transaction.query("""
-                INSERT INTO memberships (organization_id, user_id, role) VALUES (\(org), \(context.user.id), \(roleText)::user_role)
-                ON CONFLICT (organization_id, user_id) DO NOTHING
-                """)
-            try await transaction.query(
-                "UPDATE invitations SET accepted_at = now() WHERE organization_id = \(org) AND token_hash = \(hash)")
-            try await transaction.query("""
-                UPDATE users SET organization_id = \(org), role = \(roleText)::user_role
-                WHERE id = \(context.user.id) AND organization_id IS NULL
-                """)
+            try await store.acceptInvitation(tokenHash: hash, organizationID: org, userID: context.user.id, role: roleText)
             try await AuditLog.record(on: transaction, organizationID: org, actorID: context.user.id,
                                       action: "member.joined", target: context.user.email, details: ["role": roleText])
             return Accepted(organization_id: org, role: role)

@@ -30,20 +30,19 @@ public struct NotificationsController: Sendable {
     }
 
     private func list(_ context: UserRequestContext) async throws -> [Notification] {
+        let userID = context.user.id
         return try await database.withTenant(context.scope) { transaction in
-            try await transaction.query("""
-                SELECT id, organization_id, kind, title, body, created_at, read_at FROM notifications
-                WHERE user_id = \(context.user.id) ORDER BY created_at DESC LIMIT 200
-                """).all(as: (UUID, UUID, String, String, String, Date, Date?).self)
-        }.map { Notification(id: $0.0, organization_id: $0.1, kind: $0.2, title: $0.3, body: $0.4, created_at: $0.5, read_at: $0.6) }
+            try await TenancyStore(transaction).notifications(of: userID)
+        }.map {
+            Notification(id: $0.id, organization_id: $0.organizationID, kind: $0.kind, title: $0.title, body: $0.body,
+                         created_at: $0.createdAt, read_at: $0.readAt)
+        }
     }
 
     private func markRead(_ id: UUID, _ context: UserRequestContext) async throws {
+        let userID = context.user.id
         let found = try await database.withTenant(context.scope) { transaction in
-            try await transaction.query("""
-                UPDATE notifications SET read_at = COALESCE(read_at, now())
-                WHERE id = \(id) AND user_id = \(context.user.id) RETURNING id
-                """).first(as: UUID.self) != nil
+            try await TenancyStore(transaction).markNotificationRead(id, of: userID)
         }
         guard found else { throw AppError.notFound("Notification") }
     }

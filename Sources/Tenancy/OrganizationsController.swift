@@ -3,7 +3,6 @@ import Database
 import Foundation
 import HTTPSupport
 import Hummingbird
-import PostgresNIO
 
 /// `/organizations`: the user's organizations, creating one, members and roles (with the
 /// last-admin guard) and the audit log.
@@ -68,12 +67,10 @@ public struct OrganizationsController: Sendable {
     // MARK: - Organizations
 
     private func list(_ context: UserRequestContext) async throws -> [Summary] {
+        let userID = context.user.id
         return try await database.withTenant(context.scope) { transaction in
-            try await transaction.query("""
-                SELECT o.id, o.name, m.role::text FROM memberships m JOIN organizations o ON o.id = m.organization_id
-                WHERE m.user_id = \(context.user.id) ORDER BY o.name
-                """).all(as: (UUID, String, String).self)
-        }.map { Summary(id: $0.0, name: $0.1, role: Role(rawValue: $0.2) ?? .viewer) }
+            try await TenancyStore(transaction).organizations(of: userID)
+        }.map { Summary(id: $0.id, name: $0.name, role: Role(rawValue: $0.role) ?? .viewer) }
     }
 
     private func create(_ body: NameBody, _ context: UserRequestContext) async throws -> Created {
@@ -86,40 +83,31 @@ public struct OrganizationsController: Sendable {
 
     // MARK: - Members
 
-
     private func members(_ context: TenantRequestContext) async throws -> [Member] {
+        let org = context.organizationID
         return try await database.withTenant(context.scope) { transaction in
-            try await transaction.query("""
-                SELECT u.id, u.email, u.full_name, m.role::text, m.created_at
-                FROM memberships m JOIN users u ON u.id = m.user_id
-                WHERE m.organization_id = \(context.organizationID) ORDER BY m.created_at, u.email
-                """).all(as: (UUID, String, String?, String, Date).self)
+            try await TenancyStore(transaction).members(of: org)
         }.map(Self.member)
     }
 
-    private static func member(_ row: (UUID, String, String?, String, Date)) -> Member {
-        Member(user_id: row.0, email: row.1, full_name: row.2, role: Role(rawValue: row.3) ?? .viewer, joined_at: row.4)
+    private static func member(_ row: TenancyStore.MemberRow) -> Member {
+        Member(user_id: row.userID, email: row.email, full_name: row.fullName, role: Role(rawValue: row.role) ?? .viewer,
+               joined_at: row.joinedAt)
     }
 
     private func changeRole(of userID: UUID, to role: Role, _ context: TenantRequestContext) async throws -> Member {
         let org = context.organizationID
         return try await database.withTenant(context.scope) { transaction in
-            let current = try await lockAdmins(org: org, target: userID, on: transaction)
+            let store = TenancyStore(transaction)
+            let current = try await lockAdmins(org: org, target: userID, in: store)
             if current.targetRole == .admin, role != .admin, current.adminCount <= 1 {
                 throw AppError.conflict("The last admin of an organization cannot be demoted.", code: "last_admin")
             }
-            try await transaction.query(
-                "UPDATE memberships SET role = \(role.rawValue)::user_role WHERE organization_id = \(org) AND user_id = \(userID)")
-            try await transaction.query(
-                "UPDATE users SET role = \(role.rawValue)::user_role WHERE id = \(userID) AND organization_id = \(org)")
+            try await store.setRole(role, of: userID, in: org)
             try await AuditLog.record(on: transaction, organizationID: org, actorID: context.user.id,
                                       action: "member.role_changed", target: userID.uuidString,
                                       details: ["from": current.targetRole.rawValue, "to": role.rawValue])
-            guard let row = try await transaction.query("""
-                SELECT u.id, u.email, u.full_name, m.role::text, m.created_at
-                FROM memberships m JOIN users u ON u.id = m.user_id
-                WHERE m.organization_id = \(org) AND m.user_id = \(userID)
-                """).first(as: (UUID, String, String?, String, Date).self) else { throw AppError.notFound("Member") }
+            guard let row = try await store.member(userID, of: org) else { throw AppError.notFound("Member") }
             return Self.member(row)
         }
     }
@@ -127,15 +115,12 @@ public struct OrganizationsController: Sendable {
     private func remove(_ userID: UUID, _ context: TenantRequestContext) async throws {
         let org = context.organizationID
         try await database.withTenant(context.scope) { transaction in
-            let current = try await lockAdmins(org: org, target: userID, on: transaction)
+            let store = TenancyStore(transaction)
+            let current = try await lockAdmins(org: org, target: userID, in: store)
             if current.targetRole == .admin, current.adminCount <= 1 {
                 throw AppError.conflict("The last admin of an organization cannot be removed.", code: "last_admin")
             }
-            try await transaction.query("""
-                UPDATE users SET organization_id = NULL WHERE id = \(userID) AND organization_id = \(org)
-                """)
-            try await transaction.query(
-                "DELETE FROM memberships WHERE organization_id = \(org) AND user_id = \(userID)")
+            try await store.removeMember(userID, from: org)
             try await AuditLog.record(on: transaction, organizationID: org, actorID: context.user.id,
                                       action: userID == context.user.id ? "member.left" : "member.removed",
                                       target: userID.uuidString)
@@ -144,30 +129,27 @@ public struct OrganizationsController: Sendable {
 
     /// Locks the organization's memberships (so two concurrent demotions cannot both pass the
     /// last-admin guard) and returns the target's role and the number of admins.
-    private func lockAdmins(org: UUID, target: UUID, on transaction: Transaction) async throws
+    private func lockAdmins(org: UUID, target: UUID, in store: TenancyStore) async throws
         -> (targetRole: Role, adminCount: Int)
     {
-        let rows = try await transaction.query("""
-            SELECT user_id, role::text FROM memberships WHERE organization_id = \(org) ORDER BY user_id FOR UPDATE
-            """).all(as: (UUID, String).self)
-        guard let target = rows.first(where: { $0.0 == target }), let role = Role(rawValue: target.1) else {
+        let rows = try await store.lockMemberRoles(of: org)
+        guard let target = rows.first(where: { $0.userID == target }), let role = Role(rawValue: target.role) else {
             throw AppError.notFound("Member")
         }
-        return (role, rows.filter { $0.1 == Role.admin.rawValue }.count)
+        return (role, rows.filter { $0.role == Role.admin.rawValue }.count)
     }
 
     // MARK: - Audit log
 
     private func auditLog(_ context: TenantRequestContext, limit: Int?) async throws -> [AuditEntry] {
         let limit = min(max(limit ?? 100, 1), 500)
+        let org = context.organizationID
         return try await database.withTenant(context.scope) { transaction in
-            try await transaction.query("""
-                SELECT id, actor_user_id, action, target, details::text, created_at FROM audit_log
-                WHERE organization_id = \(context.organizationID) ORDER BY created_at DESC, id LIMIT \(limit)
-                """).all(as: (UUID, UUID?, String, String?, String, Date).self)
+            try await TenancyStore(transaction).auditLog(of: org, limit: limit)
         }.map { row in
-            let details = (try? JSONDecoder().decode([String: String].self, from: Data(row.4.utf8))) ?? [:]
-            return AuditEntry(id: row.0, actor_user_id: row.1, action: row.2, target: row.3, details: details, created_at: row.5)
+            let details = (try? JSONDecoder().decode([String: String].self, from: Data(row.details.utf8))) ?? [:]
+            return AuditEntry(id: row.id, actor_user_id: row.actorUserID, action: row.action, target: row.target,
+                              details: details, created_at: row.createdAt)
         }
     }
 }

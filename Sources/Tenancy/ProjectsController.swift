@@ -57,24 +57,22 @@ public struct ProjectsController: Sendable {
         let allow_writes: Bool?
     }
 
-    private typealias Row = (UUID, String, String, Date, Bool)
-    private static func project(_ row: Row) -> Project {
-        Project(id: row.0, name: row.1, description: row.2, created_at: row.3, has_database: row.4)
+    private static func project(_ row: TenancyStore.ProjectRow) -> Project {
+        Project(id: row.id, name: row.name, description: row.description, created_at: row.createdAt,
+                has_database: row.hasDatabase)
     }
 
     // MARK: - Handlers
 
     private func list(_ context: TenantRequestContext) async throws -> [Project] {
         return try await database.withTenant(context.scope) { transaction in
-            try await transaction.query(
-                "SELECT id, name, description, created_at, database_url IS NOT NULL FROM projects ORDER BY created_at, id").all(as: Row.self)
+            try await TenancyStore(transaction).projects()
         }.map(Self.project)
     }
 
     private func get(_ id: UUID, _ context: TenantRequestContext) async throws -> Project {
         let row = try await database.withTenant(context.scope) { transaction in
-            try await transaction.query(
-                "SELECT id, name, description, created_at, database_url IS NOT NULL FROM projects WHERE id = \(id)").first(as: Row.self)
+            try await TenancyStore(transaction).project(id)
         }
         guard let row else { throw AppError.notFound("Project") }
         return Self.project(row)
@@ -85,11 +83,9 @@ public struct ProjectsController: Sendable {
         let description = try body.description.map { try Validate.text($0, field: "description", min: 0, max: 2000) } ?? ""
         do {
             return try await database.withTenant(context.scope) { transaction in
-                guard let row = try await transaction.query("""
-                    INSERT INTO projects (organization_id, name, description, created_by)
-                    VALUES (\(context.organizationID), \(name), \(description), \(context.user.id))
-                    RETURNING id, name, description, created_at, database_url IS NOT NULL
-                    """).first(as: Row.self) else { throw AppError.internalError }
+                guard let row = try await TenancyStore(transaction).createProject(
+                    organizationID: context.organizationID, name: name, description: description,
+                    createdBy: context.user.id) else { throw AppError.internalError }
                 try await AuditLog.record(on: transaction, organizationID: context.organizationID,
                                           actorID: context.user.id, action: "project.created", target: name)
                 return Self.project(row)
@@ -101,8 +97,7 @@ public struct ProjectsController: Sendable {
 
     private func delete(_ id: UUID, _ context: TenantRequestContext) async throws {
         let name = try await database.withTenant(context.scope) { transaction in
-            let name = try await transaction.query(
-                "DELETE FROM projects WHERE id = \(id) RETURNING name").first(as: String.self)
+            let name = try await TenancyStore(transaction).deleteProject(id)
             if let name {
                 try await AuditLog.record(on: transaction, organizationID: context.organizationID,
                                           actorID: context.user.id, action: "project.deleted", target: name)
@@ -116,9 +111,7 @@ public struct ProjectsController: Sendable {
         try Self.checkDatabaseURL(url)
         let sealed = try seal(url)
         let name = try await database.withTenant(context.scope) { transaction in
-            let name = try await transaction.query(
-                "UPDATE projects SET database_url = \(sealed), allow_writes = \(allowWrites) WHERE id = \(id) RETURNING name"
-            ).first(as: String.self)
+            let name = try await TenancyStore(transaction).setProjectDatabase(id, sealedURL: sealed, allowWrites: allowWrites)
             if let name {
                 try await AuditLog.record(on: transaction, organizationID: context.organizationID,
                                           actorID: context.user.id, action: "project.database_set", target: name)

@@ -8,6 +8,7 @@ import Insight
 import HummingbirdTesting
 import Logging
 import Testing
+import TestDatabaseSupport
 
 /// `POST /query/explain` against the sample database: answers, insights, the sandbox and quota.
 @Suite("Explain")

@@ -7,6 +7,7 @@ import Insight
 import Logging
 import PostgresNIO
 import Testing
+import TestDatabaseSupport
 
 /// The customer-database connection: session limits, URL parsing, unreachable servers and the
 /// refusal of dbooster's own database.
@@ -76,7 +77,10 @@ struct TargetDatabaseTests {
 
     @Test("dbooster's own database is refused by address and by instance id")
     func ownDatabase() async throws {
-        let own = try await TestDatabase.create()
+        try await TestDatabase.withDatabase { own in try await ownDatabase(own) }
+    }
+
+    private func ownDatabase(_ own: String) async throws {
         let ownURL = try TargetURL(parsing: own)
         let byAddress = OwnDatabaseGuard(ownURL: ownURL, instanceID: { nil })
         await #expect(throws: TargetError.self) {

@@ -1,4 +1,5 @@
 @testable import Extraction
+import FindingFormats
 import Foundation
 import Testing
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Extraction
+import FindingFormats
 import Foundation
 import Insight
 

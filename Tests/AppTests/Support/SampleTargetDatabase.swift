@@ -5,6 +5,7 @@ import Logging
 import PgQuery
 import PostgresNIO
 import Testing
+import TestDatabaseSupport
 
 /// The sample shop database (`scripts/sample-db.sql`) as a customer target, built once per test
 /// process on the test cluster as the superuser `postgres`, and rebuilt only when its

@@ -8,6 +8,7 @@ import Logging
 import NIOCore
 import PostgresNIO
 import Testing
+import TestDatabaseSupport
 
 /// Settings for a test application on a fresh database.
 /// Stripe's webhook secrets and prices are always set; the API key and URL only with `stripeBaseURL`.
@@ -74,7 +75,16 @@ private func runTestApp(
     providerBaseURL: String?, stripeBaseURL: String?, environment: [String: String],
     _ body: @Sendable (TestContext) async throws -> Void
 ) async throws {
-    let url = try await TestDatabase.create()
+    try await TestDatabase.withDatabase { url in
+        try await runTestApp(url: url, providerBaseURL: providerBaseURL, stripeBaseURL: stripeBaseURL,
+                             environment: environment, body)
+    }
+}
+
+private func runTestApp(
+    url: String, providerBaseURL: String?, stripeBaseURL: String?, environment: [String: String],
+    _ body: @Sendable (TestContext) async throws -> Void
+) async throws {
     let config = testConfig(databaseURL: url, providerBaseURL: providerBaseURL, stripeBaseURL: stripeBaseURL,
                             extra: environment)
     let logger = {

@@ -1,3 +1,4 @@
+import Extraction
 import Foundation
 
 /// Fast, allocation-light JSON text for a finding (the streaming writers emit thousands per second).
@@ -30,22 +31,31 @@ enum FindingJSON {
 
     /// Appends `value` as a JSON string literal.
     static func appendString(_ value: String, to out: inout String) {
-        var bytes: [UInt8] = [ASCII.doubleQuote]
+        var bytes: [UInt8] = [Byte.doubleQuote]
         bytes.reserveCapacity(value.utf8.count + 2)
         let hex = Array("0123456789abcdef".utf8)
         for byte in value.utf8 {
             switch byte {
-            case ASCII.doubleQuote: bytes += [ASCII.backslash, ASCII.doubleQuote]
-            case ASCII.backslash: bytes += [ASCII.backslash, ASCII.backslash]
-            case ASCII.newline: bytes += [ASCII.backslash, UInt8(ascii: "n")]
-            case ASCII.carriageReturn: bytes += [ASCII.backslash, UInt8(ascii: "r")]
-            case ASCII.tab: bytes += [ASCII.backslash, UInt8(ascii: "t")]
+            case Byte.doubleQuote: bytes += [Byte.backslash, Byte.doubleQuote]
+            case Byte.backslash: bytes += [Byte.backslash, Byte.backslash]
+            case Byte.newline: bytes += [Byte.backslash, UInt8(ascii: "n")]
+            case Byte.carriageReturn: bytes += [Byte.backslash, UInt8(ascii: "r")]
+            case Byte.tab: bytes += [Byte.backslash, UInt8(ascii: "t")]
             case 0..<0x20:
                 bytes += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
             default: bytes.append(byte)
             }
         }
-        bytes.append(ASCII.doubleQuote)
+        bytes.append(Byte.doubleQuote)
         out += String(decoding: bytes, as: UTF8.self)
     }
+}
+
+/// The bytes JSON string escaping looks at.
+private enum Byte {
+    static let doubleQuote = UInt8(ascii: "\"")
+    static let backslash = UInt8(ascii: "\\")
+    static let newline = UInt8(ascii: "\n")
+    static let carriageReturn = UInt8(ascii: "\r")
+    static let tab = UInt8(ascii: "\t")
 }

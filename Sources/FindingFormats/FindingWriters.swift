@@ -1,3 +1,4 @@
+import Extraction
 import Foundation
 
 /// Output formats of `dbooster scan`.

@@ -1,3 +1,4 @@
+import Extraction
 import Foundation
 
 /// SARIF 2.1.0 output for GitHub code scanning: one result per finding, located by file, line

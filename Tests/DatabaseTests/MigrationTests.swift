@@ -1,34 +1,32 @@
-@testable import App
 @testable import Database
 import Foundation
 import Logging
 import PostgresNIO
 import Testing
+import TestDatabaseSupport
 
 @Suite("Migrations")
 struct MigrationTests {
     static let logger = Logger(label: "migration-tests")
 
-    /// Runs `body` with a pool on a new, empty database.
+    /// Runs `body` with a pool on a new, empty database, dropped afterwards.
     static func withEmptyDatabase(_ body: @Sendable (PostgresClient) async throws -> Void) async throws {
         // The template's migration creates the cluster-wide roles first, so that these tests
         // exercise the per-database lock rather than a race between databases.
         try await TestDatabase.prepare()
-        let name = "dbooster_empty_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased())"
-        try await TestDatabase.withAdminConnection { connection in
-            try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: logger)
+        let url = try await TestDatabase.createEmpty()
+        do {
+            try await TestDatabase.withClient(url: url, body)
+        } catch {
+            try? await TestDatabase.drop(url)
+            throw error
         }
-        let client = PostgresClient(configuration: try postgresConfiguration(url: TestDatabase.url(of: name)), backgroundLogger: logger)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
-            try await body(client)
-            group.cancelAll()
-        }
+        try await TestDatabase.drop(url)
     }
 
     @Test("migrations apply once, in order, and a second run applies nothing")
     func idempotent() async throws {
-        let migrations = try Migrator.load(directory: migrationsDirectory())
+        let migrations = try Migrator.load(directory: TestDatabase.migrationsDirectory)
         #expect(migrations.map(\.version) == migrations.map(\.version).sorted())
         try await Self.withEmptyDatabase { client in
             let first = try await Migrator(migrations: migrations, logger: Self.logger).run(on: client)
@@ -44,7 +42,7 @@ struct MigrationTests {
 
     @Test("two instances migrating at once are serialised by the advisory lock")
     func concurrent() async throws {
-        let migrations = try Migrator.load(directory: migrationsDirectory())
+        let migrations = try Migrator.load(directory: TestDatabase.migrationsDirectory)
         try await Self.withEmptyDatabase { client in
             async let a = Migrator(migrations: migrations, logger: Self.logger).run(on: client)
             async let b = Migrator(migrations: migrations, logger: Self.logger).run(on: client)
@@ -55,7 +53,7 @@ struct MigrationTests {
 
     @Test("an applied migration whose file changed is an error, and nothing else runs")
     func checksumMismatch() async throws {
-        let migrations = try Migrator.load(directory: migrationsDirectory())
+        let migrations = try Migrator.load(directory: TestDatabase.migrationsDirectory)
         var changed = migrations
         changed[1] = .init(version: migrations[1].version, name: migrations[1].name, sql: migrations[1].sql + "\n-- edited")
         let edited = changed
@@ -78,24 +76,6 @@ struct MigrationTests {
             }
             let exists = try await client.query("SELECT to_regclass('t1') IS NOT NULL").first(as: Bool.self)
             #expect(exists == false)
-        }
-    }
-}
-
-@Suite("Configuration")
-struct ConfigurationTests {
-    @Test("a missing required secret is a one-line error naming the key", arguments: ["DATABASE_URL", "JWT_SECRET", "ENCRYPTION_KEY"])
-    func missing(_ key: String) throws {
-        var environment = ["DATABASE_URL": "postgresql://a@b/c", "JWT_SECRET": String(repeating: "s", count: 40),
-                           "ENCRYPTION_KEY": "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="]
-        environment[key] = nil
-        do {
-            _ = try AppConfig.load(environment: environment)
-            Issue.record("loading without \(key) succeeded")
-        } catch {
-            let message = String(describing: error)
-            #expect(message.contains(key))
-            #expect(!message.contains("\n"))
         }
     }
 }
