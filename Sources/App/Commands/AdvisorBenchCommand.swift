@@ -19,6 +19,12 @@ struct AdvisorBenchCommand: AsyncParsableCommand {
     @Option(help: "Runs per case; the best analysis time counts.")
     var repeats = 3
 
+    @Option(help: "Only the cases whose name contains this text.")
+    var only: String?
+
+    @Flag(help: "Print every statement sent to the database with its time (for the cases run).")
+    var trace = false
+
     struct Case: Decodable {
         let name: String
         let `class`: String?
@@ -31,6 +37,7 @@ struct AdvisorBenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let set = try JSONDecoder().decode([Case].self, from: Data(contentsOf: URL(fileURLWithPath: cases)))
+            .filter { only == nil || $0.name.contains(only!) }
         let target = TargetDatabase(url: try TargetURL(parsing: databaseURL), logger: makeLogger())
         let optimizer = QueryOptimizer()
         var verdicts: [String: [Verdict]] = [:]
@@ -39,8 +46,10 @@ struct AdvisorBenchCommand: AsyncParsableCommand {
         let connectStart = ContinuousClock.now
         try await target.withConnection { connection in
             connects.append(connectStart.duration(to: .now).milliseconds)
+            let session = ConnectionPlannerSession(connection: connection, logger: target.logger)
+            let trace = trace
             let access = TargetAccess { body in
-                try await body(ConnectionPlannerSession(connection: connection, logger: target.logger))
+                if trace { try await body(TracingSession(base: session)) } else { try await body(session) }
             }
             for item in set {
                 var best = Double.infinity
@@ -114,5 +123,19 @@ struct AdvisorBenchCommand: AsyncParsableCommand {
         }
         text = "\(table)(\(keys.map { $0.1 ? "\($0.0) DESC" : $0.0 }.joined(separator: ", ")))"
         return text
+    }
+}
+
+/// Prints each statement's round-trip time (bench `--trace`).
+struct TracingSession: PlannerSession {
+    let base: ConnectionPlannerSession
+
+    func rows(_ sql: String, _ binds: [String?]) async throws -> [[String?]] {
+        let started = ContinuousClock.now
+        defer {
+            let line = sql.split(separator: "\n").first.map(String.init) ?? sql
+            print(String(format: "    %6.2f ms  ", started.duration(to: .now).milliseconds) + String(line.prefix(100)))
+        }
+        return try await base.rows(sql, binds)
     }
 }
