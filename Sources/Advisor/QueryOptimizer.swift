@@ -68,7 +68,8 @@ public struct QueryOptimizer: Sendable {
             advice = IndexAdvice(notes: [Finding(
                 rule: "no_database", severity: .info,
                 message: "The project has no database, so the index advisor and cost checks did not run.",
-                fix: "Connect the project's database (PUT /projects/{id}/database) for hypopg-verified indexes.")])
+                fix: "Connect the project's database (PUT /projects/{id}/database) for hypopg-verified indexes.")],
+                timings: AnalysisTimings(analysis_ms: 0, planner_calls: 0))
         }
         report.findings += advice.notes
         report.index_recommendations = advice.recommendations
