@@ -119,11 +119,15 @@ public struct IndexAdvisor: Sendable {
             }
             guard !picked.isEmpty else { break }
             for trial in picked {
-                _ = try await create(trial.candidate, session, pending)
-                let cost = picked.count == 1 ? trial.cost : try await probe.estimate(on: session).totalCost
+                remaining.removeAll { $0.schema == trial.candidate.schema && $0.table == trial.candidate.table }
+                var cost = trial.cost
+                // The accepted index stays for the next round; without a next round it is not needed.
+                if picked.count > 1 || !remaining.isEmpty {
+                    _ = try await create(trial.candidate, session, pending)
+                    if picked.count > 1 { cost = try await probe.estimate(on: session).totalCost }
+                }
                 outcome.choices.append(Choice(candidate: trial.candidate, costBefore: current, costAfter: cost, verified: "hypopg"))
                 current = cost
-                remaining.removeAll { $0.schema == trial.candidate.schema && $0.table == trial.candidate.table }
             }
         }
         explain(singles, outcome.choices, catalog, baseline, &outcome)
