@@ -32,8 +32,8 @@ public enum AnalysisTransaction {
             let row = try await session.rows("""
                 SELECT set_config('statement_timeout', $1, true), set_config('lock_timeout', '1s', true),
                        (SELECT string_agg(extname::text, ',') FROM pg_extension),
-                       set_config('transaction_read_only',
-                                  CASE WHEN EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'hypopg') THEN 'on' ELSE 'off' END, true)
+                       CASE WHEN EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'hypopg')
+                            THEN set_config('transaction_read_only', 'on', true) END
                 """, [ReadOnlyTransaction.statementTimeout]).first
             var extensions = Set((row?[2] ?? "").split(separator: ",").map(String.init))
             var hypopg = HypoPG.installed
