@@ -138,7 +138,7 @@ import Testing
             var catalog = SchemaCatalog()
             catalog.tables["public.tickets"] = SchemaCatalog.Table(
                 oid: "0", schema: "public", name: "tickets", kind: "r", rowEstimate: 0, columns: [("customer_id", "bigint")],
-                indexes: [], foreignKeys: [], viewColumns: [:], leafPartitions: [])
+                indexes: [], foreignKeys: [])
             let made = try await QueryOptimizer.recommendations(
                 [.init(candidate: candidate, costBefore: 10, costAfter: 1, verified: "hypopg")], catalog, session)
             await box.set(made.first?.statements.first)

@@ -106,7 +106,7 @@ public struct CatalogLoader: Sendable {
         let tuples = Double(row[4] ?? "") ?? 0
         var table = SchemaCatalog.Table(
             oid: oid, schema: schema, name: name, kind: kind, rowEstimate: max(tuples, 0),
-            columns: columns, indexes: indexes, foreignKeys: foreignKeys, viewColumns: [:], leafPartitions: [])
+            columns: columns, indexes: indexes, foreignKeys: foreignKeys)
         table.pages = Double(row[5] ?? "") ?? 0
         table.neverAnalyzed = tuples < 0
         table.viewDefinition = row[9]
@@ -115,7 +115,6 @@ public struct CatalogLoader: Sendable {
             guard let partitionSchema = item[0] as? String, let partitionName = item[1] as? String else { continue }
             if item[2] as? Bool == true {
                 table.partitions.append((partitionSchema, partitionName))
-                table.leafPartitions.append(Identifier.qualified(partitionSchema, partitionName))
             } else {
                 table.multiLevel = true
             }

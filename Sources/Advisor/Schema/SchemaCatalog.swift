@@ -33,10 +33,6 @@ public struct SchemaCatalog: Sendable {
         public var columns: [(name: String, type: String)]
         public var indexes: [Index]
         public var foreignKeys: [ForeignKey]
-        /// For a view: each view column name → base table (schema, name) that provides it.
-        public var viewColumns: [String: (schema: String, name: String)]
-        /// For a partitioned table: its leaf partitions as quoted qualified names.
-        public var leafPartitions: [String]
         /// For a partitioned table: its leaf partitions as (schema, name).
         public var partitions: [(schema: String, name: String)] = []
         /// For a partitioned table: whether some partition is itself partitioned.
