@@ -17,6 +17,23 @@ struct DBooster: AsyncParsableCommand {
         subcommands: [Serve.self, Migrate.self, ScanCommand.self, ExplainCommand.self, OptimizeCommand.self, AdvisorBenchCommand.self, WorkerCommand.self],
         defaultSubcommand: Serve.self
     )
+
+    static func main() async {
+        await main(SQLArguments.protect(Array(CommandLine.arguments.dropFirst())))
+    }
+}
+
+/// A query given on the command line may start with a `--` comment; the argument parser would
+/// take it for an option. Such arguments (a `-` prefix and a line break or space, which no
+/// option has) are moved behind a `--` terminator, where they are read as positional values.
+enum SQLArguments {
+    static func protect(_ arguments: [String]) -> [String] {
+        guard !arguments.contains("--") else { return arguments }
+        let isSQL: (String) -> Bool = { $0.hasPrefix("-") && $0.contains(where: { $0 == " " || $0 == "\n" || $0 == "\t" }) }
+        let queries = arguments.filter(isSQL)
+        guard !queries.isEmpty else { return arguments }
+        return arguments.filter { !isSQL($0) } + ["--"] + queries
+    }
 }
 
 /// Loads the configuration or exits with a one-line message naming the missing setting.

@@ -31,6 +31,11 @@ struct OptimizeRouteTests {
             let costAfter = recommendation["cost_after"] as? Double ?? .infinity
             #expect(costAfter < costBefore)
             #expect(response.object["rewrites"] is [Any])
+            #expect(recommendation["definition"] as? String == "orders(customer_id)")
+            #expect(recommendation["statements"] as? [String] == [recommendation["create_sql"] as? String ?? ""])
+            let timings = response.object["timings"] as? [String: Any]
+            #expect((timings?["analysis_ms"] as? Double ?? 0) > 0)
+            #expect((timings?["planner_calls"] as? Int ?? 0) >= 2)
             #expect(try await SampleTargetDatabase.checksum() == before, "optimize changed the target")
 
             let runs = try await test.database.client.query(
@@ -52,6 +57,17 @@ struct OptimizeRouteTests {
             #expect(runs == 0)
             let used = try await test.database.client.query("SELECT count(*)::int FROM usage_counters").first(as: Int.self)
             #expect(used == 0)
+        }
+    }
+
+    @Test("a query the database refuses is 422 query_error, not a finding")
+    func refusedByTheDatabase() async throws {
+        try await withTestApp { test in
+            let project = try await test.client.sampleProject()
+            let response = try await Self.optimize(test.client, "SELECT id FROM no_such_table WHERE id = 1", project)
+            #expect(response.status == .unprocessableContent, "\(response.text)")
+            #expect(response.errorCode == "query_error")
+            #expect(response.text.contains("no_such_table"))
         }
     }
 

@@ -33,10 +33,16 @@ public struct SchemaCatalog: Sendable {
         public var columns: [(name: String, type: String)]
         public var indexes: [Index]
         public var foreignKeys: [ForeignKey]
-        /// For a view: each view column name → base table (schema, name) that provides it.
-        public var viewColumns: [String: (schema: String, name: String)]
-        /// For a partitioned table: its leaf partitions as quoted qualified names.
-        public var leafPartitions: [String]
+        /// For a partitioned table: its leaf partitions as (schema, name).
+        public var partitions: [(schema: String, name: String)] = []
+        /// For a partitioned table: whether some partition is itself partitioned.
+        public var multiLevel = false
+        /// For a view: its defining query (`pg_get_viewdef`).
+        public var viewDefinition: String?
+        /// Pages on disk (`relpages`; for a partitioned table, the sum over its partitions).
+        public var pages: Double = 0
+        /// Whether the table was never analysed (`reltuples` = -1).
+        public var neverAnalyzed = false
 
         /// `"schema"."name"` quoted as PostgreSQL needs it.
         public var quotedName: String { Identifier.qualified(schema, name) }
@@ -46,6 +52,8 @@ public struct SchemaCatalog: Sendable {
     /// Tables keyed by how the query names them (`TableRef.displayName`) and by their real
     /// `schema.name`.
     public var tables: [String: Table] = [:]
+    /// Extensions installed on the target (`pg_trgm`, `hypopg` …).
+    public var extensions: Set<String> = []
 
     public init() {}
 

@@ -51,7 +51,10 @@ public struct RewriteVerifier: Sendable {
         let parameters = (try? PgQuery.parse(text)).map { QueryShape(tree: $0).parameterCount } ?? 0
         do {
             let estimate = try await ReadOnlyTransaction.run(on: session) {
-                try await CostProbe(sql: text, parameterCount: parameters).estimate(on: session)
+                let probe = CostProbe(sql: text, parameterCount: parameters)
+                let estimate = try await probe.estimate(on: session)
+                try await probe.finish(on: session)
+                return estimate
             }
             return Rewrite(sql: proposal.sql, rationale: proposal.rationale, source: source, verified: "planner",
                            cost_before: baseline.totalCost, cost_after: estimate.totalCost)

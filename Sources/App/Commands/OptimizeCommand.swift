@@ -32,7 +32,10 @@ struct OptimizeCommand: AsyncParsableCommand {
         do {
             report = try await optimizer.optimize(sql, target: target)
         } catch let error as QueryOptimizer.InvalidQuery {
-            FileHandle.standardError.write(Data("dbooster: \(error.message)\(error.position.map { " at position \($0)" } ?? "")\n".utf8))
+            FileHandle.standardError.write(Data("dbooster optimize: invalid_query: \(error.message)\(error.position.map { " at position \($0)" } ?? "")\n".utf8))
+            throw ExitCode(2)
+        } catch let error as TargetError {
+            FileHandle.standardError.write(Data("dbooster optimize: \(error.code): \(error.message)\n".utf8))
             throw ExitCode(2)
         }
         switch format {
@@ -58,8 +61,24 @@ enum ReportText {
         lines.append("")
         lines.append("Index recommendations (\(report.index_recommendations.count))")
         for index in report.index_recommendations {
-            lines.append("  \(index.create_sql);")
-            lines.append("      cost \(index.cost_before) -> \(index.cost_after) (-\(index.improvement_pct)%), verified: \(index.verified)")
+            lines.append("  \(index.definition)")
+            for statement in index.statements { lines.append("    \(statement);") }
+            if let after = index.cost_after, let percent = index.improvement_pct {
+                lines.append("      cost \(index.cost_before) -> \(after) (-\(percent)%), verified: \(index.verified)")
+            } else {
+                lines.append("      cost \(index.cost_before), verified: \(index.verified)")
+            }
+            if let reason = index.reason { lines.append("      \(reason)") }
+        }
+        if !report.why_not.isEmpty {
+            lines.append("")
+            lines.append("Why no (other) index (\(report.why_not.count))")
+            for entry in report.why_not { lines.append("  [\(entry.reason.rawValue)] \(entry.message)") }
+        }
+        if let timings = report.timings {
+            lines.append("")
+            let connect = timings.connect_ms.map { String(format: ", connection %.1f ms", $0) } ?? ""
+            lines.append(String(format: "Timings: analysis %.1f ms, %d planner calls", timings.analysis_ms, timings.planner_calls) + connect)
         }
         lines.append("")
         lines.append("Rewrites (\(report.rewrites.count))")

@@ -17,26 +17,64 @@ public struct PlanEstimate: Sendable {
 public struct CostProbe: Sendable {
     public let sql: String
     public let parameterCount: Int
+    private let state = State()
 
     public init(sql: String, parameterCount: Int) {
         self.sql = sql
         self.parameterCount = parameterCount
     }
 
-    /// Plans the statement once.
+    /// Statements planned so far by this probe.
+    public var plannerCalls: Int { state.withLock { $0.calls } }
+
+    /// Plans the statement once. With parameters, each call prepares a fresh statement (a cached
+    /// plan would ignore hypothetical indexes created since); ``finish(on:)`` deallocates them.
     public func estimate(on session: some PlannerSession) async throws -> PlanEstimate {
         let text: String
         if parameterCount > 0 {
-            try await session.execute("SET LOCAL plan_cache_mode = force_generic_plan")
-            try await session.execute("DEALLOCATE ALL")
-            try await session.execute("PREPARE dbooster_probe AS \(sql)")
+            let (first, number) = state.withLock { value -> (Bool, Int) in
+                value.calls += 1
+                value.prepared += 1
+                return (value.prepared == 1, value.prepared)
+            }
+            if first {
+                try await session.execute("SET LOCAL plan_cache_mode = force_generic_plan")
+            }
+            let name = "dbooster_probe_\(state.token)_\(number)"
+            try await session.execute("PREPARE \(name) AS \(sql)")
             let nulls = Array(repeating: "NULL", count: parameterCount).joined(separator: ", ")
-            text = try await session.rows("EXPLAIN (FORMAT JSON) EXECUTE dbooster_probe(\(nulls))", []).first?.first.flatMap { $0 } ?? ""
-            try await session.execute("DEALLOCATE dbooster_probe")
+            text = try await session.rows("EXPLAIN (FORMAT JSON) EXECUTE \(name)(\(nulls))", []).first?.first.flatMap { $0 } ?? ""
         } else {
+            state.withLock { $0.calls += 1 }
             text = try await session.rows("EXPLAIN (FORMAT JSON) \(sql)", []).first?.first.flatMap { $0 } ?? ""
         }
         return try Self.read(text)
+    }
+
+    /// Deallocates the statements this probe prepared (prepared statements outlive a rollback).
+    public func finish(on session: some PlannerSession) async throws {
+        let prepared = state.withLock { value -> Int in
+            defer { value.prepared = 0 }
+            return value.prepared
+        }
+        if prepared > 0 { try await session.execute("DEALLOCATE ALL") }
+    }
+
+    private final class State: @unchecked Sendable {
+        struct Value {
+            var calls = 0
+            var prepared = 0
+        }
+
+        let token = UInt32.random(in: 0...UInt32.max)
+        private let lock = NSLock()
+        private var value = Value()
+
+        func withLock<T>(_ body: (inout Value) -> T) -> T {
+            lock.lock()
+            defer { lock.unlock() }
+            return body(&value)
+        }
     }
 
     /// Reads `EXPLAIN (FORMAT JSON)` output.

@@ -29,4 +29,9 @@ public enum PlannerError {
         if let error = error as? PSQLError, let message = error.serverInfo?[.message] { return message }
         return String(describing: error)
     }
+
+    /// The SQLSTATE of a server error, nil for anything else (connection failures…).
+    public static func sqlState(_ error: any Error) -> String? {
+        (error as? PSQLError)?.serverInfo?[.sqlState]
+    }
 }

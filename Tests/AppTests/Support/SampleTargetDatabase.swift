@@ -7,7 +7,8 @@ import PostgresNIO
 import Testing
 import TestDatabaseSupport
 
-/// The sample shop database (`scripts/sample-db.sql`) as a customer target, built once per test
+/// The sample shop database (`scripts/sample-db.sql`, then the advisor's tables and views from
+/// `scripts/sample-db-advisor.sql`) as a customer target, built once per test
 /// process on the test cluster as the superuser `postgres`, and rebuilt only when its
 /// `sample_version` differs from ``version`` (several test processes may share it: an advisory
 /// lock serialises the check).
@@ -16,8 +17,8 @@ import TestDatabaseSupport
 /// with a password equal to their name. `hypopg` is installed.
 enum SampleTargetDatabase {
     static let name = "dbooster_sample"
-    /// Bump together with `INSERT INTO sample_version` in scripts/sample-db.sql.
-    static let version = 1
+    /// Bump together with the last `INSERT INTO sample_version` in scripts/sample-db-advisor.sql.
+    static let version = 2
     private static let lockKey: Int64 = 0x7361_6d70_6c65
 
     /// The reader's URL (ensures the database exists first).
@@ -88,18 +89,20 @@ enum SampleTargetDatabase {
     private static func rebuild(_ admin: PostgresConnection) async throws {
         try await admin.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: TestDatabase.logger)
         try await admin.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: TestDatabase.logger)
-        let script = try String(contentsOf: scriptURL(), encoding: .utf8)
-        try await connect(database: name) { connection in
-            for statement in try PgQuery.scriptStatements(script) {
-                try await connection.query(PostgresQuery(unsafeSQL: statement), logger: TestDatabase.logger)
+        for file in ["sample-db.sql", "sample-db-advisor.sql"] {
+            let script = try String(contentsOf: scriptURL(file), encoding: .utf8)
+            try await connect(database: name) { connection in
+                for statement in try PgQuery.scriptStatements(script) {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: TestDatabase.logger)
+                }
             }
         }
     }
 
-    private static func scriptURL() -> URL {
+    private static func scriptURL(_ file: String) -> URL {
         URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("scripts/sample-db.sql")
+            .deletingLastPathComponent().appendingPathComponent("scripts/\(file)")
     }
 
     /// A superuser connection (`postgres`, trust authentication on the test cluster).
