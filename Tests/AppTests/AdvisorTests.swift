@@ -5,6 +5,7 @@ import Foundation
 import Logging
 @testable import PgQuery
 import PostgresNIO
+import TestDatabaseSupport
 import Testing
 
 /// The index advisor on the sample shop database (scripts/sample-db.sql + sample-db-advisor.sql):

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresNIO
+import TestDatabaseSupport
 import Testing
 
 /// A schema-only copy of the sample database (`pg_dump --schema-only`), where the tests run every
