@@ -45,7 +45,8 @@ func buildRouter(
     config: AppConfig, database: Database, metrics: PrometheusCollectorRegistry, httpClient: HTTPClient
 ) throws -> (Router<AppRequestContext>, PolicyRegistry) {
     let secrets = try SecretBox(key: config.encryptionKey)
-    let accessTokens = try AccessTokenIssuer(secret: config.jwtSecret, lifetime: config.accessTokenLifetime)
+    let accessTokens = try AccessTokenIssuer(secret: config.jwtSecret, lifetime: config.accessTokenLifetime,
+                                             issuer: config.publicURL)
     let sessions = SessionService(database: database, accessTokens: accessTokens, refreshLifetime: config.refreshTokenLifetime)
     let accounts = AccountService(
         database: database, passwords: PasswordHasher(),
@@ -163,6 +164,6 @@ extension AppConfig.OAuthClientSettings {
     var clientSettings: OAuthClientSettings? {
         guard let clientID, !clientID.isEmpty, let clientSecret, !clientSecret.isEmpty else { return nil }
         return OAuthClientSettings(clientID: clientID, clientSecret: clientSecret, authorizeURL: authorizeURL,
-                                   tokenURL: tokenURL, identityURL: userInfoURL)
+                                   tokenURL: tokenURL, identityURL: userInfoURL, jwksURL: jwksURL)
     }
 }
