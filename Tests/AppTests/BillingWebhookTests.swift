@@ -280,10 +280,11 @@ extension BillingTests {
             try await withTestApp { test in
                 let admin = try await test.client.signUp(uniqueEmail("admin"))
                 try await test.linkCustomer(organizationID: admin.organizationID, customer: "cus_i", subscription: "sub_i")
-                // The invoice names another customer id: the organization is found through its subscription.
+                // The organization is found through its customer link (a contradicting customer is
+                // rejected: see the webhook trust tests).
                 let payload = StripeEvents.event(
                     type: "invoice.paid", created: unixTime(),
-                    object: StripeEvents.invoice(id: "in_1", customer: "cus_other", subscription: "sub_i", amount: 2900,
+                    object: StripeEvents.invoice(id: "in_1", customer: "cus_i", subscription: "sub_i", amount: 2900,
                                                  paid: true, paidAt: 1_760_000_000, placement: placement))
                 let response = try await test.client.deliver(payload)
                 #expect(response.object["outcome"] as? String == "applied", "\(response.text)")

@@ -323,14 +323,16 @@ struct OAuthTests {
             _ = try await SignInFlow.run(.google, test: test, standIn: standIn).me(test)
             #expect(await standIn.jwksFetches == 1)
             try await standIn.rotateGoogleKey()
+            try await Task.sleep(for: .milliseconds(1100))
             let rotated = try await SignInFlow.run(.google, test: test, standIn: standIn)
             #expect(rotated.frontendError == nil)
             #expect(try await rotated.me(test).status == .ok)
             #expect(await standIn.jwksFetches == 2)
-            // A kid nobody publishes does not make dbooster fetch again and again.
-            for _ in 0..<3 {
-                await standIn.configure { $0.idTokenTamper = .unknownKeyID }
-                #expect(try await SignInFlow.run(.google, test: test, standIn: standIn).frontendError == "provider_error")
+            // A burst of tokens naming a kid nobody publishes costs at most one more fetch.
+            await standIn.configure { $0.idTokenTamper = .unknownKeyID }
+            try await withThrowingTaskGroup(of: String?.self) { group in
+                for _ in 0..<4 { group.addTask { try await SignInFlow.run(.google, test: test, standIn: standIn).frontendError } }
+                for try await error in group { #expect(error == "provider_error") }
             }
             #expect(await standIn.jwksFetches <= 3)
         }

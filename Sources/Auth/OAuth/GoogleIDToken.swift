@@ -103,7 +103,7 @@ struct GoogleIDTokenVerifier: Sendable {
 
 /// Google's signing keys, fetched from the JWKS URL and kept for the `max-age` of the answer
 /// (1 hour when none is given, at least 1 minute, at most 1 day). A token naming a `kid` not in
-/// the cached set triggers one fetch (at most every 10 seconds), so a key rotation is picked up
+/// the cached set triggers one fetch (at most one a second), so a key rotation is picked up
 /// at once and unknown kids cannot make dbooster hammer Google.
 actor GoogleKeySet {
     let url: String
@@ -113,7 +113,7 @@ actor GoogleKeySet {
     private var kids: Set<String> = []
     private var expiresAt = Date.distantPast
     private var lastFetch = Date.distantPast
-    static let minimumRefetchInterval: TimeInterval = 10
+    static let minimumRefetchInterval: TimeInterval = 1
 
     init(url: String,
          fetch: @escaping @Sendable (String) async throws -> (status: Int, body: Data, cacheControl: String?),
@@ -137,30 +137,30 @@ actor GoogleKeySet {
         return collection
     }
 
-    private struct KeyIDs: Decodable {
-        struct Key: Decodable {
-            let kid: String?
-            let kty: String?
-        }
-        let keys: [Key]
-    }
-
     private func refresh(now: Date) async throws {
         lastFetch = now
-        let answer = try await fetch(url)
-        guard answer.status == 200 else {
-            throw GoogleIDTokenVerifier.Refusal("Google's keys could not be fetched (\(answer.status))")
+        let answer: (status: Int, body: Data, cacheControl: String?)
+        do {
+            answer = try await fetch(url)
+        } catch {
+            throw GoogleIDTokenVerifier.Refusal("Google's keys could not be fetched: \(error)")
         }
-        let listed = try JSONDecoder().decode(KeyIDs.self, from: answer.body)
-        // Only RSA keys: an attacker-chosen symmetric "key" must never be usable.
-        let rsa = listed.keys.filter { $0.kty == "RSA" }.compactMap(\.kid)
+        guard answer.status == 200,
+              let document = try? JSONSerialization.jsonObject(with: answer.body) as? [String: Any],
+              let listed = document["keys"] as? [[String: Any]] else {
+            throw GoogleIDTokenVerifier.Refusal("Google's keys could not be read (\(answer.status))")
+        }
+        // Only RSA signing keys: a symmetric or other key in the set must never verify anything.
         let fresh = JWTKeyCollection()
-        let jwks = try JSONDecoder().decode(JWKS.self, from: answer.body)
-        for jwk in jwks.keys where jwk.keyIdentifier.map({ rsa.contains($0.string) }) ?? false {
-            try await fresh.add(jwk: jwk)
+        var added: Set<String> = []
+        for key in listed where key["kty"] as? String == "RSA" && (key["use"] == nil || key["use"] as? String == "sig") {
+            guard let kid = key["kid"] as? String, let data = try? JSONSerialization.data(withJSONObject: key),
+                  let jwk = try? JSONDecoder().decode(JWK.self, from: data),
+                  (try? await fresh.add(jwk: jwk)) != nil else { continue }
+            added.insert(kid)
         }
         collection = fresh
-        kids = Set(rsa)
+        kids = added
         expiresAt = now.addingTimeInterval(Self.maxAge(answer.cacheControl))
     }
 
