@@ -35,7 +35,12 @@ func buildApplication(
     )
     let migrations = try Migrator.load(directory: migrationsDirectory())
     app.beforeServerStarts {
-        try await Migrator(migrations: migrations, logger: logger).run(on: postgres)
+        // While the database is unreachable the migration waits for a connection; SIGTERM must
+        // still stop the process, so the wait ends when graceful shutdown begins.
+        let applied: [Int] = try await cancelWhenGracefulShutdown {
+            try await Migrator(migrations: migrations, logger: logger).run(on: postgres)
+        }
+        if !applied.isEmpty { logger.info("Applied migrations: \(applied)") }
     }
     return app
 }
