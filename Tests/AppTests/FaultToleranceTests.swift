@@ -100,12 +100,15 @@ struct FaultToleranceTests {
                     for worker in 0..<6 {
                         group.addTask {
                             while !stop.isSet {
-                                let response = worker.isMultiple(of: 2)
-                                    ? try await test.client.call(.get, "/users/me", token: user.token)
-                                    : try await test.client.call(.post, "/projects", token: user.token,
-                                                                 json: ["name": "p-\(UUID().uuidString.prefix(8))"])
-                                results.append(Int(response.status.code), code: response.errorCode,
-                                               retryAfter: response.headers[.retryAfter])
+                                // A request that hangs is a failure too (recorded as status 0).
+                                let response = try await withTimeout(.seconds(10)) {
+                                    worker.isMultiple(of: 2)
+                                        ? try await test.client.call(.get, "/users/me", token: user.token)
+                                        : try await test.client.call(.post, "/projects", token: user.token,
+                                                                     json: ["name": "p-\(UUID().uuidString.prefix(8))"])
+                                }
+                                results.append(response.map { Int($0.status.code) } ?? 0, code: response?.errorCode,
+                                               retryAfter: response?.headers[.retryAfter])
                             }
                         }
                     }
@@ -125,8 +128,8 @@ struct FaultToleranceTests {
             // Full service again within 5 s of the database's return.
             var recovered: Duration?
             while ContinuousClock.now - back < .seconds(5) {
-                let me = try await test.client.call(.get, "/users/me", token: user.token)
-                if me.status == .ok {
+                let me = try await withTimeout(.seconds(2)) { try await test.client.call(.get, "/users/me", token: user.token) }
+                if me?.status == .ok {
                     recovered = ContinuousClock.now - back
                     break
                 }
@@ -136,7 +139,8 @@ struct FaultToleranceTests {
             stop.set()
             try await load.value
             let all = results.all
-            #expect(recovered != nil, "no full service within 5 s of the restart")
+            #expect(recovered != nil, "no full service within 5 s of the restart: \(results.afterMark.suffix(20))")
+            #expect(!all.contains { $0.status == 0 }, "requests hung: \(all.filter { $0.status == 0 }.count) of \(all.count)")
             #expect(!all.contains { $0.status >= 500 && $0.status != 503 }, "\(all.filter { $0.status >= 500 })")
             for failure in all where failure.status == 503 {
                 #expect(failure.code == "database_unavailable" && failure.retryAfter != nil, "\(failure)")
@@ -157,6 +161,41 @@ struct FaultToleranceTests {
             .first(as: String.self)
         try? await connection.close()
         return try #require(directory)
+    }
+}
+
+/// The body's value, or nil when it did not finish within `limit` (it is then cancelled and
+/// left behind, so that a request that ignores cancellation cannot hang the test).
+func withTimeout<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T? {
+    let once = ResumeOnce()
+    return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T?, any Error>) in
+        let work = Task {
+            do {
+                let value = try await body()
+                if once.claim() { continuation.resume(returning: value) }
+            } catch {
+                if once.claim() { continuation.resume(throwing: error) }
+            }
+        }
+        Task {
+            try? await Task.sleep(for: limit)
+            if once.claim() {
+                work.cancel()
+                continuation.resume(returning: nil)
+            }
+        }
+    }
+}
+
+/// True for the first caller only.
+final class ResumeOnce: @unchecked Sendable {
+    private let lock = NSLock()
+    private var claimed = false
+    func claim() -> Bool {
+        lock.withLock {
+            defer { claimed = true }
+            return !claimed
+        }
     }
 }
 
