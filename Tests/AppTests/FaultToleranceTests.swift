@@ -85,8 +85,9 @@ struct FaultToleranceTests {
     // MARK: - PostgreSQL restart under load
 
     /// Restarting the shared test cluster would disturb every suite running beside it, so this
-    /// test runs only in its own `swift test` invocation (`scripts/test.sh` runs it after the
-    /// others, with `DBOOSTER_RESTART_TESTS=1`).
+    /// test runs only on request, alone: `DBOOSTER_RESTART_TESTS=1 swift test --filter postgresRestartUnderLoad`.
+    /// Known open: after the restart some in-flight in-process requests never complete, so the
+    /// test application does not shut down and the test hits its time limit (not yet in `scripts/test.sh`).
     @Test("a PostgreSQL restart under load: 503 database_unavailable with Retry-After, never 500; full service within 5 s",
           .enabled(if: ProcessInfo.processInfo.environment["DBOOSTER_RESTART_TESTS"] == "1"), .timeLimit(.minutes(2)))
     func postgresRestartUnderLoad() async throws {
