@@ -55,6 +55,8 @@ struct AppConfig: Sendable {
         var authorizeURL: String
         var tokenURL: String
         var userInfoURL: String
+        /// Google: the ID-token signing keys (`GOOGLE_JWKS_URL`).
+        var jwksURL: String? = nil
     }
 
     /// Reads the configuration; throws ``MissingSetting`` for a missing required secret.
@@ -85,7 +87,8 @@ struct AppConfig: Sendable {
                 clientSecret: value("GOOGLE_CLIENT_SECRET"),
                 authorizeURL: value("GOOGLE_AUTH_URL") ?? "https://accounts.google.com/o/oauth2/v2/auth",
                 tokenURL: value("GOOGLE_TOKEN_URL") ?? "https://oauth2.googleapis.com/token",
-                userInfoURL: value("GOOGLE_USERINFO_URL") ?? "https://openidconnect.googleapis.com/v1/userinfo"
+                userInfoURL: value("GOOGLE_USERINFO_URL") ?? "https://openidconnect.googleapis.com/v1/userinfo",
+                jwksURL: value("GOOGLE_JWKS_URL") ?? "https://www.googleapis.com/oauth2/v3/certs"
             ),
             github: .init(
                 clientID: value("GITHUB_CLIENT_ID"),

@@ -39,7 +39,12 @@ func buildApplication(
     )
     let migrations = try Migrator.load(directory: migrationsDirectory())
     app.beforeServerStarts {
-        try await Migrator(migrations: migrations, logger: logger).run(on: postgres)
+        // While the database is unreachable the migration waits for a connection; SIGTERM must
+        // still stop the process, so the wait ends when graceful shutdown begins.
+        let applied: [Int] = try await cancelWhenGracefulShutdown {
+            try await Migrator(migrations: migrations, logger: logger).run(on: postgres)
+        }
+        if !applied.isEmpty { logger.info("Applied migrations: \(applied)") }
     }
     return app
 }
@@ -49,7 +54,8 @@ func buildRouter(
     config: AppConfig, database: Database, metrics: PrometheusCollectorRegistry, httpClient: HTTPClient
 ) throws -> (Router<AppRequestContext>, PolicyRegistry) {
     let secrets = try SecretBox(key: config.encryptionKey)
-    let accessTokens = try AccessTokenIssuer(secret: config.jwtSecret, lifetime: config.accessTokenLifetime)
+    let accessTokens = try AccessTokenIssuer(secret: config.jwtSecret, lifetime: config.accessTokenLifetime,
+                                             issuer: config.publicURL)
     let sessions = SessionService(database: database, accessTokens: accessTokens, refreshLifetime: config.refreshTokenLifetime)
     let accounts = AccountService(
         database: database,
@@ -169,6 +175,6 @@ extension AppConfig.OAuthClientSettings {
     var clientSettings: OAuthClientSettings? {
         guard let clientID, !clientID.isEmpty, let clientSecret, !clientSecret.isEmpty else { return nil }
         return OAuthClientSettings(clientID: clientID, clientSecret: clientSecret, authorizeURL: authorizeURL,
-                                   tokenURL: tokenURL, identityURL: userInfoURL)
+                                   tokenURL: tokenURL, identityURL: userInfoURL, jwksURL: jwksURL)
     }
 }

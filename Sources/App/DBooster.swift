@@ -7,6 +7,7 @@ import Logging
 import Metrics
 import PostgresNIO
 import Prometheus
+import ServiceLifecycle
 
 /// The `dbooster` command: the server, migrations, and the command-line tools.
 @main
@@ -62,9 +63,27 @@ struct Serve: AsyncParsableCommand {
         let config = loadConfigOrExit()
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
-        let app = try buildApplication(config: config, logger: makeLogger(), metrics: registry, host: host, port: port)
-        try await app.runService()
+        let logger = makeLogger()
+        let app = try buildApplication(config: config, logger: logger, metrics: registry, host: host, port: port)
+        try await runUntilTerminated([app], logger: logger)
     }
+}
+
+/// Runs `services` until they finish or SIGTERM/SIGINT arrives. Shutdown is bounded even when
+/// dbooster's database is unreachable: in-flight work gets `drain` to finish (requests answered,
+/// a running scan released), then everything is cancelled and the process exits — well within
+/// the 10 s an orchestrator waits before SIGKILL.
+func runUntilTerminated(_ services: [ServiceGroupConfiguration.ServiceConfiguration], logger: Logger,
+                        drain: Duration = .seconds(6)) async throws {
+    var configuration = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint],
+                                                  logger: logger)
+    configuration.maximumGracefulShutdownDuration = drain
+    configuration.maximumCancellationDuration = .seconds(2)
+    try await ServiceGroup(configuration: configuration).run()
+}
+
+func runUntilTerminated(_ services: [any Service], logger: Logger) async throws {
+    try await runUntilTerminated(services.map { .init(service: $0) }, logger: logger)
 }
 
 struct Migrate: AsyncParsableCommand {

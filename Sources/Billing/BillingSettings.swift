@@ -88,6 +88,13 @@ public struct StripeSettings: Sendable {
         (value ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
+    /// Whether the secret key is a live-mode key (`sk_live_…`, `rk_live_…`); events whose
+    /// `livemode` differs are recorded and ignored.
+    public var isLiveMode: Bool {
+        guard let secretKey else { return false }
+        return secretKey.hasPrefix("sk_live_") || secretKey.hasPrefix("rk_live_")
+    }
+
     /// The plan a price id stands for, if it is one of ours.
     public func plan(forPrice priceID: String) -> Plan? {
         priceIDs.first { $0.value == priceID }?.key

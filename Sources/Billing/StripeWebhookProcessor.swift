@@ -16,6 +16,15 @@ import PostgresNIO
 /// - an invoice keeps one row; `paid` is final and an older event cannot overwrite a newer one;
 /// - an event whose organization is not known yet (its customer is linked by a later
 ///   `checkout.session.completed`) is recorded as `unmatched` and applied when the link arrives.
+///
+/// Trust: a signed event is still only believed as far as dbooster's own records go.
+/// - the organization of a subscription or invoice event comes from dbooster's customer (or
+///   subscription) → organization link, never from the event's metadata;
+/// - `checkout.session.completed` is applied only for a session dbooster created
+///   (`POST /billing/checkout`, stored in `stripe_checkout_sessions`) and only to the organization
+///   that created it; it links a customer to an organization that has none, and never replaces an
+///   existing link or takes a customer linked to another organization (`rejected`);
+/// - an event whose `livemode` differs from the secret key's mode is recorded as `livemode_mismatch`.
 public struct StripeWebhookProcessor: Sendable {
     let database: Database
     let settings: StripeSettings
@@ -39,6 +48,11 @@ public struct StripeWebhookProcessor: Sendable {
         case malformed
         /// The event id was seen before; nothing changed.
         case duplicate
+        /// It contradicts dbooster's own records (a checkout session dbooster did not create for
+        /// that organization, a customer linked elsewhere); recorded, nothing changed.
+        case rejected
+        /// Live-mode event for a test-mode deployment, or the reverse; recorded, nothing changed.
+        case livemodeMismatch = "livemode_mismatch"
     }
 
     /// The envelope of a delivery could not be read (no `id`, `type` or `created`).
@@ -60,6 +74,11 @@ public struct StripeWebhookProcessor: Sendable {
                 ON CONFLICT (id) DO NOTHING RETURNING id
                 """).first(as: String.self)
             guard stored != nil else { return Outcome.duplicate }
+            guard (envelope.livemode ?? false) == settings.isLiveMode else {
+                database.logger.warning("Stripe event \(envelope.id) has livemode \(envelope.livemode ?? false); ignored")
+                try await record(.livemodeMismatch, eventID: envelope.id, on: transaction)
+                return Outcome.livemodeMismatch
+            }
             let outcome = try await apply(type: envelope.type, created: created, payload: payload, on: transaction)
             try await record(outcome, eventID: envelope.id, on: transaction)
             return outcome
@@ -103,18 +122,38 @@ public struct StripeWebhookProcessor: Sendable {
     // MARK: - checkout.session.completed
 
     private func checkoutCompleted(_ session: StripeCheckoutSession, on transaction: Transaction) async throws -> Outcome {
-        guard let organizationID = try await organization(
-            id: session.metadata?["organization_id"] ?? session.client_reference_id, on: transaction) else { return .unmatched }
+        // Only a session dbooster created, for the organization that created it.
+        guard let organizationID = try await transaction.query("""
+            SELECT organization_id FROM stripe_checkout_sessions WHERE id = \(session.id) LIMIT 1
+            """).first(as: UUID.self) else {
+            database.logger.warning("checkout.session.completed for unknown session \(session.id); rejected")
+            return .rejected
+        }
+        let claimed = session.metadata?["organization_id"] ?? session.client_reference_id
+        if let claimed, UUID(uuidString: claimed) != organizationID {
+            database.logger.warning("checkout session \(session.id) claims organization \(claimed); rejected")
+            return .rejected
+        }
         let customer = session.customer?.value
         let subscription = session.subscription?.value
+        guard let row = try await transaction.query("""
+            SELECT id, stripe_customer_id FROM organizations WHERE id = \(organizationID) FOR UPDATE
+            """).first(as: (UUID, String?).self) else { return .rejected }
+        let existing = row.1
+        if let existing, let customer, existing != customer { return .rejected }
+        if let customer, existing == nil, try await self.organization(customer: customer, on: transaction) != nil {
+            return .rejected
+        }
         try await transaction.query("""
             UPDATE organizations SET
-                stripe_customer_id = CASE WHEN \(customer)::text IS NOT NULL AND NOT EXISTS (
-                        SELECT 1 FROM organizations other WHERE other.stripe_customer_id = \(customer) AND other.id <> \(organizationID))
-                    THEN \(customer) ELSE stripe_customer_id END,
+                stripe_customer_id = COALESCE(stripe_customer_id, \(customer)),
                 stripe_subscription_id = CASE WHEN subscription_updated_at IS NULL
                     THEN COALESCE(\(subscription), stripe_subscription_id) ELSE stripe_subscription_id END
             WHERE id = \(organizationID)
+            """)
+        try await transaction.query("""
+            UPDATE stripe_checkout_sessions SET completed_at = clock_timestamp()
+            WHERE organization_id = \(organizationID) AND id = \(session.id)
             """)
         try await AuditLog.record(
             on: transaction, organizationID: organizationID, actorID: nil,
@@ -143,10 +182,15 @@ public struct StripeWebhookProcessor: Sendable {
         _ subscription: StripeSubscription, deleted: Bool, created: Date, on transaction: Transaction
     ) async throws -> Outcome {
         let customer = subscription.customer?.value
-        var organizationID = try await organization(id: subscription.metadata?["organization_id"], on: transaction)
-        if organizationID == nil { organizationID = try await organization(customer: customer, on: transaction) }
-        if organizationID == nil { organizationID = try await organization(subscription: subscription.id, on: transaction) }
-        guard let organizationID else { return .unmatched }
+        let organizationID: UUID
+        switch try await linkedOrganization(customer: customer, subscription: subscription.id, on: transaction) {
+        case .none: return .unmatched
+        case .conflict: return .rejected
+        case .organization(let id): organizationID = id
+        }
+        if let claimed = subscription.metadata?["organization_id"], UUID(uuidString: claimed) != organizationID {
+            database.logger.warning("subscription \(subscription.id) claims organization \(claimed); applied to the linked one")
+        }
 
         guard let current = try await transaction.query("""
             SELECT plan, subscription_status, stripe_subscription_id, subscription_updated_at
@@ -162,10 +206,7 @@ public struct StripeWebhookProcessor: Sendable {
         try await transaction.query("""
             UPDATE organizations SET
                 plan = \(plan.rawValue), subscription_status = \(status), stripe_subscription_id = \(subscription.id),
-                current_period_end = \(subscription.periodEnd), subscription_updated_at = \(created),
-                stripe_customer_id = CASE WHEN stripe_customer_id IS NULL AND \(customer)::text IS NOT NULL AND NOT EXISTS (
-                        SELECT 1 FROM organizations other WHERE other.stripe_customer_id = \(customer))
-                    THEN \(customer) ELSE stripe_customer_id END
+                current_period_end = \(subscription.periodEnd), subscription_updated_at = \(created)
             WHERE id = \(organizationID)
             """)
         try await AuditLog.record(
@@ -180,12 +221,12 @@ public struct StripeWebhookProcessor: Sendable {
     private func invoiceSettled(
         _ invoice: StripeInvoice, paid: Bool, created: Date, on transaction: Transaction
     ) async throws -> Outcome {
-        var organizationID = try await organization(customer: invoice.customer?.value, on: transaction)
-        if organizationID == nil { organizationID = try await organization(subscription: invoice.subscriptionID, on: transaction) }
-        if organizationID == nil {
-            organizationID = try await organization(id: invoice.subscriptionMetadata["organization_id"], on: transaction)
+        let organizationID: UUID
+        switch try await linkedOrganization(customer: invoice.customer?.value, subscription: invoice.subscriptionID, on: transaction) {
+        case .none: return .unmatched
+        case .conflict: return .rejected
+        case .organization(let id): organizationID = id
         }
-        guard let organizationID else { return .unmatched }
 
         let status = paid ? "paid" : "failed"
         let amount = max(0, (paid ? invoice.amount_paid : invoice.amount_due) ?? 0)
@@ -223,21 +264,24 @@ public struct StripeWebhookProcessor: Sendable {
 
     // MARK: - Finding the organization
 
-    private func organization(id: String?, on transaction: Transaction) async throws -> UUID? {
-        guard let id, let uuid = UUID(uuidString: id) else { return nil }
-        return try await transaction.query("SELECT id FROM organizations WHERE id = \(uuid)")
-            .first(as: UUID.self)
+    /// The organization an object belongs to by dbooster's own links.
+    enum Link { case none, conflict, organization(UUID) }
+
+    /// The organization linked to `customer`; else the one whose subscription is `subscription`,
+    /// provided it is not linked to another customer.
+    private func linkedOrganization(customer: String?, subscription: String?, on transaction: Transaction) async throws -> Link {
+        if let byCustomer = try await organization(customer: customer, on: transaction) { return .organization(byCustomer) }
+        guard let subscription, let row = try await transaction.query("""
+            SELECT id, stripe_customer_id FROM organizations WHERE stripe_subscription_id = \(subscription)
+            ORDER BY created_at LIMIT 1
+            """).first(as: (UUID, String?).self) else { return .none }
+        if let linked = row.1, let customer, linked != customer { return .conflict }
+        return .organization(row.0)
     }
 
     private func organization(customer: String?, on transaction: Transaction) async throws -> UUID? {
         guard let customer else { return nil }
         return try await transaction.query(
             "SELECT id FROM organizations WHERE stripe_customer_id = \(customer)").first(as: UUID.self)
-    }
-
-    private func organization(subscription: String?, on transaction: Transaction) async throws -> UUID? {
-        guard let subscription else { return nil }
-        return try await transaction.query(
-            "SELECT id FROM organizations WHERE stripe_subscription_id = \(subscription) ORDER BY created_at LIMIT 1").first(as: UUID.self)
     }
 }

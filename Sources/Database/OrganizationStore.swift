@@ -6,7 +6,8 @@ import PostgresNIO
 public enum OrganizationStore {
     /// Creates an organization with `adminID` as its admin; it becomes the user's active one when
     /// they have none yet.
-    /// Must run on the system path (no tenant exists yet). A taken name throws ``OrganizationNameTaken``.
+    /// Must run on the system path (no tenant exists yet). A taken name throws ``OrganizationNameTaken``
+    /// (names are unique: `POST /organizations` answers 409 `name_taken`).
     public static func create(
         name: String, adminID: UUID, on transaction: Transaction
     ) async throws -> UUID {
@@ -18,6 +19,35 @@ public enum OrganizationStore {
         } catch let error as PSQLError where error.sqlState == "23505" {
             throw OrganizationNameTaken()
         }
+        try await finish(organizationID: organizationID, name: name, adminID: adminID, on: transaction)
+        return organizationID
+    }
+
+    /// Creates a personal organization named after `base` ("Ada's organization", "Ada's
+    /// organization 2", …), choosing the name atomically: each candidate is inserted with
+    /// `ON CONFLICT DO NOTHING`, which waits for a concurrent insert of the same name and then
+    /// moves on, so simultaneous sign-ups of people with the same name never collide.
+    public static func createPersonal(
+        base: String, adminID: UUID, on transaction: Transaction
+    ) async throws -> UUID {
+        let base = String(base.prefix(90))
+        for attempt in 1...60 {
+            let candidate = switch attempt {
+            case 1: base
+            case 2...50: "\(base) \(attempt)"
+            default: "\(base) \(UUID().uuidString.prefix(8).lowercased())"
+            }
+            if let organizationID = try await transaction.query("""
+                INSERT INTO organizations (name) VALUES (\(candidate)) ON CONFLICT (name) DO NOTHING RETURNING id
+                """).first(as: UUID.self) {
+                try await finish(organizationID: organizationID, name: candidate, adminID: adminID, on: transaction)
+                return organizationID
+            }
+        }
+        throw OrganizationNameTaken()
+    }
+
+    private static func finish(organizationID: UUID, name: String, adminID: UUID, on transaction: Transaction) async throws {
         try await transaction.query("""
             INSERT INTO memberships (organization_id, user_id, role) VALUES (\(organizationID), \(adminID), 'admin');
             """)
@@ -28,19 +58,6 @@ public enum OrganizationStore {
         try await AuditLog.record(
             on: transaction, organizationID: organizationID, actorID: adminID,
             action: "organization.created", target: name)
-        return organizationID
-    }
-
-    /// A free organization name derived from `base` ("Ada's team", "Ada's team 2", …).
-    public static func availableName(base: String, on transaction: Transaction) async throws -> String {
-        let base = String(base.prefix(90))
-        for attempt in 1...50 {
-            let candidate = attempt == 1 ? base : "\(base) \(attempt)"
-            let rows = try await transaction.query(
-                "SELECT 1 FROM organizations WHERE name = \(candidate)")
-            if try await rows.first(as: Int.self) == nil { return candidate }
-        }
-        return "\(base) \(UUID().uuidString.prefix(8))"
     }
 }
 

@@ -14,8 +14,11 @@ public struct DownloadGuard: Sendable {
         self.resolve = resolve
     }
 
-    /// Throws ``ScanFailure`` when `url` may not be fetched.
-    public func check(_ url: URL, apiBase: URL) throws {
+    /// Throws ``ScanFailure`` when `url` may not be fetched. Returns the vetted address the
+    /// connection must go to (the host resolved once, in canonical form), or nil for a trusted
+    /// host, which is reached by name.
+    @discardableResult
+    public func check(_ url: URL, apiBase: URL) throws -> String? {
         guard let scheme = url.scheme?.lowercased(), let host = url.host?.lowercased(), !host.isEmpty else {
             throw ScanFailure("refused to download \(url.absoluteString): not an absolute URL")
         }
@@ -30,11 +33,14 @@ public struct DownloadGuard: Sendable {
         guard sameAsAPI || settings.isDownloadHost(host) else {
             throw ScanFailure("refused a redirect to \(host), which is not an allowed host")
         }
-        guard !settings.privateHosts.contains(host) else { return }
-        let addresses = NetworkAddress.isIPLiteral(host) ? [host] : resolve(host)
-        guard !addresses.isEmpty else { throw ScanFailure("could not resolve \(host)") }
-        if let address = addresses.first(where: NetworkAddress.isPrivate) {
+        guard !settings.privateHosts.contains(host) else { return nil }
+        switch NetworkAddress.vet(host, resolve: resolve) {
+        case .failure(.unresolved):
+            throw ScanFailure("could not resolve \(host)")
+        case .failure(.privateAddress(let address)):
             throw ScanFailure("refused to download from \(host): it resolves to the private or loopback address \(address)")
+        case .success(let addresses):
+            return addresses[0].description
         }
     }
 }

@@ -112,12 +112,15 @@ struct LiveGitHubAPI: Sendable {
         let apiBase = repository.apiBaseURL(settings: settings)
         let encodedRef = ref.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? ref
         var url = "\(apiBase.absoluteString.trimmingSlash)/repos/\(repository.owner)/\(repository.repo)/tarball/\(encodedRef)"
-        try await withClient { client in
-            for _ in 0...Self.maxRedirects {
-                guard let parsed = URL(string: url) else { throw ScanFailure("GitHub redirected to an invalid URL") }
-                try guardrail.check(parsed, apiBase: apiBase)
-                // The token goes only to the API host itself, never to a redirect target.
-                let sendToken = parsed.host?.lowercased() == apiBase.host?.lowercased() ? token : nil
+        for _ in 0...Self.maxRedirects {
+            guard let parsed = URL(string: url) else { throw ScanFailure("GitHub redirected to an invalid URL") }
+            // Each hop connects to the address that was vetted (DNS is not asked a second time);
+            // the name stays in the Host header and the TLS server name.
+            let vetted = try guardrail.check(parsed, apiBase: apiBase)
+            let pinned = vetted.flatMap { address in parsed.host.map { [$0: address] } } ?? [:]
+            // The token goes only to the API host itself, never to a redirect target.
+            let sendToken = parsed.host?.lowercased() == apiBase.host?.lowercased() ? token : nil
+            let next: String? = try await withClient(dnsOverride: pinned) { client in
                 let response: HTTPClientResponse
                 do {
                     response = try await client.execute(request(url, token: sendToken), timeout: .seconds(Int64(settings.timeLimit)))
@@ -127,13 +130,13 @@ struct LiveGitHubAPI: Sendable {
                 switch response.status.code {
                 case 200:
                     try await save(response, to: file)
-                    return
+                    return nil
                 case 301, 302, 303, 307, 308:
                     guard let location = response.headers.first(name: "location"),
                           let target = URL(string: location, relativeTo: parsed)?.absoluteURL else {
                         throw ScanFailure("GitHub redirected without a location")
                     }
-                    url = target.absoluteString
+                    return target.absoluteString
                 case 401:
                     throw ScanFailure("GitHub refused the stored access token; reconnect GitHub and scan again")
                 case 404:
@@ -144,8 +147,10 @@ struct LiveGitHubAPI: Sendable {
                     throw ScanFailure("GitHub answered \(response.status.code) to the download")
                 }
             }
-            throw ScanFailure("too many redirects while downloading the repository")
+            guard let next else { return }
+            url = next
         }
+        throw ScanFailure("too many redirects while downloading the repository")
     }
 
     /// Streams the body to `file`, refusing more than `maxDownloadBytes`.
@@ -179,10 +184,14 @@ struct LiveGitHubAPI: Sendable {
         return request
     }
 
-    /// A client that never follows redirects on its own; shut down afterwards.
-    private func withClient<T: Sendable>(_ body: (HTTPClient) async throws -> T) async throws -> T {
-        let client = HTTPClient(eventLoopGroupProvider: .singleton,
-                                configuration: .init(redirectConfiguration: .disallow))
+    /// A client that never follows redirects on its own, gives up connecting after 10 s and
+    /// connects the hosts in `dnsOverride` to the given addresses; shut down afterwards.
+    private func withClient<T: Sendable>(dnsOverride: [String: String] = [:],
+                                         _ body: (HTTPClient) async throws -> T) async throws -> T {
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow, timeout: .init(connect: .seconds(10), read: .seconds(60)))
+        configuration.dnsOverride = dnsOverride
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         do {
             let value = try await body(client)
             try? await client.shutdown()

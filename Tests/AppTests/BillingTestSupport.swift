@@ -27,9 +27,9 @@ enum StripeEvents {
     }
 
     static func checkoutSession(organizationID: String, customer: String, subscription: String,
-                                useClientReference: Bool = false) -> [String: Any] {
+                                sessionID: String = newSessionID(), useClientReference: Bool = false) -> [String: Any] {
         var session: [String: Any] = [
-            "id": "cs_test_\(UUID().uuidString.prefix(8))", "object": "checkout.session", "mode": "subscription",
+            "id": sessionID, "object": "checkout.session", "mode": "subscription",
             "customer": customer, "subscription": subscription, "payment_status": "paid", "status": "complete",
         ]
         if useClientReference {
@@ -40,6 +40,9 @@ enum StripeEvents {
         }
         return session
     }
+
+    /// A fresh checkout session id.
+    static func newSessionID() -> String { "cs_test_\(UUID().uuidString.prefix(12))" }
 
     static func subscription(id: String, customer: String, status: String, price: String, periodEnd: Int,
                              organizationID: String? = nil, placement: Placement = .current) -> [String: Any] {
@@ -128,11 +131,25 @@ extension TestContext {
         }
     }
 
-    /// Links a Stripe customer and subscription to an organization through a checkout event.
+    /// Records a checkout session as `POST /billing/checkout` does after Stripe created it.
+    func registerCheckout(organizationID: String, sessionID: String) async throws {
+        let id = UUID(uuidString: organizationID)!
+        try await database.withSystem { transaction in
+            try await transaction.query("""
+                INSERT INTO stripe_checkout_sessions (organization_id, id, plan) VALUES (\(id), \(sessionID), 'pro')
+                """)
+        }
+    }
+
+    /// Links a Stripe customer and subscription to an organization through a checkout event for
+    /// a session dbooster created.
     func linkCustomer(organizationID: String, customer: String, subscription: String) async throws {
+        let sessionID = StripeEvents.newSessionID()
+        try await registerCheckout(organizationID: organizationID, sessionID: sessionID)
         let response = try await client.deliver(StripeEvents.event(
             type: "checkout.session.completed", created: unixTime(-600),
-            object: StripeEvents.checkoutSession(organizationID: organizationID, customer: customer, subscription: subscription)))
+            object: StripeEvents.checkoutSession(organizationID: organizationID, customer: customer, subscription: subscription,
+                                                 sessionID: sessionID)))
         #expect(response.status == .ok, "checkout.session.completed: \(response.text)")
     }
 }

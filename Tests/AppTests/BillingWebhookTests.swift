@@ -120,9 +120,11 @@ extension BillingTests {
         func checkoutAndDuplicate() async throws {
             try await withTestApp { test in
                 let admin = try await test.client.signUp(uniqueEmail("admin"))
+                try await test.registerCheckout(organizationID: admin.organizationID, sessionID: "cs_test_first")
                 let payload = StripeEvents.event(
                     id: "evt_checkout_1", type: "checkout.session.completed", created: unixTime(-60),
-                    object: StripeEvents.checkoutSession(organizationID: admin.organizationID, customer: "cus_1", subscription: "sub_1"))
+                    object: StripeEvents.checkoutSession(organizationID: admin.organizationID, customer: "cus_1", subscription: "sub_1",
+                                                         sessionID: "cs_test_first"))
                 let first = try await test.client.deliver(payload)
                 #expect(first.status == .ok)
                 #expect(first.object["outcome"] as? String == "applied")
@@ -145,10 +147,11 @@ extension BillingTests {
         func checkoutByClientReference() async throws {
             try await withTestApp { test in
                 let admin = try await test.client.signUp(uniqueEmail("admin"))
+                try await test.registerCheckout(organizationID: admin.organizationID, sessionID: "cs_test_ref")
                 let response = try await test.client.deliver(StripeEvents.event(
                     type: "checkout.session.completed", created: unixTime(),
                     object: StripeEvents.checkoutSession(organizationID: admin.organizationID, customer: "cus_ref",
-                                                         subscription: "sub_ref", useClientReference: true)))
+                                                         subscription: "sub_ref", sessionID: "cs_test_ref", useClientReference: true)))
                 #expect(response.status == .ok)
                 #expect(try await test.billing(of: admin.organizationID).customer == "cus_ref")
             }
@@ -214,8 +217,8 @@ extension BillingTests {
         func legacySubscriptionPlacement() async throws {
             try await withTestApp { test in
                 let admin = try await test.client.signUp(uniqueEmail("admin"))
+                try await test.linkCustomer(organizationID: admin.organizationID, customer: "cus_l", subscription: "sub_l")
                 let periodEnd = unixTime(20 * 86400)
-                // No checkout link yet: the organization is found through the subscription's metadata.
                 let response = try await test.client.deliver(StripeEvents.event(
                     type: "customer.subscription.created", created: unixTime(),
                     object: StripeEvents.subscription(id: "sub_l", customer: "cus_l", status: "trialing",
@@ -277,10 +280,11 @@ extension BillingTests {
             try await withTestApp { test in
                 let admin = try await test.client.signUp(uniqueEmail("admin"))
                 try await test.linkCustomer(organizationID: admin.organizationID, customer: "cus_i", subscription: "sub_i")
-                // The invoice names another customer id: the organization is found through its subscription.
+                // The organization is found through its customer link (a contradicting customer is
+                // rejected: see the webhook trust tests).
                 let payload = StripeEvents.event(
                     type: "invoice.paid", created: unixTime(),
-                    object: StripeEvents.invoice(id: "in_1", customer: "cus_other", subscription: "sub_i", amount: 2900,
+                    object: StripeEvents.invoice(id: "in_1", customer: "cus_i", subscription: "sub_i", amount: 2900,
                                                  paid: true, paidAt: 1_760_000_000, placement: placement))
                 let response = try await test.client.deliver(payload)
                 #expect(response.object["outcome"] as? String == "applied", "\(response.text)")

@@ -200,25 +200,47 @@ struct OAuthTests {
         }
     }
 
-    @Test("an unverified password account with the same email is not taken over: error=account_exists",
+    @Test("an unverified password account holding the email does not lock out the verified owner: the password is removed, its sessions end, the owner is told",
           arguments: SignInProvider.allCases)
-    func passwordAccountExists(provider: SignInProvider) async throws {
+    func unverifiedPasswordAccountYields(provider: SignInProvider) async throws {
         try await withProviders { standIn, test in
             let email = uniqueEmail("victim")
-            let victim = try await test.client.signUp(email, name: "Victim")
+            let squatter = try await test.client.signUp(email, name: "Squatter")
             await standIn.configure {
                 $0.google.email = email.uppercased()
                 $0.github.emails = [StandInGitHubEmail(email: email.uppercased(), primary: true, verified: true)]
             }
             let flow = try await SignInFlow.run(provider, test: test, standIn: standIn)
-            #expect(flow.frontendError == "account_exists")
+            #expect(flow.frontendError == nil)
+            let me = try await flow.me(test)
+            #expect(me.status == .ok)
             let row = try #require(try await UserRow.find(email: email, test: test))
-            #expect(row.id == UUID(uuidString: victim.id))
-            #expect(row.googleID == nil && row.githubID == nil && row.githubToken == nil)
-            #expect(!row.emailVerified)
-            #expect(row.fullName == "Victim")
-            #expect(row.hasPassword)
+            #expect(row.id == UUID(uuidString: squatter.id))
+            #expect(row.emailVerified)
+            #expect(!row.hasPassword)
+            #expect(provider == .google ? row.googleID != nil : row.githubID != nil)
             #expect(try await test.count("SELECT count(*)::int FROM users") == 1)
+            // The password no longer signs in, and the refresh token issued with it is revoked.
+            let login = try await test.client.call(.post, "/auth/login",
+                                                   json: ["email": email, "password": "correct horse battery"])
+            #expect(login.status == .unauthorized)
+            let refresh = try await test.client.call(.post, "/auth/refresh", json: ["refresh_token": squatter.refreshToken])
+            #expect(refresh.status == .unauthorized)
+            #expect(try await test.count("""
+                SELECT count(*)::int FROM notifications WHERE kind = 'security' AND title = 'Password removed'
+                """) == 1)
+        }
+    }
+
+    @Test("a verified account already linked to another account of the same provider is not replaced: account_exists")
+    func linkedToAnotherAccount() async throws {
+        try await withProviders { standIn, test in
+            let first = await standIn.settings.google
+            _ = try await SignInFlow.run(.google, test: test, standIn: standIn).me(test)
+            await standIn.configure { $0.google.sub = "99\(Int64.random(in: 1_000_000_000...9_999_999_999))" }
+            let flow = try await SignInFlow.run(.google, test: test, standIn: standIn)
+            #expect(flow.frontendError == "account_exists")
+            #expect(try await UserRow.find(email: first.email, test: test)?.googleID == first.sub)
         }
     }
 
@@ -265,6 +287,57 @@ struct OAuthTests {
             let flow = try await SignInFlow.run(.google, test: test, standIn: standIn)
             #expect(flow.frontendError == "provider_error")
             #expect(try await test.count("SELECT count(*)::int FROM users") == 0)
+        }
+    }
+
+    @Test("a forged, broken or foreign Google ID token: provider_error, no user", arguments: IDTokenTamper.allCases)
+    func forgedIDToken(tamper: IDTokenTamper) async throws {
+        try await withProviders { standIn, test in
+            await standIn.configure { $0.idTokenTamper = tamper }
+            let flow = try await SignInFlow.run(.google, test: test, standIn: standIn)
+            #expect(flow.frontendError == "provider_error", "\(tamper)")
+            #expect(try await test.count("SELECT count(*)::int FROM users") == 0)
+        }
+    }
+
+    @Test("the identity comes from the ID token, not from a userinfo answer about someone else")
+    func identityFromTheToken() async throws {
+        try await withProviders { standIn, test in
+            let account = await standIn.settings.google
+            await standIn.configure {
+                $0.userInfoOverride = StandInGoogleAccount(sub: "1", email: "victim@example.com", emailVerified: true,
+                                                           name: "Victim", picture: "https://evil.test/p.png")
+            }
+            _ = try await SignInFlow.run(.google, test: test, standIn: standIn).me(test)
+            let row = try #require(try await UserRow.find(email: account.email, test: test))
+            #expect(row.googleID == account.sub)
+            #expect(row.fullName == account.name)
+            #expect(try await UserRow.find(email: "victim@example.com", test: test) == nil)
+        }
+    }
+
+    @Test("Google's keys are cached, and a rotated key (new kid) is fetched once and accepted")
+    func keyRotation() async throws {
+        try await withProviders { standIn, test in
+            _ = try await SignInFlow.run(.google, test: test, standIn: standIn).me(test)
+            _ = try await SignInFlow.run(.google, test: test, standIn: standIn).me(test)
+            #expect(await standIn.jwksFetches == 1)
+            try await standIn.rotateGoogleKey()
+            try await Task.sleep(for: .milliseconds(1100))
+            let rotated = try await SignInFlow.run(.google, test: test, standIn: standIn)
+            #expect(rotated.frontendError == nil)
+            #expect(try await rotated.me(test).status == .ok)
+            #expect(await standIn.jwksFetches == 2)
+            // A burst of tokens naming a kid nobody publishes costs at most one fetch a second.
+            await standIn.configure { $0.idTokenTamper = .unknownKeyID }
+            let before = await standIn.jwksFetches
+            let start = ContinuousClock.now
+            try await withThrowingTaskGroup(of: String?.self) { group in
+                for _ in 0..<6 { group.addTask { try await SignInFlow.run(.google, test: test, standIn: standIn).frontendError } }
+                for try await error in group { #expect(error == "provider_error") }
+            }
+            let seconds = Int((ContinuousClock.now - start).components.seconds)
+            #expect(await standIn.jwksFetches - before <= seconds + 1)
         }
     }
 

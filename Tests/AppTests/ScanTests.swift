@@ -200,6 +200,16 @@ struct ScanTests {
         #expect(throws: ScanFailure.self) { try guardrail.check(URL(string: "https://localhost/x.tgz")!, apiBase: api) }
         #expect(throws: ScanFailure.self) { try guardrail.check(URL(string: "https://codeload.github.com/x")!, apiBase: api) }
         #expect(throws: ScanFailure.self) { try guardrail.check(URL(string: "https://[::1]/x")!, apiBase: api) }
+        let spellings = DownloadGuard(settings: ScanSettings(
+            gitHubAPIURL: api, allowedHosts: ["0177.0.0.1", "012.0.0.1", "2130706433", "[::ffff:7f00:1]",
+                                              "[0:0:0:0:0:0:0:1]", "[::ffff:a9fe:a9fe]", "rebind.test", "public.test",
+                                              "::ffff:7f00:1", "0:0:0:0:0:0:0:1", "::ffff:a9fe:a9fe"]),
+            resolve: { host in host == "rebind.test" ? ["140.82.121.4", "::ffff:7f00:1"] : host == "public.test" ? ["140.82.121.4"] : [] })
+        for host in ["0177.0.0.1", "012.0.0.1", "2130706433", "[::ffff:7f00:1]", "[0:0:0:0:0:0:0:1]", "[::ffff:a9fe:a9fe]", "rebind.test"] {
+            #expect(throws: ScanFailure.self, "\(host)") { try spellings.check(URL(string: "https://\(host)/x.tgz")!, apiBase: api) }
+        }
+        // The vetted address is returned: the download connects there, not to a second DNS answer.
+        #expect(try spellings.check(URL(string: "https://public.test/x.tgz")!, apiBase: api) == "140.82.121.4")
         let trusting = DownloadGuard(settings: ScanSettings(gitHubAPIURL: api, allowedHosts: ["localhost"], privateHosts: ["localhost"]))
         #expect(throws: Never.self) { try trusting.check(URL(string: "https://localhost/x.tgz")!, apiBase: api) }
         #expect(NetworkAddress.isPrivate("192.168.1.4") && NetworkAddress.isPrivate("169.254.169.254")

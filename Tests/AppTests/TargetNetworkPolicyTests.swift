@@ -18,6 +18,8 @@ struct TargetNetworkPolicyTests {
         case "db.example.com": ["140.82.121.4"]
         case "sneaky.example.com": ["140.82.121.5", "10.0.0.7"]
         case "replica.internal": ["10.1.2.3"]
+        case "rebind.example.com": ["140.82.121.6", "0177.0.0.1"]
+        case "mapped.example.com": ["::ffff:7f00:1"]
         default: []
         }
     }
@@ -25,6 +27,12 @@ struct TargetNetworkPolicyTests {
     @Test("private, loopback, link-local and metadata addresses are refused", arguments: [
         "postgresql://u:p@127.0.0.1/db", "postgresql://u:p@10.0.0.5/db", "postgresql://u:p@169.254.169.254/db",
         "postgresql://u:p@192.168.1.10/db", "postgresql://u:p@[::1]/db", "postgresql://u:p@sneaky.example.com/db",
+        // Other spellings of the same addresses (octal, hex, integer, short, mapped, expanded).
+        "postgresql://u:p@0177.0.0.1/db", "postgresql://u:p@012.0.0.1/db", "postgresql://u:p@2130706433/db",
+        "postgresql://u:p@0x7f.1/db", "postgresql://u:p@127.1/db", "postgresql://u:p@[::ffff:7f00:1]/db",
+        "postgresql://u:p@[0:0:0:0:0:0:0:1]/db", "postgresql://u:p@[::ffff:a9fe:a9fe]/db",
+        "postgresql://u:p@[64:ff9b::a9fe:a9fe]/db", "postgresql://u:p@0251.0376.0251.0376/db",
+        "postgresql://u:p@rebind.example.com/db", "postgresql://u:p@mapped.example.com/db",
     ])
     func refused(_ text: String) throws {
         #expect(throws: TargetError.self) { try Self.policy.connectHost(for: try Self.url(text)) }
@@ -36,11 +44,14 @@ struct TargetNetworkPolicyTests {
         }
     }
 
-    @Test("a public host is reached at the address that was vetted; verify-full keeps the name")
+    @Test("a public host is reached at the address that was vetted; verify-full keeps the name for TLS only")
     func publicHost() throws {
         #expect(try Self.policy.connectHost(for: try Self.url("postgresql://u:p@db.example.com/db")) == "140.82.121.4")
-        #expect(try Self.policy.connectHost(for: try Self.url("postgresql://u:p@db.example.com/db?sslmode=verify-full"))
-                == "db.example.com")
+        let verified = try Self.policy.connectTarget(for: try Self.url("postgresql://u:p@db.example.com/db?sslmode=verify-full"))
+        #expect(verified.host == "140.82.121.4")
+        #expect(verified.tlsServerName == "db.example.com")
+        // A public address in another spelling is connected to in its canonical form.
+        #expect(try Self.policy.connectHost(for: try Self.url("postgresql://u:p@0214.0122.0171.04/db")) == "140.82.121.4")
     }
 
     @Test("trusted hosts and the unrestricted policy connect by name; an unknown name is unreachable")

@@ -130,6 +130,27 @@ struct AccessTokenTests {
         ("sub not a UUID",
          JWTForge.token(header: validHeader, payload: JWTForge.payload(sub: "admin", iat: nowSeconds, exp: nowSeconds + 60), signature: .hs256(secret: secret)),
          .invalidClaims),
+        ("missing iss",
+         JWTForge.token(header: validHeader, payload: JWTForge.payload(iat: nowSeconds, exp: nowSeconds + 60, iss: nil), signature: .hs256(secret: secret)),
+         .malformed),
+        ("another issuer",
+         JWTForge.token(header: validHeader, payload: JWTForge.payload(iat: nowSeconds, exp: nowSeconds + 60, iss: "https://evil.test"), signature: .hs256(secret: secret)),
+         .wrongIssuer),
+        ("issuer differing in case",
+         JWTForge.token(header: validHeader, payload: JWTForge.payload(iat: nowSeconds, exp: nowSeconds + 60, iss: "DBOOSTER"), signature: .hs256(secret: secret)),
+         .wrongIssuer),
+        ("missing aud",
+         JWTForge.token(header: validHeader, payload: JWTForge.payload(iat: nowSeconds, exp: nowSeconds + 60, aud: nil), signature: .hs256(secret: secret)),
+         .malformed),
+        ("another audience",
+         JWTForge.token(header: validHeader, payload: JWTForge.payload(iat: nowSeconds, exp: nowSeconds + 60, aud: #""dbooster-admin""#), signature: .hs256(secret: secret)),
+         .wrongAudience),
+        ("audience list without ours",
+         JWTForge.token(header: validHeader, payload: JWTForge.payload(iat: nowSeconds, exp: nowSeconds + 60, aud: #"["a","b"]"#), signature: .hs256(secret: secret)),
+         .wrongAudience),
+        ("nbf in the future",
+         JWTForge.token(header: validHeader, payload: JWTForge.payload(iat: nowSeconds, exp: nowSeconds + 600, nbf: nowSeconds + 300), signature: .hs256(secret: secret)),
+         .notYetValid),
         ("not three segments", "abc.def", .malformed),
         ("empty string", "", .malformed),
         ("header not JSON", "bm90LWpzb24.e30.AAAA", .malformed),
@@ -142,6 +163,32 @@ struct AccessTokenTests {
     func rejects(name: String, token: String, expected: AccessTokenError) async throws {
         let issuer = try issuer()
         await #expect(throws: expected, "\(name)") { try await issuer.verify(token) }
+    }
+
+    @Test("an audience list naming us, nbf in the past or within the leeway, are accepted", arguments: [
+        JWTForge.payload(iat: nowSeconds, exp: nowSeconds + 60, aud: #"["other","dbooster-api"]"#),
+        JWTForge.payload(iat: nowSeconds, exp: nowSeconds + 60, nbf: nowSeconds - 60),
+        JWTForge.payload(iat: nowSeconds, exp: nowSeconds + 60, nbf: nowSeconds + 10),
+    ])
+    func acceptedParties(_ payload: String) async throws {
+        let token = JWTForge.token(header: Self.validHeader, payload: payload, signature: .hs256(secret: Self.secret))
+        _ = try await issuer().verify(token)
+    }
+
+    @Test("issued tokens carry iss, aud and nbf; an issuer with another iss or aud rejects them")
+    func issuedParties() async throws {
+        let (token, _) = try await issuer().issue(userID: UUID())
+        let payload = try #require(token.split(separator: ".").dropFirst().first)
+        let json = try #require(Data(base64Encoded: String(payload).replacingOccurrences(of: "-", with: "+")
+            .replacingOccurrences(of: "_", with: "/").padding(toLength: (payload.count + 3) / 4 * 4, withPad: "=", startingAt: 0)))
+        let claims = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        #expect(claims["iss"] as? String == "dbooster")
+        #expect(claims["aud"] as? String == "dbooster-api" || (claims["aud"] as? [String]) == ["dbooster-api"])
+        #expect(claims["nbf"] as? Int == Self.nowSeconds)
+        let otherIssuer = try AccessTokenIssuer(secret: Self.secret, issuer: "https://staging.test", clock: { Self.now })
+        await #expect(throws: AccessTokenError.wrongIssuer) { try await otherIssuer.verify(token) }
+        let otherAudience = try AccessTokenIssuer(secret: Self.secret, audience: "billing", clock: { Self.now })
+        await #expect(throws: AccessTokenError.wrongAudience) { try await otherAudience.verify(token) }
     }
 
     @Test("tampering with a real token's payload or signature is detected")

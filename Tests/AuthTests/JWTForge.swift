@@ -33,8 +33,13 @@ enum JWTForge {
         return "{" + fields.joined(separator: ",") + "}"
     }
 
-    static func payload(sub: String = "7c9e6679-7425-40de-944b-e07fc1f90ae7", iat: Int?, exp: Int?, jti: String? = "a1b2") -> String {
+    /// The claims as JSON; `aud` is written as given (a JSON string or array), nil leaves a claim out.
+    static func payload(sub: String = "7c9e6679-7425-40de-944b-e07fc1f90ae7", iat: Int?, exp: Int?, jti: String? = "a1b2",
+                        iss: String? = "dbooster", aud: String? = #""dbooster-api""#, nbf: Int? = nil) -> String {
         var fields = [#""sub":"\#(sub)""#]
+        if let iss { fields.append(#""iss":"\#(iss)""#) }
+        if let aud { fields.append(#""aud":\#(aud)"#) }
+        if let nbf { fields.append(#""nbf":\#(nbf)"#) }
         if let iat { fields.append(#""iat":\#(iat)"#) }
         if let exp { fields.append(#""exp":\#(exp)"#) }
         if let jti { fields.append(#""jti":"\#(jti)""#) }

@@ -56,11 +56,10 @@ struct WorkerCommand: AsyncParsableCommand {
         let database = Database(client: postgres, logger: logger)
         let services = try scanWorkerServices(config: config, database: database, logger: logger,
                                               count: max(1, workers ?? config.scanWorkers))
-        let group = ServiceGroup(configuration: .init(
-            services: [.init(service: postgres)] + services.map {
+        try await runUntilTerminated(
+            [.init(service: postgres)] + services.map {
                 .init(service: $0, successTerminationBehavior: .gracefullyShutdownGroup)
             },
-            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
+            logger: logger)
     }
 }

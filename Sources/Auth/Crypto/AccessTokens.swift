@@ -23,6 +23,12 @@ public enum AccessTokenError: Error, Equatable, CustomStringConvertible {
     case issuedInFuture
     /// `sub` is not a UUID or `jti` is empty.
     case invalidClaims
+    /// `iss` is not this issuer.
+    case wrongIssuer
+    /// `aud` does not name this audience.
+    case wrongAudience
+    /// `nbf` lies in the future beyond the allowed leeway.
+    case notYetValid
 
     public var description: String {
         switch self {
@@ -35,18 +41,28 @@ public enum AccessTokenError: Error, Equatable, CustomStringConvertible {
         case .expired: "access token expired"
         case .issuedInFuture: "access token issued in the future"
         case .invalidClaims: "invalid access token claims"
+        case .wrongIssuer: "access token from another issuer"
+        case .wrongAudience: "access token for another audience"
+        case .notYetValid: "access token not valid yet"
         }
     }
 }
 
 // MARK: - Claims
 
-/// The payload of an access token: `sub` (user id), `iat`, `exp`, `jti`, and `sid` (the
-/// session: the refresh-token family it was issued with, so that ending the session ends it).
+/// The payload of an access token: `iss`, `aud`, `sub` (user id), `iat`, `nbf`, `exp`, `jti`, and
+/// `sid` (the session: the refresh-token family it was issued with, so that ending the session
+/// ends it).
 ///
 /// Time claims are checked by ``AccessTokenIssuer/verify(_:)`` against its injected clock;
 /// ``verify(using:)`` checks only what does not depend on time.
 public struct AccessTokenClaims: JWTPayload, Equatable {
+    /// Who issued the token (`PUBLIC_URL` of the API).
+    public var iss: IssuerClaim
+    /// Who the token is for; must contain the verifier's audience.
+    public var aud: AudienceClaim
+    /// Not valid before this time (optional; issued tokens carry `iat`).
+    public var nbf: NotBeforeClaim?
     /// The user id as a UUID string.
     public var sub: SubjectClaim
     /// Issued-at time (whole seconds).
@@ -59,7 +75,11 @@ public struct AccessTokenClaims: JWTPayload, Equatable {
     public var sid: String?
 
     /// Creates claims.
-    public init(sub: SubjectClaim, iat: IssuedAtClaim, exp: ExpirationClaim, jti: IDClaim, sid: String? = nil) {
+    public init(iss: IssuerClaim, aud: AudienceClaim, nbf: NotBeforeClaim? = nil,
+                sub: SubjectClaim, iat: IssuedAtClaim, exp: ExpirationClaim, jti: IDClaim, sid: String? = nil) {
+        self.iss = iss
+        self.aud = aud
+        self.nbf = nbf
         self.sub = sub
         self.iat = iat
         self.exp = exp
@@ -84,10 +104,18 @@ public struct AccessTokenClaims: JWTPayload, Equatable {
         }
     }
 
-    /// Rejects expired tokens and tokens issued more than `leeway` seconds after `now`.
+    /// Rejects expired tokens, tokens issued more than `leeway` seconds after `now` and tokens
+    /// not valid before a time more than `leeway` seconds ahead.
     func verifyTimes(now: Date, leeway: TimeInterval) throws(AccessTokenError) {
         guard now < exp.value else { throw .expired }
         guard iat.value <= now.addingTimeInterval(leeway) else { throw .issuedInFuture }
+        if let nbf, nbf.value > now.addingTimeInterval(leeway) { throw .notYetValid }
+    }
+
+    /// Rejects another issuer, or an audience list without `audience`.
+    func verifyParties(issuer: String, audience: String) throws(AccessTokenError) {
+        guard ConstantTime.equals(iss.value, issuer) else { throw .wrongIssuer }
+        guard aud.value.contains(audience) else { throw .wrongAudience }
     }
 }
 
@@ -101,13 +129,19 @@ public struct AccessTokenClaims: JWTPayload, Equatable {
 public struct AccessTokenIssuer: Sendable {
     /// The only accepted algorithm.
     public static let algorithm = "HS256"
+    /// The audience of dbooster's API tokens.
+    public static let defaultAudience = "dbooster-api"
 
     /// Token lifetime in seconds.
     public let lifetime: TimeInterval
     /// Key id written to and required in the header.
     public let keyID: String
-    /// Tolerated clock skew for `iat`, in seconds.
+    /// Tolerated clock skew for `iat` and `nbf`, in seconds.
     public let leeway: TimeInterval
+    /// `iss` written and required (the API's `PUBLIC_URL` in the application).
+    public let issuer: String
+    /// `aud` written and required.
+    public let audience: String
 
     /// A collection holding only this issuer's key under its `kid`, built once (it is an actor
     /// whose `add` is async, so it is prepared by a task started in `init`).
@@ -119,7 +153,9 @@ public struct AccessTokenIssuer: Sendable {
     ///   - secret: `JWT_SECRET`; at least 32 bytes of UTF-8.
     ///   - lifetime: Seconds until expiry (15 minutes by default).
     ///   - keyID: The `kid` header value; change it when rotating the secret.
-    ///   - leeway: Seconds an `iat` may lie in the future (clock skew).
+    ///   - leeway: Seconds an `iat` or `nbf` may lie in the future (clock skew).
+    ///   - issuer: The `iss` claim written and required.
+    ///   - audience: The `aud` claim written and required.
     ///   - clock: Source of the current time (injectable for tests).
     /// - Throws: ``AccessTokenError/secretTooShort(byteCount:)``.
     public init(
@@ -127,6 +163,8 @@ public struct AccessTokenIssuer: Sendable {
         lifetime: TimeInterval = 900,
         keyID: String = "access-hs256-1",
         leeway: TimeInterval = 30,
+        issuer: String = "dbooster",
+        audience: String = AccessTokenIssuer.defaultAudience,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) throws {
         let byteCount = secret.utf8.count
@@ -138,6 +176,8 @@ public struct AccessTokenIssuer: Sendable {
         self.lifetime = lifetime
         self.keyID = keyID
         self.leeway = leeway
+        self.issuer = issuer
+        self.audience = audience
         self.clock = clock
     }
 
@@ -149,6 +189,9 @@ public struct AccessTokenIssuer: Sendable {
         let now = Date(timeIntervalSince1970: clock().timeIntervalSince1970.rounded(.down))
         let expiresIn = Int(lifetime)
         let claims = AccessTokenClaims(
+            iss: IssuerClaim(value: issuer),
+            aud: AudienceClaim(value: audience),
+            nbf: NotBeforeClaim(value: now),
             sub: SubjectClaim(value: userID.uuidString.lowercased()),
             iat: IssuedAtClaim(value: now),
             exp: ExpirationClaim(value: now.addingTimeInterval(TimeInterval(expiresIn))),
@@ -179,6 +222,7 @@ public struct AccessTokenIssuer: Sendable {
         } catch {
             throw AccessTokenError.malformed
         }
+        try claims.verifyParties(issuer: issuer, audience: audience)
         try claims.verifyTimes(now: clock(), leeway: leeway)
         return claims
     }

@@ -11,13 +11,24 @@ protocol IdentityProvider: Sendable {
 
 // MARK: - Google
 
-/// Google: authorization code + PKCE; identity from the OpenID userinfo endpoint, and the
-/// ID token's `nonce` checked against ours when Google returns one.
+/// Google: authorization code + PKCE; the identity (subject, email, whether it is verified,
+/// name) comes from the ID token, which must pass ``GoogleIDTokenVerifier`` (signature against
+/// Google's keys, issuer, audience, times, nonce). The userinfo endpoint only adds the picture,
+/// and only when it describes the same subject.
 struct GoogleProvider: IdentityProvider {
     let settings: OAuthClientSettings
     let http: ProviderHTTP
+    let verifier: GoogleIDTokenVerifier
     var kind: OAuthProviderKind { .google }
     var scope: String { "openid email profile" }
+
+    init(settings: OAuthClientSettings, http: ProviderHTTP) {
+        self.settings = settings
+        self.http = http
+        let keys = GoogleKeySet(url: settings.jwksURL ?? "https://www.googleapis.com/oauth2/v3/certs",
+                                fetch: { try await http.getDocument($0) })
+        self.verifier = GoogleIDTokenVerifier(clientID: settings.clientID, keys: keys)
+    }
 
     private struct TokenAnswer: Decodable {
         let access_token: String
@@ -26,8 +37,6 @@ struct GoogleProvider: IdentityProvider {
 
     private struct UserInfo: Decodable {
         let sub: String
-        let email: String?
-        let email_verified: Bool?
         let name: String?
         let picture: String?
     }
@@ -35,17 +44,24 @@ struct GoogleProvider: IdentityProvider {
     func identity(code: String, redirectURI: String, codeVerifier: String, nonce: String) async throws -> ProviderIdentity {
         let token: TokenAnswer = try await exchange(http: http, settings: settings, code: code,
                                                     redirectURI: redirectURI, codeVerifier: codeVerifier)
-        if let idToken = token.id_token, IDTokenNonce.read(idToken) != nonce {
-            throw OAuthFailure.providerError("The ID token's nonce does not match this sign-in.")
+        guard let idToken = token.id_token else { throw OAuthFailure.providerError("Google returned no ID token.") }
+        let claims: GoogleIDTokenClaims
+        do {
+            claims = try await verifier.verify(idToken, nonce: nonce)
+        } catch let refusal as GoogleIDTokenVerifier.Refusal {
+            throw OAuthFailure.providerError("Google's ID token was refused: \(refusal.description).")
         }
-        let (status, body) = try await http.getJSON(settings.identityURL, bearer: token.access_token)
-        guard status == 200, let info = try? JSONDecoder().decode(UserInfo.self, from: body) else {
-            throw OAuthFailure.providerError("Google did not return the user's profile.")
+        guard let email = claims.email else { throw OAuthFailure.unverifiedEmail }
+        // The profile adds the picture (and a name the token lacks); it never changes who signs in.
+        var info: UserInfo?
+        if let (status, body) = try? await http.getJSON(settings.identityURL, bearer: token.access_token), status == 200,
+           let decoded = try? JSONDecoder().decode(UserInfo.self, from: body), decoded.sub == claims.sub {
+            info = decoded
         }
-        guard let email = info.email else { throw OAuthFailure.unverifiedEmail }
-        return ProviderIdentity(provider: .google, subject: info.sub, email: email,
-                                emailVerified: info.email_verified ?? false,
-                                fullName: info.name, picture: info.picture, accessToken: nil)
+        return ProviderIdentity(provider: .google, subject: claims.sub, email: email,
+                                emailVerified: claims.email_verified?.value ?? false,
+                                fullName: claims.name ?? info?.name, picture: claims.picture ?? info?.picture,
+                                accessToken: nil)
     }
 }
 
@@ -111,15 +127,4 @@ private func exchange<Answer: Decodable>(
         throw OAuthFailure.providerError("The provider refused the authorization code.")
     }
     return answer
-}
-
-/// Reads the `nonce` claim of an ID token (the identity itself comes from the userinfo endpoint).
-enum IDTokenNonce {
-    static func read(_ idToken: String) -> String? {
-        let parts = idToken.split(separator: ".")
-        guard parts.count == 3 else { return nil }
-        guard let data = Base64URL.decode(parts[1]),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
-        return object["nonce"] as? String
-    }
 }

@@ -12,8 +12,12 @@ public struct OAuthClientSettings: Sendable {
     public var tokenURL: String
     /// Google: the userinfo endpoint. GitHub: the API base URL.
     public var identityURL: String
+    /// Google: where its ID-token signing keys are published (JWKS).
+    public var jwksURL: String?
 
-    public init(clientID: String, clientSecret: String, authorizeURL: String, tokenURL: String, identityURL: String) {
+    public init(clientID: String, clientSecret: String, authorizeURL: String, tokenURL: String, identityURL: String,
+                jwksURL: String? = nil) {
+        self.jwksURL = jwksURL
         self.clientID = clientID
         self.clientSecret = clientSecret
         self.authorizeURL = authorizeURL
@@ -43,6 +47,16 @@ struct ProviderHTTP: Sendable {
         request.headers.add(name: "Accept", value: "application/json")
         request.headers.add(name: "User-Agent", value: "dbooster")
         return try await send(request)
+    }
+
+    /// A public JSON document (a JWKS) with its `Cache-Control` header.
+    func getDocument(_ url: String) async throws -> (status: Int, body: Data, cacheControl: String?) {
+        var request = HTTPClientRequest(url: url)
+        request.headers.add(name: "Accept", value: "application/json")
+        request.headers.add(name: "User-Agent", value: "dbooster")
+        let response = try await client.execute(request, timeout: timeout)
+        let body = try await response.body.collect(upTo: maxBody)
+        return (Int(response.status.code), Data(buffer: body), response.headers.first(name: "cache-control"))
     }
 
     private func send(_ request: HTTPClientRequest) async throws -> (status: Int, body: Data) {

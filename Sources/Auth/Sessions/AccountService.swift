@@ -68,9 +68,11 @@ public struct AccountService: Sendable {
     /// Finds or creates the user behind a provider identity.
     ///
     /// An identity already linked signs in its user. Otherwise an account with the same email is
-    /// linked only when both the provider's email and the account's email are verified — a
-    /// provider never silently takes over an account whose email nobody proved, nor replaces an
-    /// account's link to another account of the same provider.
+    /// linked when the provider's email is verified, and never replaces the account's link to
+    /// another account of the same provider (`account_exists`). When the account's email was
+    /// never verified (a password sign-up nobody confirmed — possibly someone squatting the
+    /// address), the verified sign-in wins: the password is removed, every session and login code
+    /// of the account is revoked, and the owner is told by a notification and the audit log.
     public func user(for identity: ProviderIdentity) async throws -> UUID {
         do {
             return try await findOrCreate(identity)
@@ -96,7 +98,8 @@ public struct AccountService: Sendable {
             if let (userID, verified, linked) = try await transaction.query(PostgresQuery(
                 unsafeSQL: "SELECT id, email_verified, \(column) FROM users WHERE lower(email) = $1",
                 binds: try Self.binds(email))).first(as: (UUID, Bool, String?).self) {
-                guard verified, linked == nil else { throw OAuthFailure.accountExists }
+                guard linked == nil else { throw OAuthFailure.accountExists }
+                if !verified { try await invalidateUnverifiedPassword(userID: userID, identity: identity, on: transaction) }
                 try await update(userID: userID, identity: identity, sealedToken: sealedToken, on: transaction)
                 return userID
             }
@@ -120,6 +123,33 @@ public struct AccountService: Sendable {
             """, binds: try Self.binds(userID.uuidString, identity.subject, identity.fullName, identity.picture, sealedToken)))
     }
 
+    /// The owner proved the email through a provider: the unproven password and everything signed
+    /// in with it stop working, and the owner is told.
+    private func invalidateUnverifiedPassword(userID: UUID, identity: ProviderIdentity, on transaction: Transaction) async throws {
+        let organizationID = try await transaction.query("""
+            UPDATE users SET password_hash = NULL, email_verified = true WHERE id = \(userID)
+            RETURNING id, organization_id
+            """).first(as: (UUID, UUID?).self)?.1
+        try await transaction.query("""
+            UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = \(userID) AND revoked_at IS NULL
+            """)
+        try await transaction.query("""
+            UPDATE login_codes SET used_at = now() WHERE user_id = \(userID) AND used_at IS NULL
+            """)
+        database.logger.notice("Unverified password account \(userID) claimed by a verified \(identity.provider.rawValue) sign-in")
+        guard let organizationID else { return }
+        try await AuditLog.record(
+            on: transaction, organizationID: organizationID, actorID: userID,
+            action: "user.unverified_password_removed", target: userID.uuidString,
+            details: ["provider": identity.provider.rawValue])
+        try await Notifications.send(
+            on: transaction, organizationID: organizationID, userID: userID,
+            kind: "security", title: "Password removed",
+            body: "You signed in with \(identity.provider.rawValue == "google" ? "Google" : "GitHub"), which verified \(identity.email). "
+                + "A password had been set on this account before the address was verified; it was removed and all other sessions were signed out. "
+                + "Set a new password if you want one.")
+    }
+
     private static func binds(_ values: String?...) throws -> PostgresBindings {
         var bindings = PostgresBindings()
         for value in values { bindings.append(value) }
@@ -136,7 +166,6 @@ public struct AccountService: Sendable {
             """).first(as: Int.self) != nil
         guard !invited else { return }
         let owner = displayName?.split(separator: " ").first.map(String.init) ?? String(email.split(separator: "@")[0])
-        let name = try await OrganizationStore.availableName(base: "\(owner)'s organization", on: transaction)
-        _ = try await OrganizationStore.create(name: name, adminID: userID, on: transaction)
+        _ = try await OrganizationStore.createPersonal(base: "\(owner)'s organization", adminID: userID, on: transaction)
     }
 }

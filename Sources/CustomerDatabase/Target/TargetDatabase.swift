@@ -60,12 +60,13 @@ public struct TargetDatabase: Sendable {
     // MARK: - Connecting
 
     private func connect() async throws -> PostgresConnection {
-        let host = try network.connectHost(for: url)
+        let target = try network.connectTarget(for: url)
         do {
             var configuration = PostgresConnection.Configuration(
-                host: host, port: url.port, username: url.username, password: url.password,
+                host: target.host, port: url.port, username: url.username, password: url.password,
                 database: url.database, tls: try tls())
             configuration.options.connectTimeout = .milliseconds(Int64(settings.connectTimeout.postgresMilliseconds))
+            if let serverName = target.tlsServerName { configuration.options.tlsServerName = serverName }
             configuration.options.additionalStartupParameters = [("application_name", "dbooster")]
             return try await PostgresConnection.connect(
                 configuration: configuration, id: Int.random(in: 1...Int(Int32.max)), logger: logger)

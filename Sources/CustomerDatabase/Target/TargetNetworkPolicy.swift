@@ -23,20 +23,26 @@ public struct TargetNetworkPolicy: Sendable {
         TargetNetworkPolicy(trustedHosts: Set(trustedHosts.map { $0.lowercased() }), resolve: resolve)
     }
 
-    /// The host to connect to for `url`. Under a restriction the name is resolved once and the
-    /// connection goes to the vetted address, so that a second DNS answer cannot steer it
-    /// elsewhere; with `verify-full` TLS the name is kept and the certificate proves the server.
-    func connectHost(for url: TargetURL) throws -> String {
+    /// Where to connect for `url`. Under a restriction the host — a name, or an address in any
+    /// spelling the socket layer accepts (`0177.0.0.1`, `::ffff:7f00:1`) — is resolved once,
+    /// every answer must be public, and the connection goes to the canonical vetted address, so
+    /// that a second DNS answer cannot steer it elsewhere. With `verify-full` TLS the name is kept
+    /// as the TLS server name, so the certificate still proves the server.
+    func connectTarget(for url: TargetURL) throws -> (host: String, tlsServerName: String?) {
         let host = url.host.lowercased()
-        guard let trustedHosts, !trustedHosts.contains(host) else { return url.host }
-        let addresses = NetworkAddress.isIPLiteral(host) ? [host] : resolve(host)
-        guard let first = addresses.first else {
+        guard let trustedHosts, !trustedHosts.contains(host) else { return (url.host, nil) }
+        switch NetworkAddress.vet(host, resolve: resolve) {
+        case .failure(.unresolved):
             throw TargetError(.unreachable, code: "target_unreachable", message: "Could not resolve the database host \(url.host).")
-        }
-        if let address = addresses.first(where: NetworkAddress.isPrivate) {
+        case .failure(.privateAddress(let address)):
             throw TargetError(.invalidTarget, code: "target_address_not_allowed",
                            message: "The database host \(url.host) resolves to the private address \(address); dbooster connects only to databases reachable over the internet.")
+        case .success(let addresses):
+            let serverName = url.tls == .verifyFull && !NetworkAddress.isIPLiteral(host) ? url.host : nil
+            return (addresses[0].description, serverName)
         }
-        return url.tls == .verifyFull ? url.host : first
     }
+
+    /// The host to connect to for `url` (see ``connectTarget(for:)``).
+    func connectHost(for url: TargetURL) throws -> String { try connectTarget(for: url).host }
 }

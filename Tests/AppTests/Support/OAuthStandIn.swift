@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Auth
 import Crypto
+import CryptoExtras
 import Extraction
 import Foundation
 import Hummingbird
@@ -46,6 +47,10 @@ struct StandInSettings: Sendable {
     var tokenFailureStatus: Int?
     /// Google puts this nonce in the ID token instead of the one given at authorize time.
     var idTokenNonceOverride: String?
+    /// Google answers with a forged or broken ID token.
+    var idTokenTamper: IDTokenTamper?
+    /// Google's userinfo endpoint describes this other account (the ID token stays right).
+    var userInfoOverride: StandInGoogleAccount?
 
     /// Fresh accounts with unique ids and verified emails.
     static func fresh() -> StandInSettings {
@@ -62,6 +67,29 @@ struct StandInSettings: Sendable {
                     StandInGitHubEmail(email: "octo-\(tag)@example.com", primary: true, verified: true),
                 ]))
     }
+}
+
+/// Ways an ID token can be forged or wrong; each must be refused.
+enum IDTokenTamper: String, CaseIterable, Sendable {
+    /// `alg: none`, no signature.
+    case unsigned
+    /// HS256 with the published RSA modulus as the HMAC secret (algorithm confusion).
+    case hmacWithPublicKey
+    /// Signed by a key Google never published, under a published kid.
+    case foreignKey
+    /// Signed by a key whose kid is not published.
+    case unknownKeyID
+    /// A signature byte flipped.
+    case flippedSignature
+    /// The email in the payload changed after signing.
+    case alteredPayload
+    case wrongIssuer
+    case wrongAudience
+    case expired
+    case issuedInFuture
+    case missingNonce
+    /// No `id_token` in the token answer.
+    case absent
 }
 
 // MARK: - Stand-in handle
@@ -83,6 +111,16 @@ struct OAuthStandIn: Sendable {
 
     var settings: StandInSettings {
         get async { await providers.settings }
+    }
+
+    /// How often Google's JWKS was fetched.
+    var jwksFetches: Int {
+        get async { await providers.jwksFetches }
+    }
+
+    /// Replaces Google's signing key by a new one under a new kid (both stay published).
+    func rotateGoogleKey() async throws {
+        try await providers.rotateKey()
     }
 
     /// Every access token the token endpoints issued, in order.
@@ -183,6 +221,7 @@ actor StandInProviders {
         var status: HTTPResponse.Status
         var location: String?
         var json: Data?
+        var cacheControl: String?
 
         static func json(_ object: Any, status: HTTPResponse.Status = .ok) -> Reply {
             Reply(status: status, json: try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]))
@@ -197,6 +236,31 @@ actor StandInProviders {
     ]
 
     private(set) var settings = StandInSettings.fresh()
+    /// Google's signing keys, newest last; all are published at `/google/jwks`.
+    private var signingKeys: [(kid: String, key: _RSA.Signing.PrivateKey)] = [
+        ("stand-in-1", try! _RSA.Signing.PrivateKey(keySize: .bits2048)),
+    ]
+    /// How often the JWKS was fetched.
+    private(set) var jwksFetches = 0
+
+    func rotateKey() throws {
+        signingKeys.append(("stand-in-\(signingKeys.count + 1)", try _RSA.Signing.PrivateKey(keySize: .bits2048)))
+    }
+
+    /// Google's JWKS: every signing key's public half, cacheable for an hour.
+    func jwks() -> Reply {
+        jwksFetches += 1
+        let keys: [[String: Any]] = signingKeys.map { entry in
+            let primitives = try! entry.key.publicKey.getKeyPrimitives()
+            return ["kty": "RSA", "alg": "RS256", "use": "sig", "kid": entry.kid,
+                    "n": Self.base64URL(primitives.modulus), "e": Self.base64URL(primitives.publicExponent)]
+        }
+        // A symmetric key in the set must never be used to verify anything.
+        let decoy: [String: Any] = ["kty": "oct", "kid": "decoy-oct", "k": Self.base64URL(Data("decoy-secret-decoy-secret-decoy!!".utf8))]
+        var reply = Reply.json(["keys": keys + [decoy]])
+        reply.cacheControl = "public, max-age=3600, must-revalidate, no-transform"
+        return reply
+    }
     private(set) var issuedAccessTokens: [String] = []
     private var grants: [String: Grant] = [:]
     private var accessTokens: [String: (Provider, StandInSettings)] = [:]
@@ -273,9 +337,9 @@ actor StandInProviders {
         case .google:
             var answer: [String: Any] = ["access_token": accessToken, "token_type": "Bearer", "expires_in": 3599,
                                          "scope": "openid email profile"]
-            answer["id_token"] = Self.idToken(
+            answer["id_token"] = idToken(
                 account: grant.settings.google, audience: client.id,
-                nonce: grant.settings.idTokenNonceOverride ?? grant.nonce)
+                nonce: grant.settings.idTokenNonceOverride ?? grant.nonce, tamper: grant.settings.idTokenTamper)
             return .json(answer)
         }
     }
@@ -287,7 +351,7 @@ actor StandInProviders {
         guard let (provider, settings) = account(authorization), provider == .google else {
             return .json(["error": "invalid_token"], status: .unauthorized)
         }
-        let account = settings.google
+        let account = settings.userInfoOverride ?? settings.google
         var info: [String: Any] = ["sub": account.sub, "email": account.email, "email_verified": account.emailVerified]
         info["name"] = account.name
         info["picture"] = account.picture
@@ -333,18 +397,59 @@ actor StandInProviders {
         base64URL(Data(SHA256.hash(data: Data(verifier.utf8))))
     }
 
-    /// A JWT-shaped ID token; the signature is a dummy (the app reads only the nonce).
-    static func idToken(account: StandInGoogleAccount, audience: String, nonce: String?) -> String {
+    /// An RS256 ID token signed with the newest published key, or forged as `tamper` says.
+    func idToken(account: StandInGoogleAccount, audience: String, nonce: String?, tamper: IDTokenTamper?) -> String? {
         let now = Int(Date().timeIntervalSince1970)
-        var claims: [String: Any] = ["iss": "https://accounts.google.com", "aud": audience, "sub": account.sub,
-                                     "email": account.email, "email_verified": account.emailVerified,
+        var claims: [String: Any] = ["iss": "https://accounts.google.com", "aud": audience, "azp": audience,
+                                     "sub": account.sub, "email": account.email, "email_verified": account.emailVerified,
                                      "iat": now, "exp": now + 3600]
         claims["nonce"] = nonce
-        let header = ["alg": "RS256", "kid": "stand-in", "typ": "JWT"]
-        let encode = { (object: Any) in
-            base64URL((try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data())
+        claims["name"] = account.name
+        claims["picture"] = account.picture
+        let (kid, key) = signingKeys[signingKeys.count - 1]
+        var header: [String: Any] = ["alg": "RS256", "kid": kid, "typ": "JWT"]
+        var signingKey = key
+        switch tamper {
+        case .none, .unsigned, .hmacWithPublicKey, .flippedSignature, .alteredPayload: break
+        case .foreignKey: signingKey = try! _RSA.Signing.PrivateKey(keySize: .bits2048)
+        case .unknownKeyID:
+            signingKey = try! _RSA.Signing.PrivateKey(keySize: .bits2048)
+            header["kid"] = "never-published"
+        case .wrongIssuer: claims["iss"] = "https://accounts.google.test.evil"
+        case .wrongAudience: claims["aud"] = "someone-elses-client"
+        case .expired:
+            claims["iat"] = now - 7200
+            claims["exp"] = now - 3600
+        case .issuedInFuture:
+            claims["iat"] = now + 3600
+            claims["exp"] = now + 7200
+        case .missingNonce: claims["nonce"] = nil
+        case .absent: return nil
         }
-        return "\(encode(header)).\(encode(claims)).\(base64URL(Data("not-a-signature".utf8)))"
+        let encode = { (object: Any) in
+            Self.base64URL((try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data())
+        }
+        switch tamper {
+        case .unsigned:
+            header["alg"] = "none"
+            return "\(encode(header)).\(encode(claims))."
+        case .hmacWithPublicKey:
+            header["alg"] = "HS256"
+            let input = "\(encode(header)).\(encode(claims))"
+            let secret = SymmetricKey(data: Array(key.publicKey.pemRepresentation.utf8))
+            let mac = HMAC<SHA256>.authenticationCode(for: Data(input.utf8), using: secret)
+            return "\(input).\(Self.base64URL(Data(mac)))"
+        default:
+            break
+        }
+        let input = "\(encode(header)).\(encode(claims))"
+        var signature = try! signingKey.signature(for: SHA256.hash(data: Data(input.utf8)), padding: .insecurePKCS1v1_5).rawRepresentation
+        if tamper == .flippedSignature { signature[signature.startIndex + 10] ^= 0x01 }
+        if tamper == .alteredPayload {
+            claims["email"] = "attacker@evil.test"
+            return "\(encode(header)).\(encode(claims)).\(Self.base64URL(signature))"
+        }
+        return "\(input).\(Self.base64URL(signature))"
     }
 
     static func base64URL(_ data: Data) -> String {
@@ -394,6 +499,9 @@ actor StandInProviders {
         router.post("github/login/oauth/access_token") { request, _ in
             await self.token(.github, form: try await Self.form(request)).response
         }
+        router.get("google/jwks") { _, _ in
+            await self.jwks().response
+        }
         router.get("google/userinfo") { request, _ in
             await self.userInfo(authorization: request.headers[.authorization]).response
         }
@@ -418,6 +526,7 @@ extension StandInProviders.Reply {
     var response: Response {
         var headers: HTTPFields = [:]
         if let location { headers[.location] = location }
+        if let cacheControl { headers[.cacheControl] = cacheControl }
         guard let json else { return Response(status: status, headers: headers) }
         headers[.contentType] = "application/json"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: json)))

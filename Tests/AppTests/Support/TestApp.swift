@@ -38,6 +38,7 @@ func testConfig(databaseURL: String, providerBaseURL: String? = nil, stripeBaseU
         environment["GOOGLE_AUTH_URL"] = "\(base)/google/authorize"
         environment["GOOGLE_TOKEN_URL"] = "\(base)/google/token"
         environment["GOOGLE_USERINFO_URL"] = "\(base)/google/userinfo"
+        environment["GOOGLE_JWKS_URL"] = "\(base)/google/jwks"
         environment["GITHUB_CLIENT_ID"] = "github-client"
         environment["GITHUB_CLIENT_SECRET"] = "github-secret"
         environment["GITHUB_OAUTH_URL"] = "\(base)/github"

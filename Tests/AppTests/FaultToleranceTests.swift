@@ -1,0 +1,231 @@
+@testable import App
+@testable import Billing
+@testable import Database
+import Foundation
+import PostgresNIO
+import TestDatabaseSupport
+import Testing
+
+/// Staying up through faults and replicas, with real `dbooster` processes.
+@Suite("Faults and replicas")
+struct FaultToleranceTests {
+    // MARK: - SIGTERM while the database is down
+
+    @Test("serve and worker exit within 10 s of SIGTERM while their database is unreachable", .timeLimit(.minutes(1)),
+          arguments: [["serve", "--host", "127.0.0.1", "--port", "0"], ["worker", "--workers", "2"]])
+    func sigtermWithDatabaseDown(_ arguments: [String]) async throws {
+        // A stopped database: nothing listens on its port, every connection attempt is refused.
+        let stopped = try DBoosterProcess.freePort()
+        var arguments = arguments
+        if arguments[0] == "serve" { arguments[4] = "\(try DBoosterProcess.freePort())" }
+        let process = try DBoosterProcess(arguments, environment: DBoosterProcess.environment(
+            databaseURL: "postgresql://dbooster:dbooster@127.0.0.1:\(stopped)/dbooster"))
+        // Let it start retrying connections.
+        try await Task.sleep(for: .seconds(3))
+        #expect(process.isRunning, "\(arguments[0]) exited by itself:\n\(process.output)")
+        let seconds = await process.terminate(within: .seconds(10))
+        #expect(seconds != nil, "\(arguments[0]) still ran 10 s after SIGTERM:\n\(process.output.suffix(2000))")
+    }
+
+    // MARK: - Two replicas
+
+    @Test("two serve replicas on one database: refresh reuse, login rate limits and webhook idempotency hold across both",
+          .timeLimit(.minutes(2)))
+    func twoReplicas() async throws {
+        try await withTestApp { test in
+            let environment = DBoosterProcess.environment(databaseURL: test.config.databaseURL, [
+                "LOGIN_RATE_LIMIT": "3", "SCAN_WORKERS": "0",
+                "STRIPE_WEBHOOK_SECRET": StripeTestKeys.webhookSecret,
+            ])
+            async let startA = ServeProcess.start(environment: environment)
+            async let startB = ServeProcess.start(environment: environment)
+            let (a, b) = try await (startA, startB)
+
+            // Refresh-token reuse detection: rotate on A, replay the old token on B.
+            let email = uniqueEmail("replica")
+            let (signedUp, tokens) = try await a.call(.POST, "/auth/signup", json: ["email": email, "password": "correct horse battery"])
+            #expect(signedUp == 201, "\(tokens)")
+            let original = try #require(tokens["refresh_token"] as? String)
+            let (rotated, pair) = try await a.call(.POST, "/auth/refresh", json: ["refresh_token": original])
+            #expect(rotated == 200)
+            let successor = try #require(pair["refresh_token"] as? String)
+            let (replayed, _) = try await b.call(.POST, "/auth/refresh", json: ["refresh_token": original])
+            #expect(replayed == 401, "B accepted a refresh token A had already rotated")
+            let (afterTheft, _) = try await a.call(.POST, "/auth/refresh", json: ["refresh_token": successor])
+            #expect(afterTheft == 401, "the family was not revoked across replicas")
+
+            // Login rate limit: failures counted together, whichever replica sees them.
+            var statuses: [Int] = []
+            for attempt in 0..<5 {
+                let replica = attempt.isMultiple(of: 2) ? a : b
+                statuses.append(try await replica.call(.POST, "/auth/login", json: ["email": email, "password": "wrong \(attempt)"]).0)
+            }
+            #expect(statuses.prefix(3).allSatisfy { $0 == 401 } && statuses.suffix(2).allSatisfy { $0 == 429 }, "\(statuses)")
+
+            // Webhook idempotency: one event delivered ten times to both at once is applied once.
+            let payload = StripeEvents.event(type: "customer.created", created: unixTime(), object: ["id": "cus_replica", "object": "customer"])
+            let signature = StripeSignatureVerifier.sign(payload: Array(payload.utf8), secret: StripeTestKeys.webhookSecret, timestamp: Date())
+            let outcomes = try await withThrowingTaskGroup(of: String.self) { group in
+                for index in 0..<10 {
+                    group.addTask {
+                        let (status, body) = try await (index.isMultiple(of: 2) ? a : b).call(
+                            .POST, "/webhooks/stripe", rawBody: payload, headers: ["Stripe-Signature": signature])
+                        return status == 200 ? body["outcome"] as? String ?? "?" : "status \(status)"
+                    }
+                }
+                return try await group.reduce(into: [String]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 == "ignored" }.count == 1, "\(outcomes)")
+            #expect(outcomes.filter { $0 == "duplicate" }.count == 9, "\(outcomes)")
+            #expect(try await test.billingCount("SELECT count(*)::int FROM stripe_events") == 1)
+            _ = await a.process.terminate(within: .seconds(10))
+            _ = await b.process.terminate(within: .seconds(10))
+        }
+    }
+
+    // MARK: - PostgreSQL restart under load
+
+    /// Restarting the shared test cluster would disturb every suite running beside it, so this
+    /// test runs only on request, alone: `DBOOSTER_RESTART_TESTS=1 swift test --filter postgresRestartUnderLoad`.
+    /// Known open: after the restart some in-flight in-process requests never complete, so the
+    /// test application does not shut down and the test hits its time limit (not yet in `scripts/test.sh`).
+    @Test("a PostgreSQL restart under load: 503 database_unavailable with Retry-After, never 500; full service within 5 s",
+          .enabled(if: ProcessInfo.processInfo.environment["DBOOSTER_RESTART_TESTS"] == "1"), .timeLimit(.minutes(2)))
+    func postgresRestartUnderLoad() async throws {
+        try await withTestApp { test in
+            let user = try await test.client.signUp(uniqueEmail("restart"))
+            let dataDirectory = try await Self.dataDirectory()
+            let stop = ManagedFlag()
+            let results = ResultLog()
+            let load = Task {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for worker in 0..<6 {
+                        group.addTask {
+                            while !stop.isSet {
+                                // A request that hangs is a failure too (recorded as status 0).
+                                let response = try await withTimeout(.seconds(10)) {
+                                    worker.isMultiple(of: 2)
+                                        ? try await test.client.call(.get, "/users/me", token: user.token)
+                                        : try await test.client.call(.post, "/projects", token: user.token,
+                                                                     json: ["name": "p-\(UUID().uuidString.prefix(8))"])
+                                }
+                                results.append(response.map { Int($0.status.code) } ?? 0, code: response?.errorCode,
+                                               retryAfter: response?.headers[.retryAfter])
+                            }
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+            }
+            try await Task.sleep(for: .seconds(1))
+            let restart = Process()
+            restart.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+            restart.arguments = ["-u", "postgres", "--", "/usr/lib/postgresql/15/bin/pg_ctl", "-D", dataDirectory,
+                                 "-l", "\(dataDirectory)/server.log", "-m", "fast", "-w", "restart"]
+            try restart.run()
+            // Polled, not `waitUntilExit()`: blocking a cooperative thread starves the load on two cores.
+            while restart.isRunning { try await Task.sleep(for: .milliseconds(100)) }
+            #expect(restart.terminationStatus == 0)
+            let back = ContinuousClock.now
+            results.mark()
+            // Full service again within 5 s of the database's return.
+            var recovered: Duration?
+            while ContinuousClock.now - back < .seconds(5) {
+                let me = try await withTimeout(.seconds(2)) { try await test.client.call(.get, "/users/me", token: user.token) }
+                if me?.status == .ok {
+                    recovered = ContinuousClock.now - back
+                    break
+                }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            try await Task.sleep(for: .seconds(1))
+            stop.set()
+            try await load.value
+            let all = results.all
+            #expect(recovered != nil, "no full service within 5 s of the restart: \(results.afterMark.suffix(20))")
+            #expect(!all.contains { $0.status == 0 }, "requests hung: \(all.filter { $0.status == 0 }.count) of \(all.count)")
+            #expect(!all.contains { $0.status >= 500 && $0.status != 503 }, "\(all.filter { $0.status >= 500 })")
+            for failure in all where failure.status == 503 {
+                #expect(failure.code == "database_unavailable" && failure.retryAfter != nil, "\(failure)")
+            }
+            let late = results.afterMark.dropFirst(30)
+            #expect(late.allSatisfy { $0.status < 500 }, "still failing after recovery: \(late.filter { $0.status >= 500 })")
+        }
+    }
+
+    /// The test cluster's data directory (asked of the cluster as its superuser).
+    static func dataDirectory() async throws -> String {
+        let admin = try #require(URLComponents(string: TestDatabase.adminURL))
+        let connection = try await PostgresConnection.connect(
+            configuration: .init(host: admin.host ?? "127.0.0.1", port: admin.port ?? 5432, username: "postgres",
+                                 password: nil, database: "postgres", tls: .disable),
+            id: 1, logger: .init(label: "restart-test"))
+        let directory = try await connection.query("SHOW data_directory", logger: .init(label: "restart-test"))
+            .first(as: String.self)
+        try? await connection.close()
+        return try #require(directory)
+    }
+}
+
+/// The body's value, or nil when it did not finish within `limit` (it is then cancelled and
+/// left behind, so that a request that ignores cancellation cannot hang the test).
+func withTimeout<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T? {
+    let once = ResumeOnce()
+    return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T?, any Error>) in
+        let work = Task {
+            do {
+                let value = try await body()
+                if once.claim() { continuation.resume(returning: value) }
+            } catch {
+                if once.claim() { continuation.resume(throwing: error) }
+            }
+        }
+        Task {
+            try? await Task.sleep(for: limit)
+            if once.claim() {
+                work.cancel()
+                continuation.resume(returning: nil)
+            }
+        }
+    }
+}
+
+/// True for the first caller only.
+final class ResumeOnce: @unchecked Sendable {
+    private let lock = NSLock()
+    private var claimed = false
+    func claim() -> Bool {
+        lock.withLock {
+            defer { claimed = true }
+            return !claimed
+        }
+    }
+}
+
+/// A flag set once, read from many tasks.
+final class ManagedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
+}
+
+/// Every answer under load, and which came after the database returned.
+final class ResultLog: @unchecked Sendable {
+    struct Entry: Sendable, CustomStringConvertible {
+        let status: Int
+        let code: String?
+        let retryAfter: String?
+        var description: String { "\(status) \(code ?? "-") retry-after=\(retryAfter ?? "-")" }
+    }
+    private let lock = NSLock()
+    private var entries: [Entry] = []
+    private var markIndex: Int?
+
+    func append(_ status: Int, code: String?, retryAfter: String?) {
+        lock.withLock { entries.append(Entry(status: status, code: code, retryAfter: retryAfter)) }
+    }
+    func mark() { lock.withLock { markIndex = entries.count } }
+    var all: [Entry] { lock.withLock { entries } }
+    var afterMark: [Entry] { lock.withLock { Array(entries[(markIndex ?? entries.count)...]) } }
+}
