@@ -54,7 +54,7 @@ struct MetadataTests {
             let project = try await test.client.sampleProject()
             let sync = try await test.client.call(.post, "/metadata/sync", token: project.user.token, json: [:] as [String: Any])
             #expect(sync.status == .ok, "\(sync.text)")
-            #expect(sync.object["tables"] as? Int == 8)
+            #expect(sync.object["tables"] as? Int == 9)  // with audit_trail (index hygiene fixtures)
             #expect((sync.object["columns"] as? Int ?? 0) >= 30)
             #expect((sync.object["indexes"] as? Int ?? 0) >= 12)
             #expect(sync.object["foreign_keys"] as? Int == 3)
