@@ -131,7 +131,7 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "PgQuery"],
                     resources: [.copy("Corpus")]),
-        .testTarget(name: "EngineTests", dependencies: ["CustomerDatabase", "Advisor", "AddressGuard", "PgQuery"]),
+        .testTarget(name: "EngineTests", dependencies: ["CustomerDatabase", "Advisor", "AddressGuard", "PgQuery", "WorkloadAnalysis"]),
         .testTarget(name: "AuthTests", dependencies: [
             "Auth", "Billing", .product(name: "Crypto", package: "swift-crypto"),
         ]),
