@@ -156,8 +156,8 @@ struct WorkloadTests {
         #expect(try await Self.catalog() == before, "no index, no extension, statistics not reset, data unchanged")
     }
 
-    @Test("without pg_stat_statements: exit 2 saying how to enable it")
-    func unavailable() async throws {
+    /// A database without pg_stat_statements (created once on the test cluster).
+    static func bareDatabaseURL() async throws -> String {
         let name = "dbooster_nostats"
         try await SampleTargetDatabase.withSuperuser { connection in
             let exists = try await connection.query("SELECT count(*) FROM pg_database WHERE datname = \(name)",
@@ -165,7 +165,12 @@ struct WorkloadTests {
             if exists == 0 { try await connection.query("CREATE DATABASE dbooster_nostats", logger: TestDatabase.logger) }
         }
         let components = URLComponents(string: TestDatabase.adminURL)!
-        let url = "postgresql://postgres@\(components.host!):\(components.port!)/\(name)?sslmode=disable"
+        return "postgresql://postgres@\(components.host!):\(components.port!)/\(name)?sslmode=disable"
+    }
+
+    @Test("without pg_stat_statements: exit 2 saying how to enable it")
+    func unavailable() async throws {
+        let url = try await Self.bareDatabaseURL()
         let run = try ExplainCommandTests.dbooster(["workload", "--database-url", url])
         #expect(run.status == 2)
         #expect(run.stderr.contains("pg_stat_statements_unavailable") && run.stderr.contains("shared_preload_libraries")
@@ -174,6 +179,24 @@ struct WorkloadTests {
     }
 
     // MARK: - API
+
+    @Test("POST /workload/analyze without pg_stat_statements: 422 pg_stat_statements_unavailable saying how to enable it")
+    func apiUnavailable() async throws {
+        let url = try await Self.bareDatabaseURL()
+        try await withTestApp { test in
+            let user = try await test.client.signUp(uniqueEmail("workload-bare"))
+            let project = try await test.client.call(.post, "/projects", token: user.token, json: ["name": "bare", "description": "d"])
+            let projectID = project.object["id"] as? String ?? ""
+            _ = try await test.client.call(.put, "/projects/\(projectID)/database", token: user.token, json: ["url": url])
+            let response = try await test.client.call(.post, "/workload/analyze", token: user.token, json: ["project_id": projectID])
+            #expect(response.status == .unprocessableContent, "\(response.text)")
+            let error = response.object["error"] as? [String: Any]
+            #expect(error?["code"] as? String == "pg_stat_statements_unavailable")
+            #expect((error?["message"] as? String ?? "").contains("shared_preload_libraries"))
+            let runs = try await test.client.call(.get, "/workload/runs", token: user.token)
+            #expect(runs.array.isEmpty, "nothing stored for a refused analysis")
+        }
+    }
 
     @Test("POST /workload/analyze: scanned repository locations, stored runs, the workload quota")
     func api() async throws {
