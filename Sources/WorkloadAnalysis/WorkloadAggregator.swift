@@ -27,6 +27,8 @@ struct WorkloadAggregator: Sendable {
         var totalMS: Double
         /// Rows whose text did not parse (truncated by track_activity_query_size, say).
         var unparsed: Int
+        /// Rows of other users whose text the role may not see (no pg_read_all_stats).
+        var hidden = 0
     }
 
     /// Statements that read no user table (session settings, catalog reads, dbooster's own
@@ -35,9 +37,14 @@ struct WorkloadAggregator: Sendable {
         var byFingerprint: [String: Statement] = [:]
         var listable: Set<String> = []
         var unparsed = 0
+        var hidden = 0
         var total = 0.0
         for row in rows {
             total += row.totalMS
+            if row.query == "<insufficient privilege>" {
+                hidden += 1
+                continue
+            }
             guard let tree = try? PgQuery.parse(row.query), tree.statements.count == 1,
                   let fingerprint = try? PgQuery.fingerprint(row.query) else {
                 unparsed += 1
@@ -58,7 +65,7 @@ struct WorkloadAggregator: Sendable {
         }
         let statements = byFingerprint.values.filter { listable.contains($0.fingerprint) }
             .sorted { ($0.totalMS, $1.fingerprint) > ($1.totalMS, $0.fingerprint) }
-        return Result(statements: statements, distinct: byFingerprint.count, totalMS: total, unparsed: unparsed)
+        return Result(statements: statements, distinct: byFingerprint.count, totalMS: total, unparsed: unparsed, hidden: hidden)
     }
 
     /// A plannable statement (SELECT, WITH, INSERT, UPDATE, DELETE) on at least one user table.

@@ -115,6 +115,12 @@ public struct WorkloadAnalyzer: Sendable {
                 message: "\(workload.unparsed) statement text(s) did not parse (often cut by track_activity_query_size) and were left out.",
                 fix: "Raise track_activity_query_size (a restart) so pg_stat_statements keeps whole statements."))
         }
+        if workload.hidden > 0 {
+            notes.append(Finding(
+                rule: "hidden_statements", severity: .info,
+                message: "\(workload.hidden) statement(s) of other database users are hidden from this role and were left out.",
+                fix: "GRANT pg_read_all_stats (or pg_monitor) TO the role dbooster connects as."))
+        }
         if workload.statements.count > listed {
             notes.append(Finding(
                 rule: "more_statements", severity: .info,
