@@ -4,7 +4,8 @@ import PackageDescription
 // The module graph (docs/architecture.md draws it; scripts/check-architecture.sh enforces it):
 //   Core (Foundation only) ← HTTPSupport (Hummingbird) ← features ← App
 //   engines (PgQuery, Extraction, AddressGuard, CustomerDatabase, Advisor) never see HTTP;
-//   features (Tenancy, Auth, Billing, Insight, Scans) never import each other.
+//   engines also: WorkloadAnalysis (pg_stat_statements, index hygiene, advice across statements);
+//   features (Tenancy, Auth, Billing, Insight, Scans, Workload) never import each other.
 let package = Package(
     name: "dbooster",
     platforms: [.macOS(.v14)],
@@ -71,6 +72,9 @@ let package = Package(
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        /// Workload insight: pg_stat_statements ranked, mapped to code, advised across statements;
+        /// index hygiene (unused, duplicate, invalid).
+        .target(name: "WorkloadAnalysis", dependencies: ["Core", "PgQuery", "CustomerDatabase", "Advisor"]),
 
         // MARK: - Features (routes + one store each; never import each other)
         .target(name: "Tenancy", dependencies: [
@@ -109,11 +113,17 @@ let package = Package(
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        /// Workload insight over the API: POST /workload/analyze and the stored runs.
+        .target(name: "Workload", dependencies: [
+            "Core", "HTTPSupport", "Database", "CustomerDatabase", "WorkloadAnalysis",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
 
         // MARK: - Executable
         .executableTarget(name: "App", dependencies: [
             "Core", "HTTPSupport", "Database", "PgQuery", "Extraction", "FindingFormats", "CustomerDatabase", "Advisor",
-            "Tenancy", "Auth", "Billing", "Insight", "Scans",
+            "WorkloadAnalysis", "Tenancy", "Auth", "Billing", "Insight", "Scans", "Workload",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -139,13 +149,15 @@ let package = Package(
         ]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "FindingFormats", "PgQuery"],
                     resources: [.copy("Corpus")]),
-        .testTarget(name: "EngineTests", dependencies: ["Core", "CustomerDatabase", "Advisor", "AddressGuard", "PgQuery"]),
+        .testTarget(name: "EngineTests", dependencies: [
+            "Core", "CustomerDatabase", "Advisor", "AddressGuard", "PgQuery", "WorkloadAnalysis",
+        ]),
         .testTarget(name: "AuthTests", dependencies: [
             "Auth", "Billing", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .testTarget(name: "AppTests", dependencies: [
             "App", "Core", "HTTPSupport", "Database", "PgQuery", "Extraction", "AddressGuard", "CustomerDatabase", "Advisor",
-            "Tenancy", "Auth", "Billing", "Insight", "Scans", "TestDatabaseSupport",
+            "WorkloadAnalysis", "Tenancy", "Auth", "Billing", "Insight", "Scans", "TestDatabaseSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),

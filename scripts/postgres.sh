@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Creates (once) and starts a local PostgreSQL 15 cluster under var/postgres-<port> of the project,
 # with a login role `dbooster` that owns dbooster's tables, and prints its admin URL.
+# pg_stat_statements is preloaded (workload analysis reads it); a cluster created before that
+# gets it through ALTER SYSTEM and one restart.
 # Usage: scripts/postgres.sh [port]   (default 5432)
 set -euo pipefail
 
@@ -28,7 +30,7 @@ if [ ! -f "$data/PG_VERSION" ]; then
 listen_addresses = '127.0.0.1'
 port = $port
 unix_socket_directories = '$data'
-shared_preload_libraries = ''
+shared_preload_libraries = 'pg_stat_statements'
 max_connections = 300
 fsync = off
 synchronous_commit = off
@@ -41,6 +43,16 @@ if ! as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
 fi
 
 psql_admin() { psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
+
+# An older cluster (initdb'd with shared_preload_libraries = ''): add the library, restart once.
+preload="$(psql_admin -c "SHOW shared_preload_libraries")"
+case ",${preload// /}," in
+    *,pg_stat_statements,*) ;;
+    *)
+        psql_admin -c "ALTER SYSTEM SET shared_preload_libraries = '${preload:+$preload, }pg_stat_statements'"
+        as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 -m fast restart >/dev/null
+        ;;
+esac
 if [ "$(psql_admin -c "SELECT 1 FROM pg_roles WHERE rolname = 'dbooster'")" != "1" ]; then
     psql_admin -c "CREATE ROLE dbooster LOGIN PASSWORD 'dbooster' CREATEDB CREATEROLE"
 fi

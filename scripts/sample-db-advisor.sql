@@ -202,4 +202,4 @@ ANALYZE tickets, ticket_comments, warehouses, suppliers, shipments, shipment_lin
 -- import_batches and import_errors are deliberately NOT analysed.
 
 -- Bump together with SampleTargetDatabase.version.
-INSERT INTO sample_version VALUES (2);
+INSERT INTO sample_version VALUES (3);

@@ -6,9 +6,12 @@
 --   createdb dbooster_sample && psql -d dbooster_sample -f scripts/sample-db.sql
 --
 -- Run it as a superuser: it creates the login roles sample_reader and sample_writer (passwords
--- equal to their names) and the hypopg extension when available. Deterministic (setseed).
+-- equal to their names), the hypopg extension when available, and pg_stat_statements (read by
+-- workload analysis once the server preloads it; sample_reader may read every user's statements
+-- through pg_read_all_stats). Deterministic (setseed).
 
 CREATE EXTENSION IF NOT EXISTS hypopg;
+CREATE EXTENSION IF NOT EXISTS pg_stat_statements;
 
 DO $$
 BEGIN
@@ -131,6 +134,22 @@ CREATE INDEX orders_pending_created_idx ON orders (created_at) WHERE status = 'p
 CREATE INDEX events_created_brin ON events USING brin (created_at);
 CREATE INDEX events_customer_idx ON events (customer_id);
 
+-- MARK: index hygiene fixtures (workload analysis): an audit trail nobody reads by index, with a
+-- redundant prefix (actor ⊂ actor, at) and an exact copy of its primary key.
+
+CREATE TABLE audit_trail (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    actor text NOT NULL,
+    action text NOT NULL,
+    at timestamptz NOT NULL
+);
+INSERT INTO audit_trail (actor, action, at)
+SELECT 'user' || (g % 50), (ARRAY['login', 'export', 'delete'])[1 + (g % 3)], timestamptz '2025-01-01' + g * interval '1 minute'
+FROM generate_series(1, 5000) AS g;
+CREATE INDEX audit_trail_actor_idx ON audit_trail (actor);
+CREATE INDEX audit_trail_actor_at_idx ON audit_trail (actor, at);
+CREATE INDEX audit_trail_id_idx ON audit_trail (id);
+
 -- MARK: view
 
 CREATE VIEW customer_order_totals AS
@@ -143,9 +162,10 @@ GROUP BY c.id, c.email;
 GRANT USAGE ON SCHEMA public, "Reporting" TO sample_reader, sample_writer;
 GRANT SELECT ON ALL TABLES IN SCHEMA public, "Reporting" TO sample_reader, sample_writer;
 GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public, "Reporting" TO sample_writer;
+GRANT pg_read_all_stats TO sample_reader;
 
 CREATE TABLE sample_version (version integer NOT NULL);
-INSERT INTO sample_version VALUES (1);
+INSERT INTO sample_version VALUES (2);
 GRANT SELECT ON sample_version TO sample_reader, sample_writer;
 
 ANALYZE;

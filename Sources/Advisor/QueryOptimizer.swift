@@ -125,50 +125,15 @@ public struct QueryOptimizer: Sendable {
 
     private func adviseIndexes(tree: ParseTree, text: String, target: TargetAccess) async throws -> IndexAdvice {
         let box = Box(IndexAdvice())
-        let advisor = advisor, generator = candidates
         let requested = ContinuousClock.now
-        let parameters = QueryShape(tree: tree).parameterCount
-        let references = Self.references(tree)
         do {
             try await target.withSession { session in
-                let started = ContinuousClock.now
-                let probe = CostProbe(sql: text, parameterCount: parameters)
-                var advice = try await AnalysisTransaction.run(on: session) { hypopg, extensions in
-                    var advice = IndexAdvice()
-                    let catalog = try await CatalogLoader().load(references, extensions: extensions, session: session)
-                    let baseline: PlanEstimate
-                    do {
-                        baseline = try await probe.estimate(on: session)
-                    } catch {
-                        throw Self.refused(error)
-                    }
-                    advice.catalog = catalog
-                    advice.baseline = baseline
-                    switch hypopg {
-                    case .installed: break
-                    case .temporary:
-                        advice.notes.append(Finding(
-                            rule: "hypopg_temporary", severity: .info,
-                            message: "HypoPG was not installed: it was created inside the analysis transaction and rolled back with it, leaving nothing on the database.",
-                            fix: "Nothing to do; installing hypopg (CREATE EXTENSION hypopg) lets roles that may not create extensions use the advisor."))
-                    case .unavailable(let reason):
-                        advice.notes.append(Finding(
-                            rule: "hypopg_unavailable", severity: .info,
-                            message: "HypoPG is not installed and could not be created (\(reason)), so no B-tree index was tested.",
-                            fix: "Install the hypopg extension on the database (CREATE EXTENSION hypopg, as a role allowed to) to get verified index recommendations."))
-                    }
-                    let shape = IndexShape(tree: tree, catalog: catalog)
-                    let found = generator.candidates(shape: shape, catalog: catalog)
-                    let outcome = try await advisor.analyze(found, catalog: catalog, probe: probe, baseline: baseline,
-                                                            hypopg: hypopg.available, session: session)
-                    advice.whyNot = outcome.whyNot
-                    advice.recommendations = try await Self.recommendations(outcome.choices, catalog, session)
-                    return advice
+                var advice = try await adviseIndexes(tree: tree, text: text, session: session)
+                if let timings = advice.timings {
+                    advice.timings = AnalysisTimings(
+                        analysis_ms: timings.analysis_ms, planner_calls: timings.planner_calls,
+                        connect_ms: Self.milliseconds(requested.duration(to: .now)) - timings.analysis_ms)
                 }
-                try? await probe.finish(on: session)
-                advice.timings = AnalysisTimings(
-                    analysis_ms: Self.milliseconds(started.duration(to: .now)), planner_calls: probe.plannerCalls,
-                    connect_ms: Self.milliseconds(requested.duration(to: started)))
                 await box.set(advice)
             }
         } catch let error as TargetError {
@@ -180,6 +145,56 @@ public struct QueryOptimizer: Sendable {
                               message: "The database failed during the analysis: \(PlannerError.message(error)).")
         }
         return await box.value
+    }
+
+    /// Like ``adviseIndexes(for:target:)``, in a session the caller holds (e.g. a workload
+    /// analysis advising many statements on one connection); nothing is left on the database.
+    public func adviseIndexes(for sql: String, session: some PlannerSession) async throws -> IndexAdvice {
+        let (tree, text) = try Self.parse(sql)
+        return try await adviseIndexes(tree: tree, text: text, session: session)
+    }
+
+    private func adviseIndexes(tree: ParseTree, text: String, session: some PlannerSession) async throws -> IndexAdvice {
+        let advisor = advisor, generator = candidates
+        let references = Self.references(tree)
+        let started = ContinuousClock.now
+        let probe = CostProbe(sql: text, parameterCount: QueryShape(tree: tree).parameterCount)
+        var advice = try await AnalysisTransaction.run(on: session) { hypopg, extensions in
+            var advice = IndexAdvice()
+            let catalog = try await CatalogLoader().load(references, extensions: extensions, session: session)
+            let baseline: PlanEstimate
+            do {
+                baseline = try await probe.estimate(on: session)
+            } catch {
+                throw Self.refused(error)
+            }
+            advice.catalog = catalog
+            advice.baseline = baseline
+            switch hypopg {
+            case .installed: break
+            case .temporary:
+                advice.notes.append(Finding(
+                    rule: "hypopg_temporary", severity: .info,
+                    message: "HypoPG was not installed: it was created inside the analysis transaction and rolled back with it, leaving nothing on the database.",
+                    fix: "Nothing to do; installing hypopg (CREATE EXTENSION hypopg) lets roles that may not create extensions use the advisor."))
+            case .unavailable(let reason):
+                advice.notes.append(Finding(
+                    rule: "hypopg_unavailable", severity: .info,
+                    message: "HypoPG is not installed and could not be created (\(reason)), so no B-tree index was tested.",
+                    fix: "Install the hypopg extension on the database (CREATE EXTENSION hypopg, as a role allowed to) to get verified index recommendations."))
+            }
+            let shape = IndexShape(tree: tree, catalog: catalog)
+            let found = generator.candidates(shape: shape, catalog: catalog)
+            let outcome = try await advisor.analyze(found, catalog: catalog, probe: probe, baseline: baseline,
+                                                    hypopg: hypopg.available, session: session)
+            advice.whyNot = outcome.whyNot
+            advice.recommendations = try await Self.recommendations(outcome.choices, catalog, session)
+            return advice
+        }
+        try? await probe.finish(on: session)
+        advice.timings = AnalysisTimings(
+            analysis_ms: Self.milliseconds(started.duration(to: .now)), planner_calls: probe.plannerCalls)
+        return advice
     }
 
     /// Every relation the statement names (CTE names excluded).

@@ -14,6 +14,8 @@ import Prometheus
 import Scans
 import ServiceLifecycle
 import Tenancy
+import Workload
+import WorkloadAnalysis
 
 /// Builds the whole HTTP application. Used by `dbooster serve` and by the tests.
 func buildApplication(
@@ -91,6 +93,7 @@ func buildRouter(
         network: .publicOnly(trusting: config.targetPrivateHosts))
     insightRoutes(config: config, database: database, targets: targets, quota: billing.quotaGate,
                   httpClient: httpClient, routes: routes)
+    workloadRoutes(database: database, targets: targets, quota: billing.quotaGate, routes: routes)
     return (router, registry)
 }
 
@@ -111,6 +114,25 @@ func insightRoutes(config: AppConfig, database: Database, targets: ProjectTarget
     OptimizeController(database: database, targets: targets, history: history, quota: quota,
                        optimizer: QueryOptimizer(ai: ai)).register(routes)
     history.register(routes)
+}
+
+/// `POST /workload/analyze` and the stored runs. The Workload feature imports neither Insight nor
+/// Scans: it gets the project's database from Insight's `ProjectTargets` and the scanned
+/// statements' locations (repository, file, line by fingerprint) from Scans' `ScannedLocations`
+/// as closures wired here.
+func workloadRoutes(database: Database, targets: ProjectTargets, quota: QuotaGate, routes: RouteRegistrar) {
+    let scanned = ScannedLocations(database: database)
+    WorkloadController(
+        store: WorkloadStore(database: database), quota: quota,
+        resolveTarget: { projectID, context in
+            let project = try await targets.resolve(projectID, context: context)
+            return (project.projectID, targets.target(project, logger: database.logger))
+        },
+        locate: { fingerprints, scope in
+            try await scanned.locations(fingerprints: fingerprints, scope: scope).mapValues { found in
+                found.map { CodeLocation(repository: $0.repository, file: $0.file, line: $0.line) }
+            }
+        }).register(routes)
 }
 
 /// Repositories, scans and the queries they found.

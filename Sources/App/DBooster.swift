@@ -15,7 +15,7 @@ struct DBooster: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dbooster",
         abstract: "Find, explain and optimize the SQL of your applications.",
-        subcommands: [Serve.self, Migrate.self, ScanCommand.self, ExplainCommand.self, OptimizeCommand.self, AdvisorBenchCommand.self, WorkerCommand.self],
+        subcommands: [Serve.self, Migrate.self, ScanCommand.self, ExplainCommand.self, OptimizeCommand.self, WorkloadCommand.self, AdvisorBenchCommand.self, WorkerCommand.self],
         defaultSubcommand: Serve.self
     )
 

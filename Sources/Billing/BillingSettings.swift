@@ -26,11 +26,12 @@ public enum Plan: String, Sendable, Codable, CaseIterable, Comparable {
 public struct QuotaLimits: Sendable, Equatable {
     private var limits: [Plan: [QuotaKind: Int]]
 
-    /// free 50/100/5, pro 1000/2000/100, team 10000/20000/1000 (optimize/explain/scan).
+    /// free 50/100/5/10, pro 1000/2000/100/200, team 10000/20000/1000/2000
+    /// (optimize/explain/scan/workload).
     public static let defaults = QuotaLimits(limits: [
-        .free: [.optimize: 50, .explain: 100, .scan: 5],
-        .pro: [.optimize: 1000, .explain: 2000, .scan: 100],
-        .team: [.optimize: 10000, .explain: 20000, .scan: 1000],
+        .free: [.optimize: 50, .explain: 100, .scan: 5, .workload: 10],
+        .pro: [.optimize: 1000, .explain: 2000, .scan: 100, .workload: 200],
+        .team: [.optimize: 10000, .explain: 20000, .scan: 1000, .workload: 2000],
     ])
 
     /// The defaults, overridden by `QUOTA_<PLAN>_<KIND>` settings (e.g. `QUOTA_FREE_OPTIMIZE=20`).

@@ -5,6 +5,8 @@ public enum QuotaKind: String, Sendable, Codable, CaseIterable {
     case optimize
     case explain
     case scan
+    /// One workload analysis (`POST /workload/analyze`).
+    case workload
 }
 
 /// Counts one unit of metered work against an organization's quota.

@@ -122,10 +122,11 @@ extension BillingTests {
                 #expect(body.keys.contains("status") && body["status"] is NSNull)
                 #expect(body.keys.contains("current_period_end"))
                 let quotas = try #require(body["quotas"] as? [String: [String: Int]])
-                #expect(Set(quotas.keys) == ["optimize", "explain", "scan"])
+                #expect(Set(quotas.keys) == ["optimize", "explain", "scan", "workload"])
                 #expect(quotas["optimize"] == ["limit": 50, "used": 2])
                 #expect(quotas["explain"] == ["limit": 100, "used": 0])
                 #expect(quotas["scan"] == ["limit": 5, "used": 0])
+                #expect(quotas["workload"] == ["limit": 10, "used": 0])
                 #expect(body["resets_at"] is String)
 
                 // After a subscription event the plan and limits follow.

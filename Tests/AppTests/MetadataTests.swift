@@ -58,8 +58,9 @@ struct MetadataTests {
             let project = try await test.client.sampleProject()
             let sync = try await test.client.call(.post, "/metadata/sync", token: project.user.token, json: [:] as [String: Any])
             #expect(sync.status == .ok, "\(sync.text)")
-            // 8 from scripts/sample-db.sql, 13 (10 tables, 3 views) from scripts/sample-db-advisor.sql.
-            #expect(sync.object["tables"] as? Int == 21)
+            // 9 from scripts/sample-db.sql (audit_trail holds the index hygiene fixtures), 13 (10 tables,
+            // 3 views) from scripts/sample-db-advisor.sql.
+            #expect(sync.object["tables"] as? Int == 22)
             #expect((sync.object["columns"] as? Int ?? 0) >= 30)
             #expect((sync.object["indexes"] as? Int ?? 0) >= 12)
             #expect(sync.object["foreign_keys"] as? Int == 8)

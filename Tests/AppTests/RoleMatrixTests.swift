@@ -149,6 +149,12 @@ struct RoleMatrixTests {
             return Call(path: "/repos/scan", body: ["repo_url": "https://github.com/acme/shop", "branch": "main"])
         case "GET /scans/{id}":
             return Call(path: "/scans/\(UUID().uuidString)")
+        case "POST /workload/analyze":
+            return Call(path: "/workload/analyze", body: ["project_id": try await sampleProject(client, world: world)])
+        case "GET /workload/runs":
+            return Call(path: "/workload/runs")
+        case "GET /workload/runs/{id}":
+            return Call(path: "/workload/runs/\(UUID().uuidString)")
         default:
             return Call(path: "unknown route \(route)")
         }
@@ -157,7 +163,7 @@ struct RoleMatrixTests {
     /// Organization routes whose answer for an allowed caller is this documented status
     /// (the matrix users have no GitHub account connected; the sample scan id names nothing).
     static let expectedStatus: [String: Int] = [
-        "GET /repos": 409, "POST /repos/scan": 409, "GET /scans/{id}": 404,
+        "GET /repos": 409, "POST /repos/scan": 409, "GET /scans/{id}": 404, "GET /workload/runs/{id}": 404,
     ]
 
     /// Routes whose success for an allowed caller is not 2xx because the sample names nothing real.

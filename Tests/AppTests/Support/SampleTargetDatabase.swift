@@ -14,11 +14,13 @@ import TestDatabaseSupport
 /// lock serialises the check).
 ///
 /// Roles: `sample_reader` (SELECT only) and `sample_writer` (SELECT, INSERT, UPDATE, DELETE), both
-/// with a password equal to their name. `hypopg` is installed.
+/// with a password equal to their name; sample_reader may read every user's statements
+/// (`pg_read_all_stats`). `hypopg` and `pg_stat_statements` are installed.
 enum SampleTargetDatabase {
     static let name = "dbooster_sample"
-    /// Bump together with the last `INSERT INTO sample_version` in scripts/sample-db-advisor.sql.
-    static let version = 2
+    /// Bump together with the last `INSERT INTO sample_version` (scripts/sample-db-advisor.sql,
+    /// loaded after scripts/sample-db.sql).
+    static let version = 3
     private static let lockKey: Int64 = 0x7361_6d70_6c65
 
     /// The reader's URL (ensures the database exists first).
