@@ -74,7 +74,10 @@ let package = Package(
         ]),
         /// Workload insight: pg_stat_statements ranked, mapped to code, advised across statements;
         /// index hygiene (unused, duplicate, invalid).
-        .target(name: "WorkloadAnalysis", dependencies: ["Core", "PgQuery", "CustomerDatabase", "Advisor"]),
+        .target(name: "WorkloadAnalysis", dependencies: [
+            "Core", "PgQuery", "CustomerDatabase", "Advisor",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
 
         // MARK: - Features (routes + one store each; never import each other)
         .target(name: "Tenancy", dependencies: [

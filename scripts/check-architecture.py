@@ -30,8 +30,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # MARK: - Classification (every target must appear in exactly one list)
 
 SHARED = ["Core", "PostgresHelpers", "Database", "HTTPSupport"]
-ENGINES = ["PgQuery", "Extraction", "FindingFormats", "AddressGuard", "CustomerDatabase", "Advisor"]
-FEATURES = ["Tenancy", "Auth", "Billing", "Insight", "Scans"]
+ENGINES = ["PgQuery", "Extraction", "FindingFormats", "AddressGuard", "CustomerDatabase", "Advisor", "WorkloadAnalysis"]
+FEATURES = ["Tenancy", "Auth", "Billing", "Insight", "Scans", "Workload"]
 EXECUTABLES = ["App"]
 SYSTEM_LIBRARIES = ["CPgQuery", "CArgon2"]
 TEST_SUPPORT = ["TestDatabaseSupport"]  # libraries only test targets depend on

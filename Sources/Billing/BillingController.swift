@@ -106,11 +106,8 @@ public struct BillingController: Sendable {
         // The session is remembered for this organization: its completion event is applied to
         // this organization only, whatever the event's metadata says.
         try await database.withTenant(context.scope) { transaction in
-            try await transaction.query("""
-                INSERT INTO stripe_checkout_sessions (organization_id, id, created_by, plan)
-                VALUES (\(organizationID), \(session.id), \(context.user.id), \(plan.rawValue))
-                ON CONFLICT DO NOTHING
-                """)
+            try await BillingStore(transaction).rememberCheckout(
+                session.id, organizationID: organizationID, createdBy: context.user.id, plan: plan.rawValue)
             try await AuditLog.record(on: transaction, organizationID: organizationID, actorID: context.user.id,
                                       action: "billing.checkout_started", target: session.id, details: ["plan": plan.rawValue])
         }

@@ -25,6 +25,16 @@ struct BillingStore: Sendable {
         let subscriptionStatus: String?
     }
 
+    /// Remembers a Checkout session dbooster created for `organizationID`: only its completion
+    /// event may change that organization's billing.
+    func rememberCheckout(_ sessionID: String, organizationID: UUID, createdBy userID: UUID, plan: String) async throws {
+        try await transaction.query("""
+            INSERT INTO stripe_checkout_sessions (organization_id, id, created_by, plan)
+            VALUES (\(organizationID), \(sessionID), \(userID), \(plan))
+            ON CONFLICT DO NOTHING
+            """)
+    }
+
     func plan(of organizationID: UUID) async throws -> PlanRow? {
         try await transaction.query("""
             SELECT plan, subscription_status, current_period_end FROM organizations WHERE id = \(organizationID)
