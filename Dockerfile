@@ -2,8 +2,11 @@
 FROM swift:6.3-bookworm AS build
 RUN apt-get update \
     && apt-get install -y --no-install-recommends libpg-query-dev libargon2-dev pkg-config libssl-dev zlib1g-dev \
+       python3 python3-pip \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
+COPY scripts/swagger-ui.sh ./scripts/
+RUN scripts/swagger-ui.sh /staging/swagger-ui
 COPY Package.swift ./
 RUN swift package resolve
 COPY Sources ./Sources
@@ -22,7 +25,7 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /staging/ /app/
 COPY Migrations /app/Migrations
-ENV DBOOSTER_MIGRATIONS=/app/Migrations
+ENV DBOOSTER_MIGRATIONS=/app/Migrations SWAGGER_UI_DIR=/app/swagger-ui
 USER dbooster
 EXPOSE 8000
 ENTRYPOINT ["/app/dbooster"]

@@ -25,4 +25,6 @@ for key in JWT_SECRET ENCRYPTION_KEY; do
 done
 
 swift build -c release --product dbooster
+# Swagger UI's files, so that /docs works without the internet.
+export SWAGGER_UI_DIR="${SWAGGER_UI_DIR:-$(scripts/swagger-ui.sh)}"
 exec .build/release/dbooster serve --port "${PORT:-8000}" "$@"
