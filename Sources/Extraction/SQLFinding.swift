@@ -8,6 +8,10 @@ public enum FindingKind: String, Codable, Sendable {
     /// Built from pieces at run time (concatenation, interpolation, `format`); only the
     /// recoverable pieces are known.
     case dynamic
+    /// A piece of SQL that is no statement by itself: a `WHERE` condition, an `ORDER BY` item or
+    /// a select expression handed to an ORM or query builder. Reported only when asked for
+    /// (``ExtractionOptions/includeFragments``).
+    case fragment
 }
 
 /// One SQL statement found in source code.
@@ -29,7 +33,7 @@ public struct SQLFinding: Codable, Sendable, Equatable, Hashable {
     /// The statement, placeholders normalised and constants replaced (`$n`) when it parses;
     /// for dynamic statements the unknown pieces read `{dynamic}`.
     public var sql: String
-    /// Static or dynamic.
+    /// Static, dynamic or fragment.
     public var kind: FindingKind
     /// The PostgreSQL parser's message when the statement does not parse.
     public var parseError: String?
