@@ -22,6 +22,7 @@ struct ExpressionAssembler {
             }
             var candidate = SQLCandidate(text: [], line: Int(token.line), column: Int(token.column),
                                          context: context(forExpressionAt: index), concatenated: false)
+            if token.byte == ASCII.less { candidate.bodyLineDelta = 1 }
             let last = assemble(from: index, into: &candidate)
             if candidate.context.role != .notSQL, !candidate.context.jpql {
                 found.append(candidate)
@@ -31,33 +32,60 @@ struct ExpressionAssembler {
         return found
     }
 
+    // MARK: - Fragments
+
+    /// String expressions handed to ORM methods that take a piece of SQL (see ``FragmentAnalyzer/sinks``).
+    func fragments() -> [FragmentCandidate] {
+        var found: [FragmentCandidate] = []
+        let tokens = lexed.tokens
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            guard token.kind == .string, index > 1, !startsWithKeyword(token), !continuesExpression(at: index),
+                  let clause = fragmentClause(forStringAt: index) else {
+                index += 1
+                continue
+            }
+            var candidate = SQLCandidate(text: [], line: Int(token.line), column: Int(token.column),
+                                         context: CallContext(), concatenated: false)
+            let last = assemble(from: index, into: &candidate)
+            found.append(FragmentCandidate(text: candidate.text, line: candidate.line, column: candidate.column,
+                                           clause: clause))
+            index = last + 1
+        }
+        return found
+    }
+
+    /// The clause filled by the string at `index` when it is the first argument of an ORM method
+    /// (or an element of the list that is: `where(["a = ?", 1])`, Django `extra(where=["…"])`).
+    private func fragmentClause(forStringAt index: Int) -> FragmentCandidate.Clause? {
+        let tokens = lexed.tokens
+        let previous = tokens[index - 1]
+        guard previous.kind == .punctuation else { return nil }
+        var opener = index - 1
+        if previous.byte == ASCII.openBracket {
+            if tokens[index - 2].kind == .punctuation, tokens[index - 2].byte == UInt8(ascii: "="), index > 2,
+               name(of: tokens[index - 3]) == "where" {
+                return .condition
+            }
+            opener = index - 2
+        }
+        let open = tokens[opener]
+        if open.kind == .punctuation, open.byte == ASCII.openParen, let callee = calleeName(beforeParen: opener) {
+            return FragmentAnalyzer.sinks[name(of: tokens[callee])]
+        }
+        guard previous.byte == UInt8(ascii: ","), let callee = enclosingCallee(before: index) else { return nil }
+        let calleeName = name(of: tokens[callee.nameIndex])
+        return ["first", "find", "last", "take"].contains(calleeName) ? .condition : nil
+    }
+
     /// Cheap check on the raw bytes of a literal's first text segment.
     private func startsWithKeyword(_ token: SourceToken) -> Bool {
         let literal = lexed.literals[Int(token.literal)]
         guard literal.segmentCount > 0 else { return false }
         let segment = lexed.segments[Int(literal.segmentStart)]
         guard !segment.isHole else { return false }
-        var start = Int(segment.start)
-        let end = Int(segment.end)
-        while start < end {
-            let byte = bytes[start]
-            if byte == ASCII.space || byte == ASCII.tab || byte == ASCII.newline || byte == ASCII.carriageReturn
-                || byte == ASCII.openParen {
-                start += 1
-            } else if byte == ASCII.backslash, start + 1 < end, bytes[start + 1] | 0x20 == UInt8(ascii: "n") {
-                start += 2
-            } else {
-                break
-            }
-        }
-        guard end - start >= 4 else { return false }
-        var cursor = start
-        while cursor < end, cursor - start < 12 {
-            let lower = bytes[cursor] | 0x20
-            guard lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z") else { break }
-            cursor += 1
-        }
-        return KeywordPrefilter.isStatementKeyword(UnsafeBufferPointer(rebasing: bytes[start..<cursor]))
+        return LiteralPrefilter.keywordRange(bytes, from: Int(segment.start), end: Int(segment.end)) != nil
     }
 
     /// Whether the string at `index` is the right operand of a concatenation (handled with its start).

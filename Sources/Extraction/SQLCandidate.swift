@@ -11,6 +11,9 @@ struct SQLCandidate {
     var text: [UInt8]
     var line: Int
     var column: Int
+    /// Lines between the literal's opening and its text (1 for heredocs, whose body starts on
+    /// the next line).
+    var bodyLineDelta = 0
     var context: CallContext
     /// Pieces were joined with non-literal operands (`"…" + table + "…"`).
     var concatenated: Bool

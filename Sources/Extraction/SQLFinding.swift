@@ -37,10 +37,14 @@ public struct SQLFinding: Codable, Sendable, Equatable, Hashable {
     public var kind: FindingKind
     /// The PostgreSQL parser's message when the statement does not parse.
     public var parseError: String?
+    /// `postgresql` when the statement parses; otherwise a guess at its dialect (`mysql`,
+    /// `sqlite`, `tsql`, `clickhouse`) or `unknown`.
+    public var dialect: String
 
     /// Creates a finding.
     public init(file: String, line: Int, column: Int, language: SQLLanguage, statementType: String,
-                tables: [String], fingerprint: String?, sql: String, kind: FindingKind, parseError: String?) {
+                tables: [String], fingerprint: String?, sql: String, kind: FindingKind, parseError: String?,
+                dialect: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
@@ -51,12 +55,13 @@ public struct SQLFinding: Codable, Sendable, Equatable, Hashable {
         self.sql = sql
         self.kind = kind
         self.parseError = parseError
+        self.dialect = dialect ?? (parseError == nil ? "postgresql" : "unknown")
     }
 
     // MARK: - Codable
 
     enum CodingKeys: String, CodingKey {
-        case file, line, column, language, tables, fingerprint, sql, kind
+        case file, line, column, language, tables, fingerprint, sql, kind, dialect
         case statementType = "statement_type"
         case parseError = "parse_error"
     }
@@ -74,5 +79,6 @@ public struct SQLFinding: Codable, Sendable, Equatable, Hashable {
         try container.encode(sql, forKey: .sql)
         try container.encode(kind, forKey: .kind)
         try container.encode(parseError, forKey: .parseError)
+        try container.encode(dialect, forKey: .dialect)
     }
 }
