@@ -16,6 +16,11 @@ struct ExpressionAssembler {
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
+            if token.kind == .identifier, let (candidate, last) = joinedList(at: index) {
+                found.append(candidate)
+                index = last + 1
+                continue
+            }
             guard token.kind == .string, startsWithKeyword(token), !continuesExpression(at: index) else {
                 index += 1
                 continue
@@ -30,6 +35,61 @@ struct ExpressionAssembler {
             index = last + 1
         }
         return found
+    }
+
+    /// `" ".join(["SELECT * FROM", table, "WHERE", …])` (Python): the pieces joined with the
+    /// separator, run-time pieces as holes; `nil` unless `index` is such a `join` whose first
+    /// piece opens with a statement keyword. Returns the candidate and the last token of the list.
+    private func joinedList(at index: Int) -> (SQLCandidate, Int)? {
+        let tokens = lexed.tokens
+        guard language == .python, index > 1, index + 3 < tokens.count, tokens[index - 2].kind == .string,
+              tokens[index - 1].kind == .punctuation, tokens[index - 1].byte == UInt8(ascii: "."),
+              tokens[index + 1].kind == .punctuation, tokens[index + 1].byte == ASCII.openParen,
+              tokens[index + 2].kind == .punctuation,
+              tokens[index + 2].byte == ASCII.openBracket || tokens[index + 2].byte == ASCII.openParen,
+              tokens[index + 3].kind == .string, startsWithKeyword(tokens[index + 3]), name(of: tokens[index]) == "join"
+        else { return nil }
+        var separator = SQLCandidate(text: [], line: 0, column: 0, context: CallContext(), concatenated: false)
+        appendLiteral(tokens[index - 2], to: &separator)
+        let first = tokens[index + 3]
+        var candidate = SQLCandidate(text: [], line: Int(first.line), column: Int(first.column),
+                                     context: context(forExpressionAt: index - 2), concatenated: false)
+        let close = tokens[index + 2].byte == ASCII.openBracket ? ASCII.closeBracket : ASCII.closeParen
+        var cursor = index + 3
+        var pieces = 0
+        while cursor < tokens.count, cursor - index < 256 {
+            let token = tokens[cursor]
+            if token.kind == .punctuation, token.byte == close { break }
+            if token.kind == .punctuation, token.byte == UInt8(ascii: ",") {
+                cursor += 1
+                continue
+            }
+            if pieces > 0 { candidate.text += separator.text }
+            pieces += 1
+            if token.kind == .string, cursor + 1 < tokens.count, tokens[cursor + 1].kind == .punctuation,
+               tokens[cursor + 1].byte == UInt8(ascii: ",") || tokens[cursor + 1].byte == close {
+                appendLiteral(token, to: &candidate)
+                cursor += 1
+            } else {
+                candidate.text.append(SQLCandidate.dynamicHole)
+                candidate.concatenated = true
+                var depth = 0
+                while cursor < tokens.count {
+                    let piece = tokens[cursor]
+                    if piece.kind == .punctuation {
+                        if piece.byte == ASCII.openParen || piece.byte == ASCII.openBracket { depth += 1 }
+                        if piece.byte == ASCII.closeParen || piece.byte == ASCII.closeBracket {
+                            if depth == 0 { break }
+                            depth -= 1
+                        }
+                        if piece.byte == UInt8(ascii: ","), depth == 0 { break }
+                    }
+                    cursor += 1
+                }
+            }
+        }
+        guard candidate.context.role != .notSQL else { return nil }
+        return (candidate, cursor)
     }
 
     // MARK: - Fragments
@@ -257,7 +317,7 @@ struct ExpressionAssembler {
             && tokens[callee.nameIndex - 1].byte == ASCII.at
         if isAnnotation {
             if calleeName == "query" {
-                if annotationIsNative(from: callee.openParen) {
+                if annotationIsNative(from: callee.openParen) || language == .kotlin {
                     context.role = .entryPoint
                 } else {
                     context.jpql = true

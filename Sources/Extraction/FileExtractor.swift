@@ -51,7 +51,9 @@ struct FileExtractor {
         for candidate in candidates {
             let analyses = analyze(candidate.text, formatted: candidate.context.formatted,
                                    concatenated: candidate.concatenated, role: candidate.context.role)
-            for analysis in analyses where SQLClassifier.accepts(analysis, role: candidate.context.role) {
+            // Several statements that all parse are a script, whatever case they are written in.
+            let script = analyses.count > 1 && analyses.allSatisfy { $0.parseError == nil }
+            for analysis in analyses where script || SQLClassifier.accepts(analysis, role: candidate.context.role) {
                 let line = analysis.lineOffset == 0 ? candidate.line
                     : candidate.line + candidate.bodyLineDelta + analysis.lineOffset
                 findings.append(finding(analysis, path: path, language: language, line: line,
