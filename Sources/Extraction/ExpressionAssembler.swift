@@ -29,12 +29,68 @@ struct ExpressionAssembler {
                                          context: context(forExpressionAt: index), concatenated: false)
             if token.byte == ASCII.less { candidate.bodyLineDelta = 1 }
             let last = assemble(from: index, into: &candidate)
+            if let variable = assignedVariable(before: index), isExtended(variable, after: last) {
+                candidate.extendedLater = true
+                candidate.concatenated = true
+            }
             if candidate.context.role != .notSQL, !candidate.context.jpql {
                 found.append(candidate)
             }
             index = last + 1
         }
         return found
+    }
+
+    /// The variable a string expression is assigned to (`sql = "…"`, `$sql = '…'`,
+    /// `StringBuilder sql = new StringBuilder("…")`), as the index of its name token.
+    private func assignedVariable(before index: Int) -> Int? {
+        let tokens = lexed.tokens
+        var cursor = index - 1
+        if cursor > 2, tokens[cursor].kind == .punctuation, tokens[cursor].byte == ASCII.openParen,
+           ["stringbuilder", "stringbuffer"].contains(name(of: tokens[cursor - 1])) {
+            cursor -= 2
+            if tokens[cursor].kind == .identifier, name(of: tokens[cursor]) == "new" { cursor -= 1 }
+        }
+        guard cursor > 0, tokens[cursor].kind == .punctuation, tokens[cursor].byte == UInt8(ascii: "="),
+              tokens[cursor - 1].kind == .identifier else { return nil }
+        if cursor > 1, tokens[cursor - 2].kind == .punctuation, tokens[cursor - 2].end == tokens[cursor - 1].start - 0,
+           tokens[cursor - 2].byte == UInt8(ascii: "=") || tokens[cursor - 2].byte == UInt8(ascii: "!") { return nil }
+        return cursor - 1
+    }
+
+    /// Whether the variable named by the token at `variable` is extended within the next few
+    /// hundred tokens after `last`: `v +=`, `v .=`, `v = v + …`, `v.append(`, `v.format(`.
+    private func isExtended(_ variable: Int, after last: Int) -> Bool {
+        let tokens = lexed.tokens
+        let target = name(of: tokens[variable])
+        guard !target.isEmpty else { return false }
+        let limit = min(tokens.count - 2, last + 400)
+        var cursor = last + 1
+        while cursor < limit {
+            let token = tokens[cursor]
+            if token.kind == .identifier, token.end - token.start == tokens[variable].end - tokens[variable].start,
+               name(of: token) == target {
+                let next = tokens[cursor + 1]
+                let after = tokens[cursor + 2]
+                if next.kind == .punctuation, after.kind == .punctuation, after.byte == UInt8(ascii: "="),
+                   next.byte == UInt8(ascii: "+") || next.byte == UInt8(ascii: "."), after.start == next.end {
+                    return true
+                }
+                if next.kind == .punctuation, next.byte == UInt8(ascii: "."), after.kind == .identifier,
+                   ["append", "format", "appendformat", "insert"].contains(name(of: after)) {
+                    return true
+                }
+                if next.kind == .punctuation, next.byte == UInt8(ascii: "="), after.kind == .identifier,
+                   name(of: after) == target {
+                    return true
+                }
+                if next.kind == .punctuation, next.byte == UInt8(ascii: "="), after.start != next.end {
+                    return false
+                }
+            }
+            cursor += 1
+        }
+        return false
     }
 
     /// `" ".join(["SELECT * FROM", table, "WHERE", …])` (Python): the pieces joined with the
@@ -191,6 +247,10 @@ struct ExpressionAssembler {
             } else if next.kind == .punctuation, next.byte == UInt8(ascii: "."), index + 2 < tokens.count,
                       CallNames.formatters.contains(name(of: tokens[index + 2])) {
                 candidate.context.formatted = true
+                break
+            } else if next.kind == .punctuation, next.byte == UInt8(ascii: "."), index + 2 < tokens.count,
+                      name(of: tokens[index + 2]) == "replace" {
+                candidate.concatenated = true
                 break
             } else {
                 break

@@ -49,11 +49,16 @@ struct FileExtractor {
             }
         }
         for candidate in candidates {
+            let role = candidate.extendedLater ? max(candidate.context.role, .sqlNamed) : candidate.context.role
             let analyses = analyze(candidate.text, formatted: candidate.context.formatted,
-                                   concatenated: candidate.concatenated, role: candidate.context.role)
+                                   concatenated: candidate.concatenated, role: role)
             // Several statements that all parse are a script, whatever case they are written in.
             let script = analyses.count > 1 && analyses.allSatisfy { $0.parseError == nil }
-            for analysis in analyses where script || SQLClassifier.accepts(analysis, role: candidate.context.role) {
+            // A lone keyword that a later `+=`/`.append` completes is the first piece of a statement.
+            let firstPiece = candidate.extendedLater && analyses.count == 1 && candidate.context.role != .notSQL
+                && (SQLClassifier.isSingleWord(analyses[0].parseText) || analyses[0].parseError != nil)
+            for analysis in analyses where script || firstPiece
+                || SQLClassifier.accepts(analysis, role: role) {
                 let line = analysis.lineOffset == 0 ? candidate.line
                     : candidate.line + candidate.bodyLineDelta + analysis.lineOffset
                 findings.append(finding(analysis, path: path, language: language, line: line,

@@ -190,6 +190,10 @@ struct PlaceholderNormalizer {
                     }
                     continue
                 }
+                if formatted, byte == ASCII.percent || byte == ASCII.openBrace, cursor < count,
+                   PlaceholderNormalizer.isFormatHole(text[cursor]) {
+                    dynamic = true
+                }
                 copy(byte)
                 if byte == quote {
                     if cursor < count, text[cursor] == quote {
@@ -234,6 +238,13 @@ struct PlaceholderNormalizer {
                 return index + 1
             }
         }
+    }
+
+    /// Whether the byte after `%` or `{` inside a quoted literal of a format string makes a hole
+    /// (`'%s'`, `'%d'`, `'{}'`, `'{name}'`).
+    static func isFormatHole(_ next: UInt8) -> Bool {
+        next == UInt8(ascii: "s") || next == UInt8(ascii: "d") || next == ASCII.openParen
+            || next == ASCII.closeBrace || ASCII.isIdentifierStart(next)
     }
 
     // MARK: - Parameter positions

@@ -17,4 +17,8 @@ struct SQLCandidate {
     var context: CallContext
     /// Pieces were joined with non-literal operands (`"…" + table + "…"`).
     var concatenated: Bool
+    /// The variable the text is assigned to is extended later (`sql += …`, `$sql .= …`,
+    /// `sql.append(…)`, `sql.format(…)`): the statement is only known at run time, and its first
+    /// piece may be a lone keyword.
+    var extendedLater = false
 }
