@@ -32,9 +32,10 @@ struct FileExtractor {
 
     /// Findings of a file; `path` is reported as is.
     mutating func extract(_ bytes: UnsafeBufferPointer<UInt8>, path: String, language: SQLLanguage) -> [SQLFinding] {
-        guard KeywordPrefilter.mayContainSQL(bytes) else { return [] }
+        // Fragments (`where("a = ?")`) need no statement keyword, so asking for them reads every file.
+        guard includeFragments || KeywordPrefilter.mayContainSQL(bytes) else { return [] }
         if language == .sql { return extractScript(bytes, path: path) }
-        guard LiteralPrefilter.mayContainCandidate(bytes, language: language) else { return [] }
+        guard includeFragments || LiteralPrefilter.mayContainCandidate(bytes, language: language) else { return [] }
         lexed.reset()
         var lexer = SourceLexer(bytes: bytes, syntax: .forLanguage(language))
         lexer.run(into: &lexed)
