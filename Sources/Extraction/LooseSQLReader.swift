@@ -56,16 +56,18 @@ enum LooseSQLReader {
     /// `clickhouse`, or `unknown`.
     static func dialect(of text: String) -> String {
         let lower = text.lowercased()
-        let words = Set(Self.words(of: text).prefix(64))
+        let list = Self.words(of: text)
+        let first = list.first
+        let words = Set(list.prefix(64))
         if lower.contains("engine mergetree") || lower.contains("engine = mergetree") || lower.contains("final")
             && words.contains("settings") { return "clickhouse" }
         if text.contains("[") && text.contains("]") && (words.contains("nolock") || lower.contains("].[")
             || lower.range(of: #"\[[a-z_]+\]"#, options: .regularExpression) != nil) || words.contains("top")
-            && words.first == "select" || lower.contains("updlock") || lower.contains("holdlock") { return "tsql" }
-        if words.first == "pragma" || lower.contains("autoincrement") || lower.contains("insert or ")
+            && first == "select" || lower.contains("updlock") || lower.contains("holdlock") { return "tsql" }
+        if first == "pragma" || lower.contains("autoincrement") || lower.contains("insert or ")
             || lower.contains("virtual table") || lower.contains("begin immediate") { return "sqlite" }
         if text.contains("`") || lower.contains("auto_increment") || lower.contains("engine=") || lower.contains("engine =")
-            || words.first == "show" || words.first == "use" || (words.first == "replace" && words.contains("into"))
+            || first == "show" || first == "use" || (first == "replace" && words.contains("into"))
             || lower.contains(" change ") || lower.range(of: #"limit\s+[?$0-9]+\s*,"#, options: .regularExpression) != nil {
             return "mysql"
         }

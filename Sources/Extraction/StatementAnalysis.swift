@@ -150,17 +150,34 @@ enum StatementAnalyzer {
 
     // MARK: - Helpers
 
-    /// Collapses runs of blanks and line breaks to single spaces, outside of quotes.
+    /// Collapses runs of blanks and line breaks to single spaces and drops `--` comments (which
+    /// would swallow the rest of a one-line statement), outside of quotes.
     static func collapse(_ text: String) -> String {
         if isCollapsed(text) { return text }
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count)
         var quote: UInt8 = 0
         var pendingSpace = false
+        var inComment = false
+        var previous: UInt8 = 0
         for byte in text.utf8 {
+            defer { previous = byte }
+            if inComment {
+                if byte == ASCII.newline {
+                    inComment = false
+                    pendingSpace = !output.isEmpty
+                }
+                continue
+            }
             if quote != 0 {
                 output.append(byte)
                 if byte == quote { quote = 0 }
+                continue
+            }
+            if byte == ASCII.minus, previous == ASCII.minus, output.last == ASCII.minus {
+                output.removeLast()
+                while output.last == ASCII.space { output.removeLast() }
+                inComment = true
                 continue
             }
             if byte == ASCII.space || byte == ASCII.tab || byte == ASCII.newline || byte == ASCII.carriageReturn {
@@ -178,9 +195,12 @@ enum StatementAnalyzer {
     /// Whether ``collapse(_:)`` would return `text` unchanged: single spaces only, none at the ends.
     private static func isCollapsed(_ text: String) -> Bool {
         var previousBlank = true
+        var previous: UInt8 = 0
         for byte in text.utf8 {
             switch byte {
             case ASCII.tab, ASCII.newline, ASCII.carriageReturn:
+                return false
+            case ASCII.minus where previous == ASCII.minus:
                 return false
             case ASCII.space:
                 if previousBlank { return false }
@@ -188,6 +208,7 @@ enum StatementAnalyzer {
             default:
                 previousBlank = false
             }
+            previous = byte
         }
         return !previousBlank || text.isEmpty
     }
