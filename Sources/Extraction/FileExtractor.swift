@@ -58,8 +58,9 @@ struct FileExtractor {
             // A lone keyword that a later `+=`/`.append` completes is the first piece of a statement.
             let firstPiece = candidate.extendedLater && analyses.count == 1 && candidate.context.role != .notSQL
                 && (SQLClassifier.isSingleWord(analyses[0].parseText) || analyses[0].parseError != nil)
-            for analysis in analyses where script || firstPiece
+            for var analysis in analyses where script || firstPiece
                 || SQLClassifier.accepts(analysis, role: role) {
+                if firstPiece { analysis.sql += " {dynamic}" }
                 let line = analysis.lineOffset == 0 ? candidate.line
                     : candidate.line + candidate.bodyLineDelta + analysis.lineOffset
                 findings.append(finding(analysis, path: path, language: language, line: line,
