@@ -7,6 +7,73 @@ struct ExpressionAssembler {
     let bytes: UnsafeBufferPointer<UInt8>
     let lexed: LexedSource
     let language: SQLLanguage
+    /// Functions of this file that hand a parameter to a SQL entry point (``learnWrappers()``).
+    var wrappers: Set<String> = []
+
+    init(bytes: UnsafeBufferPointer<UInt8>, lexed: LexedSource, language: SQLLanguage) {
+        self.bytes = bytes
+        self.lexed = lexed
+        self.language = language
+        wrappers = learnWrappers()
+    }
+
+    // MARK: - Wrappers
+
+    /// Names of the functions defined in this file (`def run_sql(sql)`, `func exec(db, q string)`,
+    /// `function runSql(text)`) whose body passes one of their parameters to a known SQL entry
+    /// point: calls to them are entry points too.
+    private func learnWrappers() -> Set<String> {
+        let tokens = lexed.tokens
+        var learned: Set<String> = []
+        var index = 0
+        while index + 2 < tokens.count {
+            let token = tokens[index]
+            guard token.kind == .identifier, ["def", "func", "function", "fn"].contains(name(of: token)) else {
+                index += 1
+                continue
+            }
+            var cursor = index + 1
+            // Go methods: `func (s *Store) exec(`.
+            if cursor < tokens.count, tokens[cursor].kind == .punctuation, tokens[cursor].byte == ASCII.openParen {
+                while cursor < tokens.count, !(tokens[cursor].kind == .punctuation && tokens[cursor].byte == ASCII.closeParen) {
+                    cursor += 1
+                }
+                cursor += 1
+            }
+            guard cursor + 1 < tokens.count, tokens[cursor].kind == .identifier,
+                  tokens[cursor + 1].kind == .punctuation, tokens[cursor + 1].byte == ASCII.openParen else {
+                index += 1
+                continue
+            }
+            let function = name(of: tokens[cursor])
+            var parameters: Set<String> = []
+            cursor += 2
+            var depth = 1
+            while cursor < tokens.count, depth > 0, cursor - index < 64 {
+                let item = tokens[cursor]
+                if item.kind == .punctuation, item.byte == ASCII.openParen { depth += 1 }
+                if item.kind == .punctuation, item.byte == ASCII.closeParen { depth -= 1 }
+                if item.kind == .identifier, depth == 1 { parameters.insert(name(of: item)) }
+                cursor += 1
+            }
+            parameters.subtract(["self", "cls", "this", "string", "str", "int", "any", "context", "ctx"])
+            let end = min(tokens.count - 2, cursor + 300)
+            var body = cursor
+            while body < end {
+                let call = tokens[body]
+                if call.kind == .identifier, ["def", "func", "function"].contains(name(of: call)) { break }
+                if call.kind == .identifier, CallNames.entryPoints.contains(name(of: call)),
+                   tokens[body + 1].kind == .punctuation, tokens[body + 1].byte == ASCII.openParen,
+                   tokens[body + 2].kind == .identifier, parameters.contains(name(of: tokens[body + 2])) {
+                    learned.insert(function)
+                    break
+                }
+                body += 1
+            }
+            index = cursor
+        }
+        return learned.subtracting(CallNames.nonSQL)
+    }
 
     // MARK: - Candidates
 
@@ -387,7 +454,7 @@ struct ExpressionAssembler {
         }
         if CallNames.isNonSQLSink(calleeName) {
             context.role = .notSQL
-        } else if CallNames.entryPoints.contains(calleeName) {
+        } else if CallNames.entryPoints.contains(calleeName) || wrappers.contains(calleeName) {
             context.role = .entryPoint
             if calleeName.hasSuffix("interpolated") { context.holesAreParameters = true }
         }

@@ -105,3 +105,19 @@ struct ExtractionClassTests {
         #expect(findings.allSatisfy { $0.parseError != nil })
     }
 }
+
+@Suite("Learned wrappers")
+struct WrapperTests {
+    /// 3. A function of the file that hands its parameter to a SQL entry point is an entry point:
+    /// lower-case SQL passed to it is judged as SQL, not as prose.
+    @Test func wrapperCallsAreEntryPoints() {
+        let source = """
+        def run_sql(statement):
+            cursor.execute(statement)
+
+        run_sql("delete from sessions")
+        """
+        #expect(extract(source, .python).map(\.line) == [4])
+        #expect(extract(#"helper("delete from sessions")"#, .python).isEmpty)
+    }
+}
