@@ -19,6 +19,16 @@ struct ExpressionAssembler {
 
     // MARK: - Wrappers
 
+    private static let definitionKeywords: [[UInt8]] = ["def", "func", "function", "fn"].map { Array($0.utf8) }
+
+    /// Whether an identifier token is `def`, `func`, `function` or `fn`, without allocating.
+    private func isDefinitionKeyword(_ token: SourceToken) -> Bool {
+        let length = Int(token.end - token.start)
+        guard length == 2 || length == 3 || length == 4 || length == 8 else { return false }
+        let word = UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)])
+        return Self.definitionKeywords.contains { $0.count == length && $0.elementsEqual(word) }
+    }
+
     /// Names of the functions defined in this file (`def run_sql(sql)`, `func exec(db, q string)`,
     /// `function runSql(text)`) whose body passes one of their parameters to a known SQL entry
     /// point: calls to them are entry points too.
@@ -28,7 +38,7 @@ struct ExpressionAssembler {
         var index = 0
         while index + 2 < tokens.count {
             let token = tokens[index]
-            guard token.kind == .identifier, ["def", "func", "function", "fn"].contains(name(of: token)) else {
+            guard token.kind == .identifier, isDefinitionKeyword(token) else {
                 index += 1
                 continue
             }
@@ -61,10 +71,10 @@ struct ExpressionAssembler {
             var body = cursor
             while body < end {
                 let call = tokens[body]
-                if call.kind == .identifier, ["def", "func", "function"].contains(name(of: call)) { break }
-                if call.kind == .identifier, CallNames.entryPoints.contains(name(of: call)),
-                   tokens[body + 1].kind == .punctuation, tokens[body + 1].byte == ASCII.openParen,
-                   tokens[body + 2].kind == .identifier, parameters.contains(name(of: tokens[body + 2])) {
+                if call.kind == .identifier, isDefinitionKeyword(call) { break }
+                if call.kind == .identifier, tokens[body + 1].kind == .punctuation,
+                   tokens[body + 1].byte == ASCII.openParen, tokens[body + 2].kind == .identifier,
+                   parameters.contains(name(of: tokens[body + 2])), CallNames.entryPoints.contains(name(of: call)) {
                     learned.insert(function)
                     break
                 }
@@ -129,14 +139,16 @@ struct ExpressionAssembler {
     /// hundred tokens after `last`: `v +=`, `v .=`, `v = v + …`, `v.append(`, `v.format(`.
     private func isExtended(_ variable: Int, after last: Int) -> Bool {
         let tokens = lexed.tokens
-        let target = name(of: tokens[variable])
-        guard !target.isEmpty else { return false }
+        let variableToken = tokens[variable]
+        let length = Int(variableToken.end - variableToken.start)
+        guard variableToken.kind == .identifier, length > 0 else { return false }
+        let base = bytes.baseAddress!
         let limit = min(tokens.count - 2, last + 400)
         var cursor = last + 1
         while cursor < limit {
             let token = tokens[cursor]
-            if token.kind == .identifier, token.end - token.start == tokens[variable].end - tokens[variable].start,
-               name(of: token) == target {
+            if token.kind == .identifier, Int(token.end - token.start) == length,
+               memcmp(base + Int(token.start), base + Int(variableToken.start), length) == 0 {
                 let next = tokens[cursor + 1]
                 let after = tokens[cursor + 2]
                 if next.kind == .punctuation, after.kind == .punctuation, after.byte == UInt8(ascii: "="),
@@ -148,7 +160,8 @@ struct ExpressionAssembler {
                     return true
                 }
                 if next.kind == .punctuation, next.byte == UInt8(ascii: "="), after.kind == .identifier,
-                   name(of: after) == target {
+                   Int(after.end - after.start) == length,
+                   memcmp(base + Int(after.start), base + Int(variableToken.start), length) == 0 {
                     return true
                 }
                 if next.kind == .punctuation, next.byte == UInt8(ascii: "="), after.start != next.end {

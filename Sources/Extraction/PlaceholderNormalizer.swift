@@ -131,7 +131,8 @@ struct PlaceholderNormalizer {
                     // ClickHouse `{name: Type}`: a bound parameter.
                     emitParameter()
                     index = PlaceholderNormalizer.typedParameterEnd(text, from: index)!
-                case UInt8(ascii: "s") where PlaceholderNormalizer.sqlcMacroEnd(text, from: index) != nil:
+                case UInt8(ascii: "s") where index + 4 < count && text[index + 4] == UInt8(ascii: ".")
+                        && PlaceholderNormalizer.sqlcMacroEnd(text, from: index) != nil:
                     // sqlc `sqlc.arg(x)`, `sqlc.narg('x')`, `sqlc.slice(x)`: the `$n` sqlc generates.
                     emitParameter()
                     index = PlaceholderNormalizer.sqlcMacroEnd(text, from: index)!
