@@ -47,7 +47,7 @@ enum CallNames {
         "find_by_sql", "count_by_sql", "exec_query", "exec_update", "exec_delete", "exec_insert", "select_all",
         "select_one", "select_value", "select_values", "select_rows", "exec_params",
         // PHP: PDO, Laravel, Doctrine DBAL
-        "statement", "unprepared", "insert", "delete", "selectone", "executestatement", "fetchallassociative",
+        "statement", "unprepared", "insert", "delete", "addsql", "selectone", "executestatement", "fetchallassociative",
         "fetchassociative", "fetchone", "fetchfirstcolumn",
         // C#: ADO.NET, Dapper, EF Core
         "sqlcommand", "npgsqlcommand", "querysingle", "querysingleordefault", "queryfirst", "queryfirstordefault",

@@ -31,11 +31,12 @@ public struct CodeScanner: Sendable {
         onProgress(state.progress)
         let workers = min(options.workers, max(1, files.count))
         let maxFileSize = options.maxFileSize
+        let includeFragments = options.includeFragments
         withoutActuallyEscaping(onFinding) { onFinding in
             withoutActuallyEscaping(onProgress) { onProgress in
                 let sinks = UncheckedSinks(onFinding: onFinding, onProgress: onProgress)
                 DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                    var extractor = FileExtractor()
+                    var extractor = FileExtractor(includeFragments: includeFragments)
                     var reader = FileReader()
                     while let index = state.nextIndex() {
                         let file = files[index]
@@ -57,7 +58,7 @@ public struct CodeScanner: Sendable {
 
     /// Extracts the SQL of one file's text; `path` is copied into the findings.
     public func extract(fromSource source: String, path: String, language: SQLLanguage) -> [SQLFinding] {
-        var extractor = FileExtractor()
+        var extractor = FileExtractor(includeFragments: options.includeFragments)
         var text = source
         return text.withUTF8 { extractor.extract($0, path: path, language: language) }
     }

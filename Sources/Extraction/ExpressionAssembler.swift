@@ -7,6 +7,83 @@ struct ExpressionAssembler {
     let bytes: UnsafeBufferPointer<UInt8>
     let lexed: LexedSource
     let language: SQLLanguage
+    /// Functions of this file that hand a parameter to a SQL entry point (``learnWrappers()``).
+    var wrappers: Set<String> = []
+
+    init(bytes: UnsafeBufferPointer<UInt8>, lexed: LexedSource, language: SQLLanguage) {
+        self.bytes = bytes
+        self.lexed = lexed
+        self.language = language
+        wrappers = learnWrappers()
+    }
+
+    // MARK: - Wrappers
+
+    private static let definitionKeywords: [[UInt8]] = ["def", "func", "function", "fn"].map { Array($0.utf8) }
+
+    /// Whether an identifier token is `def`, `func`, `function` or `fn`, without allocating.
+    private func isDefinitionKeyword(_ token: SourceToken) -> Bool {
+        let length = Int(token.end - token.start)
+        guard length == 2 || length == 3 || length == 4 || length == 8 else { return false }
+        let word = UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)])
+        return Self.definitionKeywords.contains { $0.count == length && $0.elementsEqual(word) }
+    }
+
+    /// Names of the functions defined in this file (`def run_sql(sql)`, `func exec(db, q string)`,
+    /// `function runSql(text)`) whose body passes one of their parameters to a known SQL entry
+    /// point: calls to them are entry points too.
+    private func learnWrappers() -> Set<String> {
+        let tokens = lexed.tokens
+        var learned: Set<String> = []
+        var index = 0
+        while index + 2 < tokens.count {
+            let token = tokens[index]
+            guard token.kind == .identifier, isDefinitionKeyword(token) else {
+                index += 1
+                continue
+            }
+            var cursor = index + 1
+            // Go methods: `func (s *Store) exec(`.
+            if cursor < tokens.count, tokens[cursor].kind == .punctuation, tokens[cursor].byte == ASCII.openParen {
+                while cursor < tokens.count, !(tokens[cursor].kind == .punctuation && tokens[cursor].byte == ASCII.closeParen) {
+                    cursor += 1
+                }
+                cursor += 1
+            }
+            guard cursor + 1 < tokens.count, tokens[cursor].kind == .identifier,
+                  tokens[cursor + 1].kind == .punctuation, tokens[cursor + 1].byte == ASCII.openParen else {
+                index += 1
+                continue
+            }
+            let function = name(of: tokens[cursor])
+            var parameters: Set<String> = []
+            cursor += 2
+            var depth = 1
+            while cursor < tokens.count, depth > 0, cursor - index < 64 {
+                let item = tokens[cursor]
+                if item.kind == .punctuation, item.byte == ASCII.openParen { depth += 1 }
+                if item.kind == .punctuation, item.byte == ASCII.closeParen { depth -= 1 }
+                if item.kind == .identifier, depth == 1 { parameters.insert(name(of: item)) }
+                cursor += 1
+            }
+            parameters.subtract(["self", "cls", "this", "string", "str", "int", "any", "context", "ctx"])
+            let end = min(tokens.count - 2, cursor + 300)
+            var body = cursor
+            while body < end {
+                let call = tokens[body]
+                if call.kind == .identifier, isDefinitionKeyword(call) { break }
+                if call.kind == .identifier, tokens[body + 1].kind == .punctuation,
+                   tokens[body + 1].byte == ASCII.openParen, tokens[body + 2].kind == .identifier,
+                   parameters.contains(name(of: tokens[body + 2])), CallNames.entryPoints.contains(name(of: call)) {
+                    learned.insert(function)
+                    break
+                }
+                body += 1
+            }
+            index = cursor
+        }
+        return learned.subtracting(CallNames.nonSQL)
+    }
 
     // MARK: - Candidates
 
@@ -16,13 +93,23 @@ struct ExpressionAssembler {
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
+            if token.kind == .identifier, let (candidate, last) = joinedList(at: index) {
+                found.append(candidate)
+                index = last + 1
+                continue
+            }
             guard token.kind == .string, startsWithKeyword(token), !continuesExpression(at: index) else {
                 index += 1
                 continue
             }
             var candidate = SQLCandidate(text: [], line: Int(token.line), column: Int(token.column),
                                          context: context(forExpressionAt: index), concatenated: false)
+            if token.byte == ASCII.less { candidate.bodyLineDelta = 1 }
             let last = assemble(from: index, into: &candidate)
+            if let variable = assignedVariable(before: index), isExtended(variable, after: last) {
+                candidate.extendedLater = true
+                candidate.concatenated = true
+            }
             if candidate.context.role != .notSQL, !candidate.context.jpql {
                 found.append(candidate)
             }
@@ -31,33 +118,170 @@ struct ExpressionAssembler {
         return found
     }
 
+    /// The variable a string expression is assigned to (`sql = "…"`, `$sql = '…'`,
+    /// `StringBuilder sql = new StringBuilder("…")`), as the index of its name token.
+    private func assignedVariable(before index: Int) -> Int? {
+        let tokens = lexed.tokens
+        var cursor = index - 1
+        if cursor > 2, tokens[cursor].kind == .punctuation, tokens[cursor].byte == ASCII.openParen,
+           ["stringbuilder", "stringbuffer"].contains(name(of: tokens[cursor - 1])) {
+            cursor -= 2
+            if tokens[cursor].kind == .identifier, name(of: tokens[cursor]) == "new" { cursor -= 1 }
+        }
+        guard cursor > 0, tokens[cursor].kind == .punctuation, tokens[cursor].byte == UInt8(ascii: "="),
+              tokens[cursor - 1].kind == .identifier else { return nil }
+        if cursor > 1, tokens[cursor - 2].kind == .punctuation, tokens[cursor - 2].end == tokens[cursor - 1].start - 0,
+           tokens[cursor - 2].byte == UInt8(ascii: "=") || tokens[cursor - 2].byte == UInt8(ascii: "!") { return nil }
+        return cursor - 1
+    }
+
+    /// Whether the variable named by the token at `variable` is extended within the next few
+    /// hundred tokens after `last`: `v +=`, `v .=`, `v = v + …`, `v.append(`, `v.format(`.
+    private func isExtended(_ variable: Int, after last: Int) -> Bool {
+        let tokens = lexed.tokens
+        let variableToken = tokens[variable]
+        let length = Int(variableToken.end - variableToken.start)
+        guard variableToken.kind == .identifier, length > 0 else { return false }
+        let base = bytes.baseAddress!
+        let limit = min(tokens.count - 2, last + 400)
+        var cursor = last + 1
+        while cursor < limit {
+            let token = tokens[cursor]
+            if token.kind == .identifier, Int(token.end - token.start) == length,
+               memcmp(base + Int(token.start), base + Int(variableToken.start), length) == 0 {
+                let next = tokens[cursor + 1]
+                let after = tokens[cursor + 2]
+                if next.kind == .punctuation, after.kind == .punctuation, after.byte == UInt8(ascii: "="),
+                   next.byte == UInt8(ascii: "+") || next.byte == UInt8(ascii: "."), after.start == next.end {
+                    return true
+                }
+                if next.kind == .punctuation, next.byte == UInt8(ascii: "."), after.kind == .identifier,
+                   ["append", "format", "appendformat", "insert"].contains(name(of: after)) {
+                    return true
+                }
+                if next.kind == .punctuation, next.byte == UInt8(ascii: "="), after.kind == .identifier,
+                   Int(after.end - after.start) == length,
+                   memcmp(base + Int(after.start), base + Int(variableToken.start), length) == 0 {
+                    return true
+                }
+                if next.kind == .punctuation, next.byte == UInt8(ascii: "="), after.start != next.end {
+                    return false
+                }
+            }
+            cursor += 1
+        }
+        return false
+    }
+
+    /// `" ".join(["SELECT * FROM", table, "WHERE", …])` (Python): the pieces joined with the
+    /// separator, run-time pieces as holes; `nil` unless `index` is such a `join` whose first
+    /// piece opens with a statement keyword. Returns the candidate and the last token of the list.
+    private func joinedList(at index: Int) -> (SQLCandidate, Int)? {
+        let tokens = lexed.tokens
+        guard language == .python, index > 1, index + 3 < tokens.count, tokens[index - 2].kind == .string,
+              tokens[index - 1].kind == .punctuation, tokens[index - 1].byte == UInt8(ascii: "."),
+              tokens[index + 1].kind == .punctuation, tokens[index + 1].byte == ASCII.openParen,
+              tokens[index + 2].kind == .punctuation,
+              tokens[index + 2].byte == ASCII.openBracket || tokens[index + 2].byte == ASCII.openParen,
+              tokens[index + 3].kind == .string, startsWithKeyword(tokens[index + 3]), name(of: tokens[index]) == "join"
+        else { return nil }
+        var separator = SQLCandidate(text: [], line: 0, column: 0, context: CallContext(), concatenated: false)
+        appendLiteral(tokens[index - 2], to: &separator)
+        let first = tokens[index + 3]
+        var candidate = SQLCandidate(text: [], line: Int(first.line), column: Int(first.column),
+                                     context: context(forExpressionAt: index - 2), concatenated: false)
+        let close = tokens[index + 2].byte == ASCII.openBracket ? ASCII.closeBracket : ASCII.closeParen
+        var cursor = index + 3
+        var pieces = 0
+        while cursor < tokens.count, cursor - index < 256 {
+            let token = tokens[cursor]
+            if token.kind == .punctuation, token.byte == close { break }
+            if token.kind == .punctuation, token.byte == UInt8(ascii: ",") {
+                cursor += 1
+                continue
+            }
+            if pieces > 0 { candidate.text += separator.text }
+            pieces += 1
+            if token.kind == .string, cursor + 1 < tokens.count, tokens[cursor + 1].kind == .punctuation,
+               tokens[cursor + 1].byte == UInt8(ascii: ",") || tokens[cursor + 1].byte == close {
+                appendLiteral(token, to: &candidate)
+                cursor += 1
+            } else {
+                candidate.text.append(SQLCandidate.dynamicHole)
+                candidate.concatenated = true
+                var depth = 0
+                while cursor < tokens.count {
+                    let piece = tokens[cursor]
+                    if piece.kind == .punctuation {
+                        if piece.byte == ASCII.openParen || piece.byte == ASCII.openBracket { depth += 1 }
+                        if piece.byte == ASCII.closeParen || piece.byte == ASCII.closeBracket {
+                            if depth == 0 { break }
+                            depth -= 1
+                        }
+                        if piece.byte == UInt8(ascii: ","), depth == 0 { break }
+                    }
+                    cursor += 1
+                }
+            }
+        }
+        guard candidate.context.role != .notSQL else { return nil }
+        return (candidate, cursor)
+    }
+
+    // MARK: - Fragments
+
+    /// String expressions handed to ORM methods that take a piece of SQL (see ``FragmentAnalyzer/sinks``).
+    func fragments() -> [FragmentCandidate] {
+        var found: [FragmentCandidate] = []
+        let tokens = lexed.tokens
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            guard token.kind == .string, index > 1, !startsWithKeyword(token), !continuesExpression(at: index),
+                  let clause = fragmentClause(forStringAt: index) else {
+                index += 1
+                continue
+            }
+            var candidate = SQLCandidate(text: [], line: Int(token.line), column: Int(token.column),
+                                         context: CallContext(), concatenated: false)
+            let last = assemble(from: index, into: &candidate)
+            found.append(FragmentCandidate(text: candidate.text, line: candidate.line, column: candidate.column,
+                                           clause: clause))
+            index = last + 1
+        }
+        return found
+    }
+
+    /// The clause filled by the string at `index` when it is the first argument of an ORM method
+    /// (or an element of the list that is: `where(["a = ?", 1])`, Django `extra(where=["…"])`).
+    private func fragmentClause(forStringAt index: Int) -> FragmentCandidate.Clause? {
+        let tokens = lexed.tokens
+        let previous = tokens[index - 1]
+        guard previous.kind == .punctuation else { return nil }
+        var opener = index - 1
+        if previous.byte == ASCII.openBracket {
+            if tokens[index - 2].kind == .punctuation, tokens[index - 2].byte == UInt8(ascii: "="), index > 2,
+               name(of: tokens[index - 3]) == "where" {
+                return .condition
+            }
+            opener = index - 2
+        }
+        let open = tokens[opener]
+        if open.kind == .punctuation, open.byte == ASCII.openParen, let callee = calleeName(beforeParen: opener) {
+            return FragmentAnalyzer.sinks[name(of: tokens[callee])]
+        }
+        guard previous.byte == UInt8(ascii: ","), let callee = enclosingCallee(before: index) else { return nil }
+        let calleeName = name(of: tokens[callee.nameIndex])
+        return ["first", "find", "last", "take"].contains(calleeName) ? .condition : nil
+    }
+
     /// Cheap check on the raw bytes of a literal's first text segment.
     private func startsWithKeyword(_ token: SourceToken) -> Bool {
         let literal = lexed.literals[Int(token.literal)]
         guard literal.segmentCount > 0 else { return false }
         let segment = lexed.segments[Int(literal.segmentStart)]
         guard !segment.isHole else { return false }
-        var start = Int(segment.start)
-        let end = Int(segment.end)
-        while start < end {
-            let byte = bytes[start]
-            if byte == ASCII.space || byte == ASCII.tab || byte == ASCII.newline || byte == ASCII.carriageReturn
-                || byte == ASCII.openParen {
-                start += 1
-            } else if byte == ASCII.backslash, start + 1 < end, bytes[start + 1] | 0x20 == UInt8(ascii: "n") {
-                start += 2
-            } else {
-                break
-            }
-        }
-        guard end - start >= 4 else { return false }
-        var cursor = start
-        while cursor < end, cursor - start < 12 {
-            let lower = bytes[cursor] | 0x20
-            guard lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z") else { break }
-            cursor += 1
-        }
-        return KeywordPrefilter.isStatementKeyword(UnsafeBufferPointer(rebasing: bytes[start..<cursor]))
+        return LiteralPrefilter.keywordRange(bytes, from: Int(segment.start), end: Int(segment.end)) != nil
     }
 
     /// Whether the string at `index` is the right operand of a concatenation (handled with its start).
@@ -103,6 +327,10 @@ struct ExpressionAssembler {
             } else if next.kind == .punctuation, next.byte == UInt8(ascii: "."), index + 2 < tokens.count,
                       CallNames.formatters.contains(name(of: tokens[index + 2])) {
                 candidate.context.formatted = true
+                break
+            } else if next.kind == .punctuation, next.byte == UInt8(ascii: "."), index + 2 < tokens.count,
+                      name(of: tokens[index + 2]) == "replace" {
+                candidate.concatenated = true
                 break
             } else {
                 break
@@ -229,7 +457,7 @@ struct ExpressionAssembler {
             && tokens[callee.nameIndex - 1].byte == ASCII.at
         if isAnnotation {
             if calleeName == "query" {
-                if annotationIsNative(from: callee.openParen) {
+                if annotationIsNative(from: callee.openParen) || language == .kotlin {
                     context.role = .entryPoint
                 } else {
                     context.jpql = true
@@ -239,7 +467,7 @@ struct ExpressionAssembler {
         }
         if CallNames.isNonSQLSink(calleeName) {
             context.role = .notSQL
-        } else if CallNames.entryPoints.contains(calleeName) {
+        } else if CallNames.entryPoints.contains(calleeName) || wrappers.contains(calleeName) {
             context.role = .entryPoint
             if calleeName.hasSuffix("interpolated") { context.holesAreParameters = true }
         }

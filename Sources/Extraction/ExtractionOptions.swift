@@ -12,6 +12,9 @@ public struct ExtractionOptions: Sendable {
     public var workers: Int
     /// Languages to read; all by default.
     public var languages: Set<SQLLanguage>
+    /// Whether SQL fragments handed to ORMs and query builders (``FindingKind/fragment``) are
+    /// reported; off by default.
+    public var includeFragments = false
 
     /// Dependency, build-output and tooling folders skipped by default.
     public static let defaultSkippedDirectories: Set<String> = [

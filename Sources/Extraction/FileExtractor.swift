@@ -4,9 +4,15 @@ import PgQuery
 /// Extracts findings from one file's bytes. Holds buffers and a small analysis cache that are
 /// reused from file to file, so each worker thread owns one.
 struct FileExtractor {
+    /// Whether fragments handed to ORMs are reported.
+    var includeFragments = false
     private var lexed = LexedSource()
     private var cache: [CacheKey: [StatementAnalysis]] = [:]
     private static let cacheLimit = 1024
+
+    init(includeFragments: Bool = false) {
+        self.includeFragments = includeFragments
+    }
 
     private struct CacheKey: Hashable {
         var text: [UInt8]
@@ -26,19 +32,38 @@ struct FileExtractor {
 
     /// Findings of a file; `path` is reported as is.
     mutating func extract(_ bytes: UnsafeBufferPointer<UInt8>, path: String, language: SQLLanguage) -> [SQLFinding] {
-        guard KeywordPrefilter.mayContainSQL(bytes) else { return [] }
+        // Fragments (`where("a = ?")`) need no statement keyword, so asking for them reads every file.
+        guard includeFragments || KeywordPrefilter.mayContainSQL(bytes) else { return [] }
         if language == .sql { return extractScript(bytes, path: path) }
-        guard LiteralPrefilter.mayContainCandidate(bytes, language: language) else { return [] }
+        guard includeFragments || LiteralPrefilter.mayContainCandidate(bytes, language: language) else { return [] }
         lexed.reset()
         var lexer = SourceLexer(bytes: bytes, syntax: .forLanguage(language))
         lexer.run(into: &lexed)
-        let candidates = ExpressionAssembler(bytes: bytes, lexed: lexed, language: language).candidates()
+        let assembler = ExpressionAssembler(bytes: bytes, lexed: lexed, language: language)
+        let candidates = assembler.candidates()
         var findings: [SQLFinding] = []
+        if includeFragments {
+            for fragment in assembler.fragments() {
+                guard let analysis = FragmentAnalyzer.analyze(fragment) else { continue }
+                findings.append(finding(analysis, path: path, language: language, line: fragment.line,
+                                        column: fragment.column))
+            }
+        }
         for candidate in candidates {
+            let role = candidate.extendedLater ? max(candidate.context.role, .sqlNamed) : candidate.context.role
             let analyses = analyze(candidate.text, formatted: candidate.context.formatted,
-                                   concatenated: candidate.concatenated, role: candidate.context.role)
-            for analysis in analyses where SQLClassifier.accepts(analysis, role: candidate.context.role) {
-                findings.append(finding(analysis, path: path, language: language, line: candidate.line + analysis.lineOffset,
+                                   concatenated: candidate.concatenated, role: role)
+            // Several statements that all parse are a script, whatever case they are written in.
+            let script = analyses.count > 1 && analyses.allSatisfy { $0.parseError == nil }
+            // A lone keyword that a later `+=`/`.append` completes is the first piece of a statement.
+            let firstPiece = candidate.extendedLater && analyses.count == 1 && candidate.context.role != .notSQL
+                && (SQLClassifier.isSingleWord(analyses[0].parseText) || analyses[0].parseError != nil)
+            for var analysis in analyses where script || firstPiece
+                || SQLClassifier.accepts(analysis, role: role) {
+                if firstPiece { analysis.sql += " {dynamic}" }
+                let line = analysis.lineOffset == 0 ? candidate.line
+                    : candidate.line + candidate.bodyLineDelta + analysis.lineOffset
+                findings.append(finding(analysis, path: path, language: language, line: line,
                                         column: analysis.lineOffset == 0 ? candidate.column : 1))
             }
         }
@@ -114,6 +139,7 @@ struct FileExtractor {
         SQLFinding(file: path, line: line, column: column, language: language,
                    statementType: analysis.statementType, tables: analysis.tables,
                    fingerprint: analysis.fingerprint, sql: analysis.sql,
-                   kind: analysis.dynamic ? .dynamic : .static, parseError: analysis.parseError)
+                   kind: analysis.fragment ? .fragment : (analysis.dynamic ? .dynamic : .static), parseError: analysis.parseError,
+                   dialect: analysis.parseError == nil ? "postgresql" : LooseSQLReader.dialect(of: analysis.parseText))
     }
 }

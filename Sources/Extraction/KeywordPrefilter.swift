@@ -5,7 +5,8 @@ import Foundation
 enum KeywordPrefilter {
     /// Lower-cased keywords; every SQL statement the scanner reports contains one of them.
     private static let keywords: [[UInt8]] = ["select", "insert", "update", "delete", "create", "alter", "drop",
-                                              "truncate", "merge"].map { Array($0.utf8) }
+                                              "truncate", "merge", "begin", "commit", "rollback", "pragma",
+                                              "vacuum"].map { Array($0.utf8) }
 
     /// For every byte, whether it (lower-cased) starts one of ``keywords``.
     private static let firstLetters: [Bool] = {
@@ -48,6 +49,10 @@ enum KeywordPrefilter {
     static let statementKeywords: Set<String> = [
         "select", "insert", "update", "delete", "with", "create", "alter", "drop", "truncate", "merge",
         "upsert", "replace", "grant", "revoke", "copy", "explain", "refresh", "vacuum", "call", "values",
+        // Short statements (transaction control, settings, SQLite, maintenance).
+        "begin", "commit", "rollback", "savepoint", "release", "start", "set", "reset", "show", "use", "do",
+        "pragma", "analyze", "reindex", "cluster", "lock", "listen", "notify", "unlisten", "discard",
+        "comment", "checkpoint", "declare", "end", "abort",
     ]
 
     /// ``statementKeywords`` as bytes, indexed by length, for allocation-free matching.

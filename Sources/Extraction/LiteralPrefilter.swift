@@ -20,6 +20,9 @@ enum LiteralPrefilter {
         }
     }
 
+    /// Statement keywords that also open Ruby and PHP blocks, not counted at line starts.
+    private static let blockWords: [[UInt8]] = ["begin", "start", "comment", "release"].map { Array($0.utf8) }
+
     /// Whether a file in `language` may hold a literal that opens with a statement keyword.
     static func mayContainCandidate(_ bytes: UnsafeBufferPointer<UInt8>, language: SQLLanguage) -> Bool {
         let lineStartsCount = language == .ruby || language == .php
@@ -32,17 +35,24 @@ enum LiteralPrefilter {
                 var start = index
                 if byte == ASCII.percent, start < count, bytes[start] | 0x20 == UInt8(ascii: "q") { start += 1 }
                 if opensWithKeyword(bytes, from: start) { return true }
-            } else if byte == ASCII.newline, lineStartsCount, opensWithKeyword(bytes, from: index) {
+            } else if byte == ASCII.newline, lineStartsCount,
+                      let range = keywordRange(bytes, from: index, end: count), range.count >= 4,
+                      !blockWords.contains(where: { $0.elementsEqual(UnsafeBufferPointer(rebasing: bytes[range])) }) {
                 return true
             }
         }
         return false
     }
 
-    /// Whether the text from `start` is, after blanks, `(` and `\n` escapes, a statement keyword
-    /// followed by something other than a letter.
+    /// Whether the text from `start` is, after blanks, `(`, `\n` escapes and SQL comments, a
+    /// statement keyword followed by something other than a letter, digit or `_`.
     private static func opensWithKeyword(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
-        let count = bytes.count
+        keywordRange(bytes, from: start, end: bytes.count) != nil
+    }
+
+    /// The statement keyword that opens `bytes[start..<end]` after blanks, `(`, `\n` escapes and
+    /// SQL comments (`-- name: X :one`, `/* @name */`), or `nil`.
+    static func keywordRange(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end count: Int) -> Range<Int>? {
         var index = start
         while index < count {
             let byte = bytes[index]
@@ -51,14 +61,25 @@ enum LiteralPrefilter {
                 index += 1
             } else if byte == ASCII.backslash, index + 1 < count, bytes[index + 1] | 0x20 == UInt8(ascii: "n") {
                 index += 2
+            } else if byte == ASCII.minus, index + 2 < count, bytes[index + 1] == ASCII.minus,
+                      bytes[index + 2] == ASCII.space || bytes[index + 2] == ASCII.minus {
+                while index < count, bytes[index] != ASCII.newline {
+                    if bytes[index] == ASCII.backslash, index + 1 < count, bytes[index + 1] == UInt8(ascii: "n") { break }
+                    index += 1
+                }
+            } else if byte == ASCII.slash, index + 1 < count, bytes[index + 1] == ASCII.star {
+                index += 2
+                while index + 1 < count, !(bytes[index] == ASCII.star && bytes[index + 1] == ASCII.slash) { index += 1 }
+                index += 2
             } else {
                 break
             }
         }
         var end = index
         while end < count, end - index < 12, isLetter(bytes[end]) { end += 1 }
-        guard end - index >= 4 else { return false }
-        return KeywordPrefilter.isStatementKeyword(UnsafeBufferPointer(rebasing: bytes[index..<end]))
+        guard end - index >= 2, end < count ? !ASCII.isIdentifierPart(bytes[end]) : true else { return nil }
+        guard KeywordPrefilter.isStatementKeyword(UnsafeBufferPointer(rebasing: bytes[index..<end])) else { return nil }
+        return index..<end
     }
 
     @inline(__always) private static func isLetter(_ byte: UInt8) -> Bool {

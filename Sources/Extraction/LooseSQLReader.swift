@@ -51,4 +51,26 @@ enum LooseSQLReader {
         }
         return names.sorted()
     }
+
+    /// A guess at the dialect of a statement PostgreSQL rejects: `mysql`, `sqlite`, `tsql`,
+    /// `clickhouse`, or `unknown`.
+    static func dialect(of text: String) -> String {
+        let lower = text.lowercased()
+        let list = Self.words(of: text)
+        let first = list.first
+        let words = Set(list.prefix(64))
+        if lower.contains("engine mergetree") || lower.contains("engine = mergetree") || lower.contains("final")
+            && words.contains("settings") { return "clickhouse" }
+        if text.contains("[") && text.contains("]") && (words.contains("nolock") || lower.contains("].[")
+            || lower.range(of: #"\[[a-z_]+\]"#, options: .regularExpression) != nil) || words.contains("top")
+            && first == "select" || lower.contains("updlock") || lower.contains("holdlock") { return "tsql" }
+        if first == "pragma" || lower.contains("autoincrement") || lower.contains("insert or ")
+            || lower.contains("virtual table") || lower.contains("begin immediate") { return "sqlite" }
+        if text.contains("`") || lower.contains("auto_increment") || lower.contains("engine=") || lower.contains("engine =")
+            || first == "show" || first == "use" || (first == "replace" && words.contains("into"))
+            || lower.contains(" change ") || lower.range(of: #"limit\s+[?$0-9]+\s*,"#, options: .regularExpression) != nil {
+            return "mysql"
+        }
+        return "unknown"
+    }
 }

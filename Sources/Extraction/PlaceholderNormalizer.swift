@@ -117,6 +117,25 @@ struct PlaceholderNormalizer {
                         copy(byte)
                         index += 1
                     }
+                case ASCII.openBrace where index + 1 < count && text[index + 1] == ASCII.openBrace:
+                    // `{{name}}`, `{{name::type}}`, dbt/Jinja `{{ ref('t') }}`: a template value.
+                    if let close = PlaceholderNormalizer.find([ASCII.closeBrace, ASCII.closeBrace], in: text, from: index + 2),
+                       close - index < 200 {
+                        emitTemplateHole()
+                        index = close + 2
+                    } else {
+                        copy(byte)
+                        index += 1
+                    }
+                case ASCII.openBrace where !formatted && PlaceholderNormalizer.typedParameterEnd(text, from: index) != nil:
+                    // ClickHouse `{name: Type}`: a bound parameter.
+                    emitParameter()
+                    index = PlaceholderNormalizer.typedParameterEnd(text, from: index)!
+                case UInt8(ascii: "s") where index + 4 < count && text[index + 4] == UInt8(ascii: ".")
+                        && PlaceholderNormalizer.sqlcMacroEnd(text, from: index) != nil:
+                    // sqlc `sqlc.arg(x)`, `sqlc.narg('x')`, `sqlc.slice(x)`: the `$n` sqlc generates.
+                    emitParameter()
+                    index = PlaceholderNormalizer.sqlcMacroEnd(text, from: index)!
                 case ASCII.openBrace where formatted:
                     if let close = text[(index + 1)...].firstIndex(of: ASCII.closeBrace), close - index < 40 {
                         emitHole(inQuotes: false)
@@ -163,6 +182,23 @@ struct PlaceholderNormalizer {
             }
         }
 
+        /// A placeholder of a template tool: a parameter (or, when the statement needs a name
+        /// there, a stand-in name) that does not make the statement dynamic.
+        mutating func emitTemplateHole() {
+            display.append(contentsOf: Array("$".utf8))
+            parameterCount += 1
+            display.append(contentsOf: String(parameterCount).utf8)
+            switch mode {
+            case .parameter, .remove:
+                appendNumber(prefix: ASCII.dollar, to: &parse)
+            case .identifier:
+                usedHoleMode = true
+                parse.append(contentsOf: PlaceholderNormalizer.holeIdentifierBytes)
+                appendNumber(prefix: nil, to: &parse)
+            }
+            if mode == .parameter { usedHoleMode = true }
+        }
+
         private func appendNumber(prefix: UInt8?, to output: inout [UInt8]) {
             if let prefix { output.append(prefix) }
             output.append(contentsOf: String(parameterCount).utf8)
@@ -189,6 +225,10 @@ struct PlaceholderNormalizer {
                         appendNumber(prefix: nil, to: &parse)
                     }
                     continue
+                }
+                if formatted, byte == ASCII.percent || byte == ASCII.openBrace, cursor < count,
+                   PlaceholderNormalizer.isFormatHole(text[cursor]) {
+                    dynamic = true
                 }
                 copy(byte)
                 if byte == quote {
@@ -234,6 +274,65 @@ struct PlaceholderNormalizer {
                 return index + 1
             }
         }
+    }
+
+    /// Whether the byte after `%` or `{` inside a quoted literal of a format string makes a hole
+    /// (`'%s'`, `'%d'`, `'{}'`, `'{name}'`).
+    static func isFormatHole(_ next: UInt8) -> Bool {
+        next == UInt8(ascii: "s") || next == UInt8(ascii: "d") || next == ASCII.openParen
+            || next == ASCII.closeBrace || ASCII.isIdentifierStart(next)
+    }
+
+    // MARK: - Template placeholders
+
+    static func find(_ needle: [UInt8], in text: [UInt8], from start: Int) -> Int? {
+        guard start <= text.count - needle.count else { return nil }
+        for index in start...(text.count - needle.count) where text[index] == needle[0] {
+            if text[index..<(index + needle.count)].elementsEqual(needle) { return index }
+        }
+        return nil
+    }
+
+    /// The end of a ClickHouse parameter `{name: Type}` starting at `start`, or `nil`.
+    static func typedParameterEnd(_ text: [UInt8], from start: Int) -> Int? {
+        var index = start + 1
+        let count = text.count
+        while index < count, text[index] == ASCII.space { index += 1 }
+        let nameStart = index
+        while index < count, ASCII.isIdentifierPart(text[index]) { index += 1 }
+        guard index > nameStart else { return nil }
+        while index < count, text[index] == ASCII.space { index += 1 }
+        guard index < count, text[index] == UInt8(ascii: ":"), index + 1 < count, text[index + 1] != UInt8(ascii: ":")
+        else { return nil }
+        index += 1
+        while index < count, text[index] == ASCII.space { index += 1 }
+        guard index < count, ASCII.isIdentifierStart(text[index]) else { return nil }
+        var depth = 0
+        while index < count, index - start < 80 {
+            let byte = text[index]
+            if byte == ASCII.openParen { depth += 1 }
+            if byte == ASCII.closeParen { depth -= 1 }
+            if byte == ASCII.closeBrace, depth == 0 { return index + 1 }
+            guard ASCII.isIdentifierPart(byte) || byte == ASCII.space || byte == ASCII.openParen
+                    || byte == ASCII.closeParen || byte == UInt8(ascii: ",") else { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    private static let sqlcPrefixes: [[UInt8]] = ["sqlc.arg(", "sqlc.narg(", "sqlc.slice("].map { Array($0.utf8) }
+
+    /// The end of an sqlc macro call (`sqlc.arg(name)`) starting at `start`, or `nil`.
+    static func sqlcMacroEnd(_ text: [UInt8], from start: Int) -> Int? {
+        guard start + 9 < text.count, text[start + 4] == UInt8(ascii: "."),
+              start == 0 || !ASCII.isIdentifierPart(text[start - 1]) else { return nil }
+        for prefix in sqlcPrefixes where start + prefix.count <= text.count
+            && text[start..<(start + prefix.count)].elementsEqual(prefix) {
+            guard let close = text[(start + prefix.count)...].firstIndex(of: ASCII.closeParen),
+                  close - start < 80 else { return nil }
+            return close + 1
+        }
+        return nil
     }
 
     // MARK: - Parameter positions

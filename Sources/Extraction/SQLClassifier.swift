@@ -16,6 +16,13 @@ enum SQLClassifier {
     static func accepts(_ analysis: StatementAnalysis, role: CallContext.Role) -> Bool {
         guard role != .notSQL else { return false }
         let text = analysis.parseText
+        if analysis.parseError != nil, isKeywordPiece(text) { return false }
+        if isSingleWord(text) {
+            // A lone word is SQL only when it is a whole statement (`COMMIT`, `VACUUM`) handed to
+            // SQL; `'SELECT'` in a type union or `.get("select")` is not.
+            guard role >= .sqlNamed, let parsed = analysis.parsed else { return false }
+            return parsed.nodeType != "SelectStmt"
+        }
         let keywordCase = leadingKeywordCase(text)
         if let parsed = analysis.parsed, looksLikeJPQL(parsed) { return false }
         var strength = keywordCase == .upper ? 2 : (keywordCase == .lower ? 1 : 0)
@@ -42,6 +49,7 @@ enum SQLClassifier {
     /// rejected either way. Text with a `;` may hold several statements and is never prejudged.
     static func rejectsWithoutParsing(_ text: String, role: CallContext.Role) -> Bool {
         guard role != .notSQL else { return true }
+        if role < .sqlNamed, isSingleWord(text) { return true }
         guard role != .entryPoint, !text.utf8.contains(UInt8(ascii: ";")) else { return false }
         let keywordCase = leadingKeywordCase(text)
         var strength = keywordCase == .upper ? 2 : (keywordCase == .lower ? 1 : 0)
@@ -54,6 +62,40 @@ enum SQLClassifier {
     }
 
     // MARK: - Signals
+
+    private static let pieceWords: Set<String> = [
+        "alter", "table", "column", "drop", "index", "create", "sequence", "do", "nothing", "update", "set", "insert",
+        "into", "select", "delete", "from", "where", "view", "or", "replace", "temporary", "temp", "unique", "if",
+        "exists", "not", "add", "constraint", "primary", "key", "foreign", "default", "on", "conflict", "values",
+        "distinct", "all", "union", "join", "with", "recursive", "returning", "materialized", "schema", "type",
+        "trigger", "function", "cascade", "restrict", "only", "and",
+    ]
+
+    /// Whether unparsed `text` is a short run of keywords only (`ALTER TABLE`, `DO NOTHING`,
+    /// `CREATE SEQUENCE`): a piece a query compiler joins into statements, not a statement.
+    static func isKeywordPiece(_ text: String) -> Bool {
+        let words = LooseSQLReader.words(of: text)
+        return !words.isEmpty && words.count <= 4 && words.allSatisfy(pieceWords.contains)
+            && !text.utf8.contains(where: { $0 == ASCII.openParen || $0 == UInt8(ascii: "=") || $0 == ASCII.star })
+    }
+
+    /// Whether `text` is one word, ignoring blanks, comments-free trailing `;`.
+    static func isSingleWord(_ text: String) -> Bool {
+        var started = false
+        var ended = false
+        for byte in text.utf8 {
+            let blank = byte == ASCII.space || byte == ASCII.tab || byte == ASCII.newline
+                || byte == ASCII.carriageReturn || byte == UInt8(ascii: ";")
+            if blank {
+                if started { ended = true }
+            } else {
+                if ended { return false }
+                guard ASCII.isIdentifierPart(byte) else { return false }
+                started = true
+            }
+        }
+        return true
+    }
 
     static func leadingKeywordCase(_ text: String) -> KeywordCase {
         var sawUpper = false

@@ -8,6 +8,10 @@ public enum FindingKind: String, Codable, Sendable {
     /// Built from pieces at run time (concatenation, interpolation, `format`); only the
     /// recoverable pieces are known.
     case dynamic
+    /// A piece of SQL that is no statement by itself: a `WHERE` condition, an `ORDER BY` item or
+    /// a select expression handed to an ORM or query builder. Reported only when asked for
+    /// (``ExtractionOptions/includeFragments``).
+    case fragment
 }
 
 /// One SQL statement found in source code.
@@ -29,14 +33,18 @@ public struct SQLFinding: Codable, Sendable, Equatable, Hashable {
     /// The statement, placeholders normalised and constants replaced (`$n`) when it parses;
     /// for dynamic statements the unknown pieces read `{dynamic}`.
     public var sql: String
-    /// Static or dynamic.
+    /// Static, dynamic or fragment.
     public var kind: FindingKind
     /// The PostgreSQL parser's message when the statement does not parse.
     public var parseError: String?
+    /// `postgresql` when the statement parses; otherwise a guess at its dialect (`mysql`,
+    /// `sqlite`, `tsql`, `clickhouse`) or `unknown`.
+    public var dialect: String
 
     /// Creates a finding.
     public init(file: String, line: Int, column: Int, language: SQLLanguage, statementType: String,
-                tables: [String], fingerprint: String?, sql: String, kind: FindingKind, parseError: String?) {
+                tables: [String], fingerprint: String?, sql: String, kind: FindingKind, parseError: String?,
+                dialect: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
@@ -47,12 +55,13 @@ public struct SQLFinding: Codable, Sendable, Equatable, Hashable {
         self.sql = sql
         self.kind = kind
         self.parseError = parseError
+        self.dialect = dialect ?? (parseError == nil ? "postgresql" : "unknown")
     }
 
     // MARK: - Codable
 
     enum CodingKeys: String, CodingKey {
-        case file, line, column, language, tables, fingerprint, sql, kind
+        case file, line, column, language, tables, fingerprint, sql, kind, dialect
         case statementType = "statement_type"
         case parseError = "parse_error"
     }
@@ -70,5 +79,6 @@ public struct SQLFinding: Codable, Sendable, Equatable, Hashable {
         try container.encode(sql, forKey: .sql)
         try container.encode(kind, forKey: .kind)
         try container.encode(parseError, forKey: .parseError)
+        try container.encode(dialect, forKey: .dialect)
     }
 }

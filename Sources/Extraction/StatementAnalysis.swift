@@ -15,6 +15,8 @@ struct StatementAnalysis {
     var parseText: String
     /// Lines between the start of the analysed text and this statement.
     var lineOffset: Int
+    /// A piece of SQL handed to an ORM, not a statement.
+    var fragment = false
 }
 
 /// Parses statement text with libpg_query and derives the reported fields.
@@ -40,7 +42,63 @@ enum StatementAnalyzer {
             }
         }
         guard let (output, error) = firstAttempt else { return [] }
-        return [unparsed(output, error: error, dynamic: output.dynamic || concatenated)]
+        let dynamic = output.dynamic || concatenated
+        if output.parseText.utf8.contains(UInt8(ascii: ";")),
+           let pieces = try? PgQuery.split(output.parseText, usingParser: false), pieces.count > 1 {
+            return split(pieces, of: output.parseText, dynamic: dynamic)
+        }
+        return [unparsed(output, error: error, dynamic: dynamic)]
+    }
+
+    /// A literal holding several statements that do not parse together (another dialect in one of
+    /// them, a MySQL/SQLite schema): each statement is analysed on its own, on its own line.
+    private static func split(_ pieces: [PgQuery.Statement], of text: String, dynamic: Bool) -> [StatementAnalysis] {
+        let utf8 = Array(text.utf8)
+        var results: [StatementAnalysis] = []
+        for (index, piece) in pieces.enumerated() {
+            let trimmed = piece.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty, !isOnlyComments(trimmed) else { continue }
+            let start = min(piece.location, utf8.count)
+            let lineOffset = index == 0 && results.isEmpty ? 0
+                : utf8[..<start].reduce(0) { $0 + ($1 == ASCII.newline ? 1 : 0) } + leadingLines(piece.text)
+            let output = PlaceholderNormalizer.Output(parseText: piece.text, displayText: piece.text, dynamic: dynamic,
+                                                      usedHoleMode: false)
+            do {
+                let summary = try PgQuery.summarize(piece.text)
+                guard let statement = summary.statements.first else { continue }
+                results.append(analysis(statement, parseText: piece.text, display: piece.text, dynamic: dynamic,
+                                        lineOffset: lineOffset))
+            } catch {
+                var result = unparsed(output, error: error, dynamic: dynamic)
+                result.lineOffset = lineOffset
+                results.append(result)
+            }
+        }
+        return results
+    }
+
+    /// Lines before the first code of `text` (blank lines and `--` comment lines).
+    private static func leadingLines(_ text: String) -> Int {
+        var count = 0
+        var inComment = false
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if inComment {
+                if byte == ASCII.newline { count += 1; inComment = false }
+            } else if byte == ASCII.newline {
+                count += 1
+            } else if byte == ASCII.minus, previous == ASCII.minus {
+                inComment = true
+            } else if byte != ASCII.space, byte != ASCII.tab, byte != ASCII.carriageReturn, byte != ASCII.minus {
+                break
+            }
+            previous = byte
+        }
+        return count
+    }
+
+    private static func isOnlyComments(_ text: String) -> Bool {
+        text.split(separator: "\n").allSatisfy { $0.trimmingCharacters(in: .whitespaces).hasPrefix("--") }
     }
 
     // MARK: - Parsed statements
@@ -52,12 +110,12 @@ enum StatementAnalyzer {
                              dynamic: dynamic, lineOffset: 0)]
         }
         let utf8 = Array(output.parseText.utf8)
-        return summary.statements.map { statement in
+        return summary.statements.enumerated().map { index, statement in
             let start = min(statement.location, utf8.count)
             let end = statement.length == 0 ? utf8.count : min(start + statement.length, utf8.count)
             let text = String(decoding: utf8[start..<end], as: UTF8.self)
-            let lineOffset = utf8[..<start].reduce(0) { $0 + ($1 == ASCII.newline ? 1 : 0) }
-                + leadingNewlines(text)
+            let lineOffset = index == 0 ? 0 : utf8[..<start].reduce(0) { $0 + ($1 == ASCII.newline ? 1 : 0) }
+                + leadingLines(text)
             return analysis(statement, parseText: text, display: text, dynamic: dynamic, lineOffset: lineOffset)
         }
     }
@@ -87,31 +145,39 @@ enum StatementAnalyzer {
         return StatementAnalysis(statementType: LooseSQLReader.statementType(words), tables: LooseSQLReader.tables(words),
                                  fingerprint: nil, sql: collapse(output.displayText), dynamic: dynamic,
                                  parseError: error.description, parsed: nil, parseText: output.parseText,
-                                 lineOffset: leadingNewlines(output.parseText))
+                                 lineOffset: 0)
     }
 
     // MARK: - Helpers
 
-    private static func leadingNewlines(_ text: String) -> Int {
-        var count = 0
-        for byte in text.utf8 {
-            if byte == ASCII.newline { count += 1 } else if byte != ASCII.space && byte != ASCII.tab
-                && byte != ASCII.carriageReturn { break }
-        }
-        return count
-    }
-
-    /// Collapses runs of blanks and line breaks to single spaces, outside of quotes.
+    /// Collapses runs of blanks and line breaks to single spaces and drops `--` comments (which
+    /// would swallow the rest of a one-line statement), outside of quotes.
     static func collapse(_ text: String) -> String {
         if isCollapsed(text) { return text }
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count)
         var quote: UInt8 = 0
         var pendingSpace = false
+        var inComment = false
+        var previous: UInt8 = 0
         for byte in text.utf8 {
+            defer { previous = byte }
+            if inComment {
+                if byte == ASCII.newline {
+                    inComment = false
+                    pendingSpace = !output.isEmpty
+                }
+                continue
+            }
             if quote != 0 {
                 output.append(byte)
                 if byte == quote { quote = 0 }
+                continue
+            }
+            if byte == ASCII.minus, previous == ASCII.minus, output.last == ASCII.minus {
+                output.removeLast()
+                while output.last == ASCII.space { output.removeLast() }
+                inComment = true
                 continue
             }
             if byte == ASCII.space || byte == ASCII.tab || byte == ASCII.newline || byte == ASCII.carriageReturn {
@@ -129,9 +195,12 @@ enum StatementAnalyzer {
     /// Whether ``collapse(_:)`` would return `text` unchanged: single spaces only, none at the ends.
     private static func isCollapsed(_ text: String) -> Bool {
         var previousBlank = true
+        var previous: UInt8 = 0
         for byte in text.utf8 {
             switch byte {
             case ASCII.tab, ASCII.newline, ASCII.carriageReturn:
+                return false
+            case ASCII.minus where previous == ASCII.minus:
                 return false
             case ASCII.space:
                 if previousBlank { return false }
@@ -139,6 +208,7 @@ enum StatementAnalyzer {
             default:
                 previousBlank = false
             }
+            previous = byte
         }
         return !previousBlank || text.isEmpty
     }

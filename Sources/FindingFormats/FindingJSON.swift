@@ -5,7 +5,7 @@ import Foundation
 enum FindingJSON {
     /// The finding as one JSON object with sorted snake_case keys, `null` for missing values.
     static func object(_ finding: SQLFinding) -> String {
-        var out = "{\"column\":\(finding.column),\"file\":"
+        var out = "{\"column\":\(finding.column),\"dialect\":\"\(finding.dialect)\",\"file\":"
         appendString(finding.file, to: &out)
         out += ",\"fingerprint\":"
         appendOptional(finding.fingerprint, to: &out)

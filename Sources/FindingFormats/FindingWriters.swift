@@ -51,6 +51,7 @@ public struct JSONFindingWriter: FindingWriter {
 public struct TableFindingWriter: FindingWriter {
     private var total = 0
     private var dynamic = 0
+    private var fragments = 0
     private var unparsed = 0
     private let sqlWidth = 100
 
@@ -58,22 +59,24 @@ public struct TableFindingWriter: FindingWriter {
     public init() {}
 
     public mutating func begin() -> String {
-        pad("LOCATION", 40) + "  " + pad("KIND", 7) + "  " + pad("TYPE", 14) + "  " + pad("TABLES", 28) + "  SQL\n"
+        pad("LOCATION", 40) + "  " + pad("KIND", 8) + "  " + pad("TYPE", 14) + "  " + pad("TABLES", 28) + "  SQL\n"
     }
 
     public mutating func write(_ finding: SQLFinding) -> String {
         total += 1
         if finding.kind == .dynamic { dynamic += 1 }
+        if finding.kind == .fragment { fragments += 1 }
         if finding.parseError != nil { unparsed += 1 }
         var sql = finding.sql.count > sqlWidth ? String(finding.sql.prefix(sqlWidth - 1)) + "…" : finding.sql
-        if let error = finding.parseError { sql += "  [parse error: \(error)]" }
-        return pad("\(finding.file):\(finding.line):\(finding.column)", 40) + "  " + pad(finding.kind.rawValue, 7) + "  "
+        if let error = finding.parseError { sql += "  [\(finding.dialect); parse error: \(error)]" }
+        return pad("\(finding.file):\(finding.line):\(finding.column)", 40) + "  " + pad(finding.kind.rawValue, 8) + "  "
             + pad(finding.statementType, 14) + "  " + pad(finding.tables.joined(separator: ","), 28) + "  " + sql + "\n"
     }
 
     public mutating func finish(progress: ScanProgress) -> String {
-        "\n\(total) statement(s) in \(progress.filesScanned) file(s): \(total - dynamic) static, \(dynamic) dynamic, "
-            + "\(unparsed) not parsed by PostgreSQL\n"
+        "\n\(total - fragments) statement(s) in \(progress.filesScanned) file(s): \(total - dynamic - fragments) static, "
+            + "\(dynamic) dynamic, \(unparsed) not parsed by PostgreSQL"
+            + (fragments > 0 ? "; \(fragments) fragment(s)\n" : "\n")
     }
 
     private func pad(_ text: String, _ width: Int) -> String {

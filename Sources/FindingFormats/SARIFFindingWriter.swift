@@ -9,12 +9,14 @@ public struct SARIFFindingWriter: FindingWriter {
         case staticQuery = "dbooster/sql-statement"
         case dynamicQuery = "dbooster/dynamic-sql"
         case unparsedQuery = "dbooster/unparsed-sql"
+        case fragment = "dbooster/sql-fragment"
 
         var name: String {
             switch self {
             case .staticQuery: "SqlStatement"
             case .dynamicQuery: "DynamicSql"
             case .unparsedQuery: "UnparsedSql"
+            case .fragment: "SqlFragment"
             }
         }
 
@@ -23,12 +25,14 @@ public struct SARIFFindingWriter: FindingWriter {
             case .staticQuery: "SQL statement run by the application."
             case .dynamicQuery: "SQL statement assembled at run time (concatenation or interpolation)."
             case .unparsedQuery: "SQL statement that PostgreSQL's parser rejects."
+            case .fragment: "Piece of SQL handed to an ORM or query builder (a condition, an ordering, an expression)."
             }
         }
 
-        var level: String { self == .staticQuery ? "note" : "warning" }
+        var level: String { self == .staticQuery || self == .fragment ? "note" : "warning" }
 
         static func of(_ finding: SQLFinding) -> Rule {
+            if finding.kind == .fragment { return .fragment }
             if finding.parseError != nil { return .unparsedQuery }
             return finding.kind == .dynamic ? .dynamicQuery : .staticQuery
         }
@@ -110,6 +114,8 @@ public struct SARIFFindingWriter: FindingWriter {
             package let tables: [String]
             let sql: String
             let language: String
+            let kind: String
+            let dialect: String
         }
 
         let ruleId: String
@@ -123,10 +129,11 @@ public struct SARIFFindingWriter: FindingWriter {
             let rule = Rule.of(finding)
             ruleId = rule.rawValue
             level = rule.level
-            var text = "\(finding.statementType.uppercased()) statement"
+            var text = finding.kind == .fragment ? "SQL fragment (\(finding.statementType))"
+                : "\(finding.statementType.uppercased()) statement"
             if !finding.tables.isEmpty { text += " on \(finding.tables.joined(separator: ", "))" }
             if finding.kind == .dynamic { text += ", assembled at run time" }
-            if let error = finding.parseError { text += "; PostgreSQL parser: \(error)" }
+            if let error = finding.parseError { text += "; \(finding.dialect) SQL, PostgreSQL parser: \(error)" }
             message = Message(text: text + ": " + finding.sql)
             let uri = finding.file.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? finding.file
             locations = [Location(physicalLocation: PhysicalLocation(
@@ -134,7 +141,8 @@ public struct SARIFFindingWriter: FindingWriter {
                 region: Region(startLine: max(1, finding.line), startColumn: max(1, finding.column))))]
             partialFingerprints = ["sqlFingerprint/v1": finding.fingerprint ?? Self.stableHash(finding.sql)]
             properties = Properties(statementType: finding.statementType, tables: finding.tables, sql: finding.sql,
-                                    language: finding.language.rawValue)
+                                    language: finding.language.rawValue, kind: finding.kind.rawValue,
+                                    dialect: finding.dialect)
         }
 
         /// FNV-1a over the statement text, for statements without a parser fingerprint.

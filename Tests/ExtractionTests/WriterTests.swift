@@ -25,7 +25,7 @@ struct WriterTests {
         let array = try #require(object as? [[String: Any]])
         #expect(array.count == 2)
         #expect(Set(array[0].keys) == ["file", "line", "column", "language", "statement_type", "tables", "fingerprint",
-                                       "sql", "kind", "parse_error"])
+                                       "sql", "kind", "parse_error", "dialect"])
         #expect(array[1]["fingerprint"] is NSNull)
         let decoded = try JSONDecoder().decode([SQLFinding].self, from: Data(render(.json).utf8))
         #expect(decoded == Self.findings)

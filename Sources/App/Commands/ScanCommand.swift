@@ -28,6 +28,9 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Worker threads (default: one per core).")
     var jobs: Int?
 
+    @Flag(help: "Also report SQL fragments handed to ORMs and query builders (kind \"fragment\": a WHERE condition, an ORDER BY item, a select expression).")
+    var fragments = false
+
     // MARK: - Run
 
     func run() async throws {
@@ -36,6 +39,7 @@ struct ScanCommand: AsyncParsableCommand {
         let showProgress = isatty(STDERR_FILENO) == 1
         var options = ExtractionOptions(maxFileSize: maxFileSize, respectGitignore: !noIgnore)
         options.workers = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        options.includeFragments = fragments
         let scanner = CodeScanner(options: options)
         sink.write(writer.begin())
         let final = try scanner.scan(

@@ -14,8 +14,10 @@ public struct ScanResultStore: Sendable {
         self.database = database
     }
 
-    /// Upserts the statements and records every location of `findings` for `job`.
+    /// Upserts the statements and records every location of `findings` for `job`. Fragments
+    /// (pieces of SQL handed to ORMs) are not statements and are not stored.
     public func store(_ findings: [SQLFinding], for job: ScanJob) async throws {
+        let findings = findings.filter { $0.kind != .fragment }
         let scope = TenantScope.job(organizationID: job.organizationID, requestedBy: job.requestedBy)
         var start = 0
         while start < findings.count {

@@ -1,0 +1,83 @@
+import Foundation
+import PgQuery
+
+/// A string literal handed to an ORM or query-builder method that takes a piece of SQL
+/// (`where("name = ?")`, `orderByRaw('x DESC')`, `DB::raw('COUNT(*) AS total')`).
+struct FragmentCandidate {
+    /// Where the piece goes in the statement the ORM builds.
+    enum Clause { case condition, ordering, grouping, selection, pragma }
+
+    var text: [UInt8]
+    var line: Int
+    var column: Int
+    var clause: Clause
+}
+
+/// Decides whether a fragment candidate is SQL by parsing it inside the statement it belongs to
+/// (`SELECT 1 WHERE …`, `SELECT 1 ORDER BY …`, `SELECT …`).
+enum FragmentAnalyzer {
+    /// Lower-cased ORM methods and the clause their first string argument fills.
+    static let sinks: [String: FragmentCandidate.Clause] = [
+        "where": .condition, "wherenot": .condition, "orwhere": .condition, "rewhere": .condition,
+        "having": .condition, "whereraw": .condition, "orwhereraw": .condition, "havingraw": .condition,
+        "orhavingraw": .condition, "update_all": .condition, "extra": .condition, "filter": .condition,
+        "first": .condition, "find": .condition, "last": .condition, "take": .condition,
+        "order": .ordering, "reorder": .ordering, "orderbyraw": .ordering, "order_by": .ordering,
+        "groupbyraw": .grouping, "group": .grouping,
+        "selectraw": .selection, "raw": .selection, "pluck": .selection,
+        "pragma": .pragma,
+    ]
+
+    /// The analysis of a fragment, or `nil` when it is not SQL (a bare identifier, prose).
+    static func analyze(_ candidate: FragmentCandidate) -> StatementAnalysis? {
+        for mode in PlaceholderNormalizer.HoleMode.allCases {
+            let output = PlaceholderNormalizer(formatted: false, mode: mode).normalize(candidate.text)
+            if let analysis = analyze(candidate, output: output) { return analysis }
+            if !output.usedHoleMode { break }
+        }
+        return nil
+    }
+
+    private static func analyze(_ candidate: FragmentCandidate, output: PlaceholderNormalizer.Output) -> StatementAnalysis? {
+        let text = output.parseText.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard text.utf8.count >= 3, !SQLClassifier.isSingleWord(text), !text.utf8.contains(UInt8(ascii: ";")) else {
+            return nil
+        }
+        if candidate.clause == .pragma {
+            guard text.utf8.contains(UInt8(ascii: "=")) else { return nil }
+            return result(text: text, display: output.displayText, dynamic: output.dynamic, type: "pragma", tables: [])
+        }
+        let wrappers: [(String, String)]
+        switch candidate.clause {
+        case .condition: wrappers = [("SELECT 1 WHERE ", "where")]
+        case .ordering: wrappers = [("SELECT 1 ORDER BY ", "order_by")]
+        case .grouping: wrappers = [("SELECT 1 GROUP BY ", "group_by")]
+        case .selection: wrappers = [("SELECT ", "select_list"), ("SELECT 1 ORDER BY ", "order_by"),
+                                     ("SELECT 1 WHERE ", "where")]
+        case .pragma: wrappers = []
+        }
+        for (prefix, type) in wrappers {
+            guard let summary = try? PgQuery.summarize(prefix + text), summary.statements.count == 1 else { continue }
+            guard hasOperatorOrCall(text) else { return nil }
+            return result(text: text, display: output.displayText, dynamic: output.dynamic, type: type,
+                          tables: summary.statements[0].tables)
+        }
+        return nil
+    }
+
+    /// A condition or expression has an operator, a call, a placeholder or a direction;
+    /// `order("created_at")` or a column list has none of them.
+    private static func hasOperatorOrCall(_ text: String) -> Bool {
+        if text.utf8.contains(where: { "=<>()?$*+-/|@~!".utf8.contains($0) }) { return true }
+        let words = Set(LooseSQLReader.words(of: text))
+        return !words.isDisjoint(with: ["asc", "desc", "like", "ilike", "in", "is", "between", "not", "and", "or", "as",
+                                        "nulls", "similar"])
+    }
+
+    private static func result(text: String, display: String, dynamic: Bool, type: String,
+                               tables: [String]) -> StatementAnalysis {
+        StatementAnalysis(statementType: type, tables: tables.filter { !$0.contains(PlaceholderNormalizer.holeIdentifierPrefix) },
+                          fingerprint: nil, sql: StatementAnalyzer.collapse(dynamic ? display : text), dynamic: dynamic,
+                          parseError: nil, parsed: nil, parseText: text, lineOffset: 0, fragment: true)
+    }
+}
