@@ -54,8 +54,10 @@ let package = Package(
         // MARK: - Engines (no HTTP)
         /// The libpg_query binding.
         .target(name: "PgQuery", dependencies: ["CPgQuery"]),
+        /// A fast, forgiving byte-level lexer of source code in the languages extraction reads.
+        .target(name: "SourceLexing"),
         /// Finds SQL in source trees.
-        .target(name: "Extraction", dependencies: ["PgQuery"]),
+        .target(name: "Extraction", dependencies: ["PgQuery", "SourceLexing"]),
         /// Output formats of the findings: table, JSON, SARIF 2.1.0.
         .target(name: "FindingFormats", dependencies: ["Extraction"]),
         /// Which network addresses dbooster may connect to.
@@ -150,7 +152,7 @@ let package = Package(
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "FindingFormats", "PgQuery"],
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "FindingFormats", "PgQuery", "SourceLexing"],
                     resources: [.copy("Corpus")]),
         .testTarget(name: "EngineTests", dependencies: [
             "Core", "CustomerDatabase", "Advisor", "AddressGuard", "PgQuery", "WorkloadAnalysis",

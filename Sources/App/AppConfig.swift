@@ -27,6 +27,9 @@ struct AppConfig: Sendable {
     var swaggerUIDirectory: URL
     var accessTokenLifetime: TimeInterval
     var refreshTokenLifetime: TimeInterval
+    /// Seconds a rotated refresh token may be presented once more (two tabs refreshing at once)
+    /// and get the same successor (`REFRESH_REUSE_GRACE_SECONDS`, default 5; 0 turns it off).
+    var refreshReuseGrace: TimeInterval
     var google: OAuthClientSettings
     var github: OAuthClientSettings
     var loginRateLimit: Int
@@ -82,6 +85,7 @@ struct AppConfig: Sendable {
             swaggerUIDirectory: swaggerUIFolder(environment: environment),
             accessTokenLifetime: TimeInterval(value("ACCESS_TOKEN_TTL_SECONDS").flatMap(Int.init) ?? 900),
             refreshTokenLifetime: TimeInterval(value("REFRESH_TOKEN_TTL_DAYS").flatMap(Int.init) ?? 30) * 86400,
+            refreshReuseGrace: TimeInterval(max(0, min(60, value("REFRESH_REUSE_GRACE_SECONDS").flatMap(Int.init) ?? 5))),
             google: .init(
                 clientID: value("GOOGLE_CLIENT_ID"),
                 clientSecret: value("GOOGLE_CLIENT_SECRET"),

@@ -58,7 +58,9 @@ func buildRouter(
     let secrets = try SecretBox(key: config.encryptionKey)
     let accessTokens = try AccessTokenIssuer(secret: config.jwtSecret, lifetime: config.accessTokenLifetime,
                                              issuer: config.publicURL)
-    let sessions = SessionService(database: database, accessTokens: accessTokens, refreshLifetime: config.refreshTokenLifetime)
+    let sessions = SessionService(
+        database: database, accessTokens: accessTokens, refreshLifetime: config.refreshTokenLifetime,
+        successorSecret: config.jwtSecret, reuseGrace: config.refreshReuseGrace)
     let accounts = AccountService(
         database: database,
         passwords: PasswordHashing(threads: HashingThreads(threads: config.hashingThreads, capacity: config.hashingQueue)),

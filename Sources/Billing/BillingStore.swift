@@ -27,7 +27,7 @@ struct BillingStore: Sendable {
 
     /// Remembers a Checkout session dbooster created for `organizationID`: only its completion
     /// event may change that organization's billing.
-    func rememberCheckout(_ sessionID: String, organizationID: UUID, createdBy userID: UUID, plan: String) async throws {
+    func rememberCheckout(_ sessionID: String?, organizationID: UUID, createdBy userID: UUID, plan: String) async throws {
         try await transaction.query("""
             INSERT INTO stripe_checkout_sessions (organization_id, id, created_by, plan)
             VALUES (\(organizationID), \(sessionID), \(userID), \(plan))

@@ -1,4 +1,5 @@
 import Foundation
+import SourceLexing
 
 /// Finds the SQL an application runs in a tree of source code.
 ///

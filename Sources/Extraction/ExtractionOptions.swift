@@ -1,4 +1,5 @@
 import Foundation
+import SourceLexing
 
 /// Settings of a scan.
 public struct ExtractionOptions: Sendable {

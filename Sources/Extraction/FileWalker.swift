@@ -1,4 +1,5 @@
 import Foundation
+import SourceLexing
 
 /// A source file selected for scanning.
 struct SourceFile: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import SourceLexing
 
 /// The rules of one `.gitignore` file (patterns, `!` negation, trailing `/` for directories,
 /// leading or inner `/` anchoring, `*`, `?`, `[…]` and `**`).

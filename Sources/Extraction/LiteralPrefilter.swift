@@ -1,4 +1,5 @@
 import Foundation
+import SourceLexing
 
 /// A byte-level test run on a source file before tokenizing: could any string literal in it
 /// open with a SQL statement keyword?

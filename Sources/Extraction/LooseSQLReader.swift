@@ -1,4 +1,5 @@
 import Foundation
+import SourceLexing
 
 /// Best-effort reading of statements the PostgreSQL parser rejects (other dialects, templates).
 enum LooseSQLReader {

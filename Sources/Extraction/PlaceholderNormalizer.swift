@@ -1,4 +1,5 @@
 import Foundation
+import SourceLexing
 
 /// Rewrites the placeholders of every driver style (`?`, `?1`, `$1`, `%s`, `%(name)s`, `:name`,
 /// `@name`, `#{name}`) into PostgreSQL `$n` parameters so the statement parses, and stands in for

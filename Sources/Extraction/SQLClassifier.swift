@@ -1,5 +1,6 @@
 import Foundation
 import PgQuery
+import SourceLexing
 
 /// Decides whether a string that opens with a SQL keyword really is SQL, so that messages such as
 /// "Select a file", "update your profile" or JPQL are not reported.

@@ -1,5 +1,6 @@
 import Foundation
 import PgQuery
+import SourceLexing
 
 /// Whether a statement is written out in full in the source or assembled at run time.
 public enum FindingKind: String, Codable, Sendable {

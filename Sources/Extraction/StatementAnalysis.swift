@@ -1,5 +1,6 @@
 import Foundation
 import PgQuery
+import SourceLexing
 
 /// What the parser (or, failing that, a best-effort reading of the text) says about one statement.
 struct StatementAnalysis {

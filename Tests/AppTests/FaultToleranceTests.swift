@@ -34,7 +34,7 @@ struct FaultToleranceTests {
     func twoReplicas() async throws {
         try await withTestApp { test in
             let environment = DBoosterProcess.environment(databaseURL: test.config.databaseURL, [
-                "LOGIN_RATE_LIMIT": "3", "SCAN_WORKERS": "0",
+                "LOGIN_RATE_LIMIT": "3", "SCAN_WORKERS": "0", "REFRESH_REUSE_GRACE_SECONDS": "0",
                 "STRIPE_WEBHOOK_SECRET": StripeTestKeys.webhookSecret,
             ])
             async let startA = ServeProcess.start(environment: environment)

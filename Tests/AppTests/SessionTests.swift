@@ -69,7 +69,7 @@ struct SessionTests {
 
     @Test("refresh rotates; a reused refresh token revokes the whole family")
     func refreshRotation() async throws {
-        try await withTestApp { test in
+        try await withTestApp(environment: ["REFRESH_REUSE_GRACE_SECONDS": "0"]) { test in
             let user = try await test.client.signUp(uniqueEmail("rotor"))
             let first = try await test.client.call(.post, "/auth/refresh", json: ["refresh_token": user.refreshToken])
             #expect(first.status == .ok)
@@ -87,6 +87,52 @@ struct SessionTests {
             let stored = try await test.database.client.query("SELECT token_hash FROM refresh_tokens").all(as: String.self)
             #expect(!stored.contains(user.refreshToken) && !stored.contains(second))
             #expect(stored.contains(SHA256.hash(data: Data(second.utf8)).map { String(format: "%02x", $0) }.joined()))
+        }
+    }
+
+    @Test("two tabs refreshing one token at once both stay signed in; a third presentation signs out")
+    func refreshGrace() async throws {
+        try await withTestApp { test in
+            let user = try await test.client.signUp(uniqueEmail("tabs"))
+            async let tabA = test.client.call(.post, "/auth/refresh", json: ["refresh_token": user.refreshToken])
+            async let tabB = test.client.call(.post, "/auth/refresh", json: ["refresh_token": user.refreshToken])
+            let (a, b) = try await (tabA, tabB)
+            #expect(a.status == .ok && b.status == .ok, "\(a.text) \(b.text)")
+            let successor = try #require(a.object["refresh_token"] as? String)
+            #expect(b.object["refresh_token"] as? String == successor)
+            for response in [a, b] {
+                let token = try #require(response.object["access_token"] as? String)
+                #expect(try await test.client.call(.get, "/users/me", token: token).status == .ok)
+            }
+
+            // The grace is single-use: the same token once more is a replay.
+            let replay = try await test.client.call(.post, "/auth/refresh", json: ["refresh_token": user.refreshToken])
+            #expect(replay.status == .unauthorized)
+            #expect(replay.errorCode == "refresh_token_reused")
+            #expect(try await test.client.call(.post, "/auth/refresh", json: ["refresh_token": successor]).status == .unauthorized)
+        }
+    }
+
+    @Test("logout and refresh-token reuse end the session's access tokens at once")
+    func sessionEndsAccessTokens() async throws {
+        try await withTestApp(environment: ["REFRESH_REUSE_GRACE_SECONDS": "0"]) { test in
+            let user = try await test.client.signUp(uniqueEmail("ender"))
+            #expect(try await test.client.call(.get, "/projects", token: user.token).status == .ok)
+            let out = try await test.client.call(.post, "/auth/logout", json: ["refresh_token": user.refreshToken])
+            #expect(out.status == .noContent)
+            for path in ["/users/me", "/projects"] {
+                let after = try await test.client.call(.get, path, token: user.token)
+                #expect(after.status == .unauthorized, "\(path): \(after.text)")
+                #expect(after.errorCode == "session_ended")
+            }
+
+            let other = try await test.client.signUp(uniqueEmail("ender2"))
+            let rotated = try await test.client.call(.post, "/auth/refresh", json: ["refresh_token": other.refreshToken])
+            let fresh = try #require(rotated.object["access_token"] as? String)
+            #expect(try await test.client.call(.get, "/users/me", token: fresh).status == .ok)
+            _ = try await test.client.call(.post, "/auth/refresh", json: ["refresh_token": other.refreshToken])
+            #expect(try await test.client.call(.get, "/users/me", token: fresh).status == .unauthorized)
+            #expect(try await test.client.call(.get, "/users/me", token: other.token).status == .unauthorized)
         }
     }
 

@@ -1,5 +1,6 @@
 @testable import Extraction
 import Foundation
+@testable import SourceLexing
 
 /// Reads the labels of the corpus in `Corpus/` and scores findings against them.
 ///

@@ -1,4 +1,5 @@
 @testable import Extraction
+@testable import SourceLexing
 import Testing
 
 @Suite("Text that is not SQL")

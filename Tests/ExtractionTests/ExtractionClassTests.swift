@@ -1,5 +1,6 @@
 @testable import Extraction
 @testable import PgQuery
+@testable import SourceLexing
 import Testing
 
 /// One fixture per class of miss and error of the second version of the extractor.

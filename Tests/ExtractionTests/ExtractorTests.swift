@@ -1,5 +1,6 @@
 @testable import Extraction
 @testable import PgQuery
+@testable import SourceLexing
 import Testing
 
 /// One expected finding: line, kind, statement type and tables.

@@ -1,4 +1,5 @@
 @testable import Extraction
+@testable import SourceLexing
 import Testing
 
 /// The byte-level test that lets the extractor skip files without SQL-looking literals.

@@ -1,4 +1,5 @@
 import Core
+import Crypto
 import Database
 import Foundation
 import HTTPSupport
@@ -8,18 +9,30 @@ import PostgresNIO
 /// families on logout, and trades one-time login codes (from OAuth callbacks) for token pairs.
 ///
 /// Refresh tokens and login codes are stored only as SHA-256 hashes.
+///
+/// Two tabs refreshing the same token at once must not sign the user out: a refresh token
+/// presented again within `reuseGrace` seconds of its rotation gets the same successor once (the
+/// successor is derived from the token with a server key, so it need not be stored); any other
+/// reuse revokes the family.
 public struct SessionService: Sendable {
     let database: Database
     let accessTokens: AccessTokenIssuer
     let refreshLifetime: TimeInterval
     let loginCodeLifetime: TimeInterval
+    let reuseGrace: TimeInterval
+    let successorKey: SymmetricKey
 
+    /// - Parameters:
+    ///   - successorSecret: a server secret successors of refresh tokens are derived with.
+    ///   - reuseGrace: seconds during which a rotated token may be presented once more (0: never).
     public init(database: Database, accessTokens: AccessTokenIssuer, refreshLifetime: TimeInterval,
-                loginCodeLifetime: TimeInterval = 120) {
+                loginCodeLifetime: TimeInterval = 120, successorSecret: String, reuseGrace: TimeInterval = 5) {
         self.database = database
         self.accessTokens = accessTokens
         self.refreshLifetime = refreshLifetime
         self.loginCodeLifetime = loginCodeLifetime
+        self.reuseGrace = reuseGrace
+        self.successorKey = SymmetricKey(data: SHA256.hash(data: Array("dbooster refresh successor:\(successorSecret)".utf8)))
     }
 
     // MARK: - Sessions
@@ -33,17 +46,31 @@ public struct SessionService: Sendable {
         return try await pair(userID: userID, familyID: familyID, refreshToken: refresh)
     }
 
-    /// Trades a refresh token for a new pair. A token presented a second time revokes its family.
+    /// Trades a refresh token for a new pair. A token presented a second time revokes its family,
+    /// unless it comes within the grace window of its rotation (another tab): then, once, it gets
+    /// the same successor.
     public func refresh(_ token: String) async throws -> TokenPair {
         let hash = OpaqueToken.hash(token)
+        let successor = successor(of: token)
+        let grace = reuseGrace
         enum Outcome: Sendable { case rotated(UUID, UUID, String), reused, invalid }
         let outcome: Outcome = try await database.withSystem { transaction in
             let rows = try await transaction.query("""
-                SELECT user_id, family_id, expires_at < now(), used_at IS NOT NULL OR revoked_at IS NOT NULL
+                SELECT user_id, family_id, expires_at < now(), used_at IS NOT NULL OR revoked_at IS NOT NULL,
+                       revoked_at IS NULL AND grace_used_at IS NULL AND used_at > now() - make_interval(secs => \(grace))
                 FROM refresh_tokens WHERE token_hash = \(hash) FOR UPDATE
                 """)
-            guard let (userID, familyID, expired, spent) = try await rows.first(as: (UUID, UUID, Bool, Bool).self) else {
+            guard let (userID, familyID, expired, spent, inGrace) = try await rows.first(as: (UUID, UUID, Bool, Bool, Bool).self) else {
                 return .invalid
+            }
+            if spent, inGrace, try await transaction.query("""
+                UPDATE refresh_tokens SET grace_used_at = now()
+                WHERE token_hash = \(hash) AND EXISTS (
+                    SELECT 1 FROM refresh_tokens
+                    WHERE token_hash = \(OpaqueToken.hash(successor)) AND used_at IS NULL AND revoked_at IS NULL)
+                RETURNING 1
+                """).first(as: Int.self) != nil {
+                return .rotated(userID, familyID, successor)
             }
             if spent {
                 try await transaction.query("""
@@ -54,7 +81,8 @@ public struct SessionService: Sendable {
             if expired { return .invalid }
             try await transaction.query(
                 "UPDATE refresh_tokens SET used_at = now() WHERE token_hash = \(hash)")
-            return .rotated(userID, familyID, try await insertRefreshToken(userID: userID, familyID: familyID, on: transaction))
+            return .rotated(userID, familyID, try await insertRefreshToken(
+                userID: userID, familyID: familyID, token: successor, on: transaction))
         }
         switch outcome {
         case .rotated(let userID, let familyID, let refresh):
@@ -113,8 +141,15 @@ public struct SessionService: Sendable {
 
     // MARK: - Helpers
 
-    private func insertRefreshToken(userID: UUID, familyID: UUID, on transaction: Transaction) async throws -> String {
-        let token = OpaqueToken.generate()
+    /// The successor of a refresh token: derived with the server key, so that a second
+    /// presentation within the grace window gets the same one without storing it.
+    private func successor(of token: String) -> String {
+        Base64URL.encode(Array(HMAC<SHA256>.authenticationCode(for: Array(token.utf8), using: successorKey)))
+    }
+
+    private func insertRefreshToken(
+        userID: UUID, familyID: UUID, token: String = OpaqueToken.generate(), on transaction: Transaction
+    ) async throws -> String {
         let hash = OpaqueToken.hash(token)
         let expires = Date().addingTimeInterval(refreshLifetime)
         try await transaction.query("""

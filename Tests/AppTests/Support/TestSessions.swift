@@ -7,6 +7,6 @@ enum TestSessions {
     static func make(_ test: TestContext) throws -> SessionService {
         SessionService(database: test.database,
                        accessTokens: try AccessTokenIssuer(secret: test.config.jwtSecret, issuer: test.config.publicURL),
-                       refreshLifetime: test.config.refreshTokenLifetime)
+                       refreshLifetime: test.config.refreshTokenLifetime, successorSecret: test.config.jwtSecret)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// How text inside a string literal is spliced with run-time values.
-enum Interpolation: UInt8 {
+package enum Interpolation: UInt8 {
     case none
     /// `${expr}` (JavaScript template literals).
     case dollarBrace
@@ -18,7 +18,7 @@ enum Interpolation: UInt8 {
 }
 
 /// How escapes inside a literal are decoded.
-enum EscapeStyle: UInt8 {
+package enum EscapeStyle: UInt8 {
     /// `\n`, `\"`, … (and a backslash keeps the quote from closing the literal).
     case backslash
     /// No escapes at all (Go raw strings, Kotlin raw strings).
@@ -30,7 +30,7 @@ enum EscapeStyle: UInt8 {
 }
 
 /// The lexical features of a language that matter for finding string literals.
-struct LexerSyntax {
+package struct LexerSyntax {
     var slashComments = true
     var hashComments = false
     var identifierDollar = false
@@ -39,7 +39,7 @@ struct LexerSyntax {
     var doubleQuoteMultiline = false
     var doubleQuoteInterpolation: Interpolation = .none
     var singleQuoteInterpolation: Interpolation = .none
-    var backtick: BacktickStyle = .none
+    package var backtick: BacktickStyle = .none
     var tripleDouble = false
     var tripleSingle = false
     var tripleEscapes: EscapeStyle = .backslash
@@ -54,11 +54,11 @@ struct LexerSyntax {
     var hashPreprocessor = false
 
     /// What a backtick opens.
-    enum BacktickStyle { case none, template, raw, identifier }
+    package enum BacktickStyle { case none, template, raw, identifier }
 
     // MARK: - Languages
 
-    static func forLanguage(_ language: SQLLanguage) -> LexerSyntax {
+    package static func forLanguage(_ language: SQLLanguage) -> LexerSyntax {
         var syntax = LexerSyntax()
         switch language {
         case .python:

@@ -2,47 +2,47 @@ import Foundation
 
 // MARK: - Byte constants
 
-enum ASCII {
-    static let newline = UInt8(ascii: "\n")
-    static let space = UInt8(ascii: " ")
-    static let tab = UInt8(ascii: "\t")
-    static let carriageReturn = UInt8(ascii: "\r")
-    static let doubleQuote = UInt8(ascii: "\"")
-    static let singleQuote = UInt8(ascii: "'")
-    static let backtick = UInt8(ascii: "`")
-    static let backslash = UInt8(ascii: "\\")
-    static let slash = UInt8(ascii: "/")
-    static let star = UInt8(ascii: "*")
-    static let hash = UInt8(ascii: "#")
-    static let dollar = UInt8(ascii: "$")
-    static let at = UInt8(ascii: "@")
-    static let percent = UInt8(ascii: "%")
-    static let less = UInt8(ascii: "<")
-    static let openBrace = UInt8(ascii: "{")
-    static let closeBrace = UInt8(ascii: "}")
-    static let openParen = UInt8(ascii: "(")
-    static let closeParen = UInt8(ascii: ")")
-    static let openBracket = UInt8(ascii: "[")
-    static let closeBracket = UInt8(ascii: "]")
+package enum ASCII {
+    package static let newline = UInt8(ascii: "\n")
+    package static let space = UInt8(ascii: " ")
+    package static let tab = UInt8(ascii: "\t")
+    package static let carriageReturn = UInt8(ascii: "\r")
+    package static let doubleQuote = UInt8(ascii: "\"")
+    package static let singleQuote = UInt8(ascii: "'")
+    package static let backtick = UInt8(ascii: "`")
+    package static let backslash = UInt8(ascii: "\\")
+    package static let slash = UInt8(ascii: "/")
+    package static let star = UInt8(ascii: "*")
+    package static let hash = UInt8(ascii: "#")
+    package static let dollar = UInt8(ascii: "$")
+    package static let at = UInt8(ascii: "@")
+    package static let percent = UInt8(ascii: "%")
+    package static let less = UInt8(ascii: "<")
+    package static let openBrace = UInt8(ascii: "{")
+    package static let closeBrace = UInt8(ascii: "}")
+    package static let openParen = UInt8(ascii: "(")
+    package static let closeParen = UInt8(ascii: ")")
+    package static let openBracket = UInt8(ascii: "[")
+    package static let closeBracket = UInt8(ascii: "]")
     static let underscore = UInt8(ascii: "_")
-    static let minus = UInt8(ascii: "-")
+    package static let minus = UInt8(ascii: "-")
     static let tilde = UInt8(ascii: "~")
 
-    @inline(__always) static func isIdentifierStart(_ byte: UInt8) -> Bool {
+    @inline(__always) package static func isIdentifierStart(_ byte: UInt8) -> Bool {
         let lower = byte | 0x20
         return (lower >= 0x61 && lower <= 0x7A) || byte == underscore || byte >= 0x80
     }
 
-    @inline(__always) static func isIdentifierPart(_ byte: UInt8) -> Bool {
+    @inline(__always) package static func isIdentifierPart(_ byte: UInt8) -> Bool {
         isIdentifierStart(byte) || (byte >= 0x30 && byte <= 0x39)
     }
 
-    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    @inline(__always) package static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 }
 
 /// A fast, forgiving byte-level lexer that finds identifiers, punctuation and string literals
 /// (with their interpolated holes) in source code of any supported language.
-struct SourceLexer {
+package struct SourceLexer {
     private let p: UnsafePointer<UInt8>
     private let n: Int
     private let syntax: LexerSyntax
@@ -58,12 +58,12 @@ struct SourceLexer {
     private struct PendingHeredoc {
         var identifier: Range<Int>
         var interpolation: Interpolation
-        var literal: Int
+        package var literal: Int
         var indentedTerminator: Bool
         var php: Bool
     }
 
-    init(bytes: UnsafeBufferPointer<UInt8>, syntax: LexerSyntax) {
+    package init(bytes: UnsafeBufferPointer<UInt8>, syntax: LexerSyntax) {
         self.p = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
         self.n = bytes.count
         self.syntax = syntax
@@ -72,7 +72,7 @@ struct SourceLexer {
 
     // MARK: - Main loop
 
-    mutating func run(into out: inout LexedSource) {
+    package mutating func run(into out: inout LexedSource) {
         while i < n {
             let c = p[i]
             // Identifiers and plain punctuation are the commonest tokens; neither can start

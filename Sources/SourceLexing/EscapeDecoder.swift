@@ -1,8 +1,8 @@
 import Foundation
 
 /// Decodes the escapes of a string literal's text segment.
-enum EscapeDecoder {
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, style: EscapeStyle,
+package enum EscapeDecoder {
+    package static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, style: EscapeStyle,
                        into output: inout [UInt8]) {
         switch style {
         case .none, .rawBackslash:

@@ -1,21 +1,21 @@
 import Foundation
 
 /// A 256-entry yes/no table over bytes, written once at creation and only read afterwards.
-struct ByteTable: @unchecked Sendable {
+package struct ByteTable: @unchecked Sendable {
     private let entries: UnsafePointer<Bool>
 
     /// Builds the table; it is never freed (tables are process-wide constants).
-    init(_ member: (UInt8) -> Bool) {
+    package init(_ member: (UInt8) -> Bool) {
         let entries = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
         for byte in 0...255 { entries[byte] = member(UInt8(byte)) }
         self.entries = UnsafePointer(entries)
     }
 
-    @inline(__always) subscript(byte: UInt8) -> Bool { entries[Int(byte)] }
+    @inline(__always) package subscript(byte: UInt8) -> Bool { entries[Int(byte)] }
 }
 
 /// Lookup tables for the lexer's hottest questions (one load instead of a chain of comparisons).
-enum ByteClasses {
+package enum ByteClasses {
     /// Bytes that start an identifier: ASCII letters, `_` and every non-ASCII byte.
     static let identifierStart = ByteTable { ASCII.isIdentifierStart($0) }
 
