@@ -57,7 +57,7 @@ public struct SessionService: Sendable {
         let outcome: Outcome = try await database.withSystem { transaction in
             let rows = try await transaction.query("""
                 SELECT user_id, family_id, expires_at < now(), used_at IS NOT NULL OR revoked_at IS NOT NULL,
-                       revoked_at IS NULL AND grace_used_at IS NULL AND used_at > now() - make_interval(secs => \(grace))
+                       COALESCE(revoked_at IS NULL AND grace_used_at IS NULL AND used_at > now() - make_interval(secs => \(grace)), false)
                 FROM refresh_tokens WHERE token_hash = \(hash) FOR UPDATE
                 """)
             guard let (userID, familyID, expired, spent, inGrace) = try await rows.first(as: (UUID, UUID, Bool, Bool, Bool).self) else {
