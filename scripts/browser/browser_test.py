@@ -166,7 +166,7 @@ def check_allowed_origin(checks, driver, args, origin):
     unauthorized, _ = step("unauthorized", 401)
     checks.check(f"{origin} unauthorized: error body readable",
                  isinstance(unauthorized, dict) and isinstance(unauthorized.get("error"), dict)
-                 and unauthorized["error"].get("code") == "unauthorized", str(unauthorized)[:300])
+                 and unauthorized["error"].get("code") == "invalid_token", str(unauthorized)[:300])
     signup, _ = step("signup", 201)
     checks.check(f"{origin} signup: token pair",
                  isinstance(signup, dict) and signup.get("token_type") == "bearer"
