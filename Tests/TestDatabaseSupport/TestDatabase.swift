@@ -72,8 +72,17 @@ public enum TestDatabase {
     public static func createEmpty(template: String? = nil) async throws -> String {
         let name = "dbooster_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased())"
         let copy = template.map { " TEMPLATE \($0)" } ?? ""
-        try await withAdminConnection { connection in
-            try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)\(copy)"), logger: logger)
+        // A copy fails with 55006 while any other session (an autovacuum worker, a parallel test
+        // still closing) is connected to the template: try again shortly.
+        for attempt in 1...10 {
+            do {
+                try await withAdminConnection { connection in
+                    try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)\(copy)"), logger: logger)
+                }
+                break
+            } catch let error as PSQLError where error.serverInfo?[.sqlState] == "55006" && attempt < 10 {
+                try await Task.sleep(for: .milliseconds(200 * attempt))
+            }
         }
         return url(of: name)
     }

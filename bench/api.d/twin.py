@@ -50,8 +50,8 @@ def user_id(authorization: str | None) -> str:
         raise HTTPException(401, "missing bearer token")
     try:
         claims = jwt.decode(
-            authorization[7:].strip(), JWT_SECRET, algorithms=["HS256"],
-            options={"require": ["sub", "exp", "iat", "jti"]},
+            authorization[7:].strip(), JWT_SECRET, algorithms=["HS256"], audience="dbooster-api",
+            options={"require": ["sub", "exp", "iat", "jti", "aud"]},
         )
         return str(uuid.UUID(claims["sub"]))
     except (jwt.PyJWTError, ValueError):
