@@ -109,18 +109,6 @@ enum AdvisorDatabaseSupport {
 
     /// A superuser connection (`postgres`, trust authentication on the test cluster).
     static func connect<T>(database: String, _ body: (PostgresConnection) async throws -> T) async throws -> T {
-        let components = URLComponents(string: TestDatabase.adminURL)!
-        let connection = try await PostgresConnection.connect(
-            configuration: .init(host: components.host!, port: components.port ?? 5432, username: "postgres",
-                                 password: nil, database: database, tls: .disable),
-            id: 3, logger: TestDatabase.logger)
-        do {
-            let value = try await body(connection)
-            try await connection.close()
-            return value
-        } catch {
-            try? await connection.close()
-            throw error
-        }
+        try await SampleTargetDatabase.connect(database: database, body)
     }
 }

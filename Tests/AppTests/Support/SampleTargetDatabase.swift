@@ -108,7 +108,7 @@ enum SampleTargetDatabase {
     }
 
     /// A superuser connection (`postgres`, trust authentication on the test cluster).
-    private static func connect<T>(database: String, _ body: (PostgresConnection) async throws -> T) async throws -> T {
+    static func connect<T>(database: String, _ body: (PostgresConnection) async throws -> T) async throws -> T {
         let components = URLComponents(string: TestDatabase.adminURL)!
         let connection = try await PostgresConnection.connect(
             configuration: .init(host: components.host!, port: components.port ?? 5432, username: "postgres",
