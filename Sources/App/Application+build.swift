@@ -80,7 +80,7 @@ func buildRouter(
     SystemController(database: database, metrics: metrics, openAPIDocument: try openAPIDocument(),
                      swaggerAssets: SwaggerAssets.load(from: config.swaggerUIDirectory)).register(routes)
     AuthController(sessions: sessions, accounts: accounts, oauth: oauth, secureCookies: config.secureCookies).register(routes)
-    UsersController(database: database).register(routes)
+    UsersController().register(routes)
     OrganizationsController(database: database).register(routes)
     InvitationsController(database: database, tokens: .init(generate: { OpaqueToken.generate() }, hash: OpaqueToken.hash))
         .register(routes)

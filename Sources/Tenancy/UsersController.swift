@@ -1,14 +1,11 @@
 import Core
-import Database
 import Foundation
 import HTTPSupport
 import Hummingbird
 
 /// `GET /users/me`.
 public struct UsersController: Sendable {
-    let database: Database
-
-    public init(database: Database) { self.database = database }
+    public init() {}
 
     public func register(_ routes: RouteRegistrar) {
         routes.user(.get, "/users/me") { _, context in try me(context) }
