@@ -15,7 +15,7 @@ public struct ExplainController: Sendable {
     let targets: ProjectTargets
     let history: QueryHistory
     let quota: QuotaGate
-    package let logger: Logger
+    let logger: Logger
 
     public init(targets: ProjectTargets, history: QueryHistory, quota: QuotaGate, logger: Logger) {
         self.targets = targets

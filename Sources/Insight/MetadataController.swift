@@ -22,7 +22,7 @@ public struct MetadataController: Sendable {
     /// `{"tables","columns","indexes","foreign_keys","synced_at"}` plus the project synced.
     struct SyncAnswer: ResponseEncodable {
         let project_id: UUID
-        package let tables: Int
+        let tables: Int
         let columns: Int
         let indexes: Int
         let foreign_keys: Int

@@ -40,7 +40,7 @@ public struct QueryHistory: Sendable {
     /// One stored run.
     struct Run: ResponseEncodable {
         let id: UUID
-        package let kind: String
+        let kind: String
         @Nullable var project_id: UUID?
         @Nullable var fingerprint: String?
         let query: String

@@ -47,7 +47,7 @@ public struct QueriesController: Sendable {
         let statement_type: String
         let fingerprint: String
         let sql: String
-        package let kind: String
+        let kind: String
         @Nullable var project_id: UUID?
         let occurrences: Int
         let locations: [Location]

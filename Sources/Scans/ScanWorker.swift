@@ -7,7 +7,7 @@ public final class ScanWorker: Sendable {
     let queue: ScanQueue
     let runner: ScanRunner
     let pollInterval: TimeInterval
-    package let logger: Logger
+    let logger: Logger
     private let state = LockedBox(State())
 
     private struct State {

@@ -124,7 +124,7 @@ extension InsightStore {
 
 /// The snapshot flattened into one array per column of `db_schema_metadata`.
 struct ColumnRows {
-    package var schema: [String] = [], table: [String] = [], kind: [String] = [], rows: [Int64] = []
+    var schema: [String] = [], table: [String] = [], kind: [String] = [], rows: [Int64] = []
     var name: [String] = [], position: [Int] = [], type: [String] = []
     var nullable: [Bool] = [], primaryKey: [Bool] = [], indexed: [Bool] = [], foreignKey: [Bool] = []
     var referredSchema: [String] = [], referredTable: [String] = [], referredColumn: [String] = []
