@@ -105,17 +105,32 @@ public enum TestDatabase {
     }
 
     /// Runs `body` with the URL of a fresh copy of the migrated template, and drops the copy afterwards.
+    /// Dropping is cleanup: a failure is logged with the server's detail, not the test's failure.
     public static func withDatabase<T>(_ body: (String) async throws -> T) async throws -> T {
-        let url = try await create()
-        let value: T
+        let url: String
         do {
-            value = try await body(url)
+            url = try await create()
         } catch {
-            try? await drop(url)
-            throw error
+            throw SetupFailed(detail: String(reflecting: error))
         }
-        try await drop(url)
-        return value
+        let outcome: Result<T, any Error>
+        do {
+            outcome = .success(try await body(url))
+        } catch {
+            outcome = .failure(error)
+        }
+        do {
+            try await drop(url)
+        } catch {
+            logger.warning("could not drop the test database \(url): \(String(reflecting: error))")
+        }
+        return try outcome.get()
+    }
+
+    /// A per-test database could not be made; `detail` carries the server's message.
+    public struct SetupFailed: Error, CustomStringConvertible {
+        public let detail: String
+        public var description: String { "could not create a test database: \(detail)" }
     }
 
     /// The URL of a test database. Tests run in parallel, each with its own pools: a small pool
