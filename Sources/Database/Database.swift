@@ -15,6 +15,7 @@ import PostgresNIO
 public struct Database: Sendable {
     let client: PostgresClient
     public let logger: Logger
+    let watches = ConnectionWatches()
 
     public init(client: PostgresClient, logger: Logger) {
         self.client = client
@@ -71,7 +72,7 @@ public struct Database: Sendable {
         _ body: (RequestIdentity?) async throws -> T
     ) async throws -> T {
         try await transaction { transaction in
-            let row = try await transaction.execute(AuthenticateRequest(claims: claims)).first { _ in true }
+            let row = try await transaction.execute(AuthenticateRequest(claims: claims)).first
             let identity = AuthenticateRequest.identity(row, claims: claims)
             let scope = TenantScope(
                 organizationID: claims.inOrganization ? identity?.membership?.organizationID : nil,
@@ -86,7 +87,8 @@ public struct Database: Sendable {
     /// an outside call).
     public func authenticate(_ claims: RequestClaims) async throws -> RequestIdentity? {
         let row = try await client.withConnection { connection in
-            try await connection.execute(AuthenticateRequest(claims: claims), logger: logger).first { _ in true }
+            try await Transaction(connection: connection, logger: logger, watches: watches)
+                .execute(AuthenticateRequest(claims: claims)).first
         }
         return AuthenticateRequest.identity(row, claims: claims)
     }
@@ -96,7 +98,9 @@ public struct Database: Sendable {
 
     /// Checks that the database answers.
     public func ping() async throws {
-        try await client.query("SELECT 1", logger: logger)
+        try await client.withConnection { connection in
+            try await Transaction(connection: connection, logger: logger, watches: watches).query("SELECT 1")
+        }
     }
 
     /// Applies `migrations` that are not applied yet (see ``Migrator``).
@@ -113,7 +117,7 @@ public struct Database: Sendable {
         _ body: (Transaction) async throws -> T
     ) async throws -> T {
         try await client.withConnection { connection in
-            let transaction = Transaction(connection: connection, logger: logger)
+            let transaction = Transaction(connection: connection, logger: logger, watches: watches)
             try await transaction.query("BEGIN")
             let value: T
             do {
@@ -129,29 +133,43 @@ public struct Database: Sendable {
 }
 
 /// One open transaction on dbooster's database, with the logger its statements log to.
+///
+/// Every statement ends when the connection closes under it (``DatabaseConnectionLost``), never
+/// hangs: see ``ConnectionWatches``.
 public struct Transaction: Sendable {
     let connection: PostgresConnection
     public let logger: Logger
+    let watches: ConnectionWatches
 
     /// Runs one statement; values interpolated into `query` are sent as bind parameters.
     @discardableResult
     public func query(
         _ query: PostgresQuery, file: String = #fileID, line: Int = #line
     ) async throws -> PostgresRowSequence {
-        try await connection.query(query, logger: logger, file: file, line: line)
+        try await watches.run(on: connection) { [connection, logger] in
+            try await connection.query(query, logger: logger, file: file, line: line)
+        }
     }
 
-    /// Runs a prepared statement (parsed and planned once per connection).
+    /// Runs a prepared statement (parsed and planned once per connection) and returns its rows.
     public func execute<Statement: PostgresPreparedStatement>(
         _ statement: Statement, file: String = #fileID, line: Int = #line
-    ) async throws -> AsyncThrowingMapSequence<PostgresRowSequence, Statement.Row> {
-        try await connection.execute(statement, logger: logger, file: file, line: line)
+    ) async throws -> [Statement.Row] where Statement.Row: Sendable {
+        try await watches.run(on: connection) { [connection, logger] in
+            var rows: [Statement.Row] = []
+            for try await row in try await connection.execute(statement, logger: logger, file: file, line: line) {
+                rows.append(row)
+            }
+            return rows
+        }
     }
 
     /// Commits; a transaction that failed earlier (an error a caller caught) is rolled back by
     /// the server, and that is an error here, never a silent success.
     func commit() async throws {
-        let result = try await connection.query("COMMIT", logger: logger).get()
+        let result = try await watches.run(on: connection) { [connection, logger] in
+            try await connection.query("COMMIT", logger: logger).get()
+        }
         guard result.metadata.command == "COMMIT" else { throw TransactionRolledBack() }
     }
 

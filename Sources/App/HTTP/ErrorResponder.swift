@@ -87,7 +87,9 @@ struct ErrorResponder<Responder: HTTPResponder>: HTTPResponder where Responder.C
         }
         // The pool gave up creating connections, or a socket error underneath.
         let name = String(reflecting: type(of: error))
-        if name.contains("ConnectionPoolError") || error is ChannelError || error is IOError { return true }
+        if name.contains("ConnectionPoolError") || error is ChannelError || error is IOError || error is DatabaseConnectionLost {
+            return true
+        }
         // A wrapper (PostgresTransactionError: begin, commit or rollback failed) around such an error.
         if name.contains("PostgresTransactionError") {
             return Mirror(reflecting: error).children.contains { child in
