@@ -10,6 +10,9 @@ public struct TargetError: Error, Sendable, Equatable, CustomStringConvertible {
         case invalidTarget
         /// The database could not be reached or failed while working.
         case unreachable
+        /// The database accepted the connection but did not answer within its time limit
+        /// (connect timeout or session limit).
+        case timedOut
     }
 
     public let kind: Kind
