@@ -55,7 +55,9 @@ public struct TargetDatabase: Sendable {
             try? await connection.close()
             watchdog.cancel()
             // Whatever the body saw (a closed connection), the cause was the session limit.
-            if await watchdog.value { throw timedOut("did not finish within the session limit of \(settings.sessionLimit.postgresMilliseconds) ms") }
+            guard await !watchdog.value else {
+                throw timedOut("did not finish within the session limit of \(settings.sessionLimit.postgresMilliseconds) ms")
+            }
             throw error
         }
     }
@@ -149,7 +151,7 @@ public struct TargetDatabase: Sendable {
                  message: "Could not connect to the database \(url): \(Self.reason(error)).")
     }
 
-    /// 504 `target_timeout`: the server took the connection but did not answer in time.
+    /// 504 `target_timeout`: the server did not answer in time (connecting, or mid-session).
     func timedOut(_ what: String) -> TargetError {
         TargetError(.timedOut, code: "target_timeout", message: "The database \(url) \(what); try again later.")
     }
