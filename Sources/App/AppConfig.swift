@@ -110,7 +110,8 @@ struct AppConfig: Sendable {
                 webhookSecrets: StripeSettings.secrets(from: value("STRIPE_WEBHOOK_SECRET")),
                 priceIDs: [.pro: value("STRIPE_PRICE_PRO"), .team: value("STRIPE_PRICE_TEAM")].compactMapValues { $0 },
                 apiURL: value("STRIPE_API_URL") ?? "https://api.stripe.com",
-                frontendURL: frontendURL
+                frontendURL: frontendURL,
+                timeout: positiveMilliseconds(value("STRIPE_TIMEOUT_MS")) ?? StripeSettings.standardTimeout
             ),
             quotaLimits: QuotaLimits.from(environment: value),
             chat: chatSettings(from: environment),
@@ -120,6 +121,11 @@ struct AppConfig: Sendable {
             targetPrivateHosts: Set((value("TARGET_PRIVATE_HOSTS") ?? "").split(separator: ",")
                 .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty })
         )
+    }
+
+    /// A positive whole number of milliseconds; nil for a missing or unusable value (the default applies).
+    static func positiveMilliseconds(_ text: String?) -> Duration? {
+        text.flatMap { Int($0) }.flatMap { $0 > 0 ? .milliseconds($0) : nil }
     }
 
     /// The AI engine's settings; the engine is off without OPENAI_API_KEY.

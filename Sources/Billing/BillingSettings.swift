@@ -75,13 +75,21 @@ public struct StripeSettings: Sendable {
     public var apiURL: String
     /// Where Checkout and the portal send the user back to.
     public var frontendURL: String
+    /// The longest one API call may take, connecting included (`STRIPE_TIMEOUT_MS`); then the
+    /// request is answered 504 `stripe_timeout`.
+    public var timeout: Duration
 
-    public init(secretKey: String?, webhookSecrets: [String], priceIDs: [Plan: String], apiURL: String, frontendURL: String) {
+    /// 15 s: Stripe's own clients wait far longer, but a person is waiting on this call.
+    public static let standardTimeout = Duration.seconds(15)
+
+    public init(secretKey: String?, webhookSecrets: [String], priceIDs: [Plan: String], apiURL: String, frontendURL: String,
+                timeout: Duration = standardTimeout) {
         self.secretKey = secretKey
         self.webhookSecrets = webhookSecrets
         self.priceIDs = priceIDs
         self.apiURL = apiURL.hasSuffix("/") ? String(apiURL.dropLast()) : apiURL
         self.frontendURL = frontendURL.hasSuffix("/") ? String(frontendURL.dropLast()) : frontendURL
+        self.timeout = timeout
     }
 
     /// Parses a comma-separated `STRIPE_WEBHOOK_SECRET`.

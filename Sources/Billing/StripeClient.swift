@@ -7,7 +7,8 @@ import NIOCore
 /// The two Stripe API calls dbooster makes: creating Checkout and customer-portal sessions.
 ///
 /// `live` talks to `StripeSettings.apiURL` (Stripe, or a local stand-in in tests). Stripe being
-/// unreachable, slow or failing answers 502; a missing secret key answers 503.
+/// unreachable or failing answers 502, Stripe not answering within `StripeSettings.timeout` 504;
+/// a missing secret key answers 503.
 public struct StripeClient: Sendable {
     /// Posts form `fields` to an API path (e.g. `/v1/checkout/sessions`) and returns the JSON's `url`.
     public var createSession: @Sendable (_ path: String, _ fields: [(String, String)]) async throws -> Session
@@ -37,9 +38,11 @@ public struct StripeClient: Sendable {
             let status: UInt
             let body: ByteBuffer
             do {
-                let response = try await httpClient.execute(request, timeout: .seconds(15))
+                let response = try await httpClient.execute(request, timeout: TimeAmount(settings.timeout))
                 status = response.status.code
                 body = try await response.body.collect(upTo: 1024 * 1024)
+            } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
+                throw AppError.stripeTimeout(settings.timeout)
             } catch {
                 throw AppError.stripeUnavailable("Stripe could not be reached.")
             }
@@ -81,5 +84,11 @@ extension AppError {
     /// 502 `stripe_unavailable`.
     static func stripeUnavailable(_ message: String) -> AppError {
         AppError(.badGateway, code: "stripe_unavailable", message: message + " Please try again shortly.")
+    }
+
+    /// 504 `stripe_timeout`: Stripe did not answer within `timeout`.
+    static func stripeTimeout(_ timeout: Duration) -> AppError {
+        AppError(.gatewayTimeout, code: "stripe_timeout",
+                 message: "Stripe did not answer within \(Int(timeout.milliseconds)) ms. Please try again shortly.")
     }
 }

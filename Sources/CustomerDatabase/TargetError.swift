@@ -10,6 +10,9 @@ public struct TargetError: Error, Sendable, Equatable, CustomStringConvertible {
         case invalidTarget
         /// The database could not be reached or failed while working.
         case unreachable
+        /// The database did not answer within its time limit (the connect timeout, which covers
+        /// TLS and authentication, or the session limit).
+        case timedOut
     }
 
     public let kind: Kind

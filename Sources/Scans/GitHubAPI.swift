@@ -53,7 +53,10 @@ struct LiveGitHubAPI: Sendable {
                 pages += 1
                 let response: HTTPClientResponse
                 do {
-                    response = try await client.execute(request(url, token: token), timeout: .seconds(30))
+                    response = try await client.execute(request(url, token: token), timeout: TimeAmount(timeouts.request))
+                } catch let error as HTTPClientError where Self.isTimeout(error) {
+                    throw AppError(.gatewayTimeout, code: "github_timeout",
+                                   message: "GitHub did not answer within \(Int(timeouts.request.milliseconds)) ms; try again later.")
                 } catch {
                     throw AppError(.badGateway, code: "github_unavailable", message: "GitHub could not be reached; try again later.")
                 }
@@ -124,6 +127,8 @@ struct LiveGitHubAPI: Sendable {
                 let response: HTTPClientResponse
                 do {
                     response = try await client.execute(request(url, token: sendToken), timeout: .seconds(Int64(settings.timeLimit)))
+                } catch let error as HTTPClientError where Self.isTimeout(error) {
+                    throw ScanFailure("\(parsed.host ?? "GitHub") did not answer the download in time (\(error))")
                 } catch {
                     throw ScanFailure("could not download the repository from \(parsed.host ?? "GitHub"): \(error)")
                 }
@@ -184,12 +189,21 @@ struct LiveGitHubAPI: Sendable {
         return request
     }
 
-    /// A client that never follows redirects on its own, gives up connecting after 10 s and
-    /// connects the hosts in `dnsOverride` to the given addresses; shut down afterwards.
+    private var timeouts: GitHubTimeouts { settings.gitHubTimeouts }
+
+    /// Whether AsyncHTTPClient gave up waiting (connect, silence or the whole call).
+    private static func isTimeout(_ error: HTTPClientError) -> Bool {
+        error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout
+    }
+
+    /// A client that never follows redirects on its own, gives up connecting and waiting as
+    /// `GitHubTimeouts` says and connects the hosts in `dnsOverride` to the given addresses;
+    /// shut down afterwards.
     private func withClient<T: Sendable>(dnsOverride: [String: String] = [:],
                                          _ body: (HTTPClient) async throws -> T) async throws -> T {
         var configuration = HTTPClient.Configuration(
-            redirectConfiguration: .disallow, timeout: .init(connect: .seconds(10), read: .seconds(60)))
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: TimeAmount(timeouts.connect), read: TimeAmount(timeouts.read)))
         configuration.dnsOverride = dnsOverride
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         do {

@@ -25,12 +25,14 @@ public struct ScanSettings: Sendable {
     public var maxAttempts: Int
     /// How often a running scan renews its lease and publishes progress (`SCAN_HEARTBEAT_MILLISECONDS`).
     public var heartbeatInterval: TimeInterval
+    /// Time limits of the calls to GitHub.
+    public var gitHubTimeouts: GitHubTimeouts
 
     /// Creates settings; the defaults suit github.com.
     public init(gitHubAPIURL: URL, allowedHosts: Set<String> = ["github.com"], privateHosts: Set<String> = [],
                 maxDownloadBytes: Int = 200 << 20, maxUnpackedBytes: Int = 1 << 30, maxFiles: Int = 100_000,
                 timeLimit: TimeInterval = 600, lease: TimeInterval = 60, pollInterval: TimeInterval = 1,
-                maxAttempts: Int = 3, heartbeatInterval: TimeInterval = 0.5) {
+                maxAttempts: Int = 3, heartbeatInterval: TimeInterval = 0.5, gitHubTimeouts: GitHubTimeouts = .standard) {
         self.gitHubAPIURL = gitHubAPIURL
         self.allowedHosts = Set(allowedHosts.map { $0.lowercased() })
         self.privateHosts = Set(privateHosts.map { $0.lowercased() })
@@ -42,6 +44,7 @@ public struct ScanSettings: Sendable {
         self.pollInterval = pollInterval
         self.maxAttempts = maxAttempts
         self.heartbeatInterval = heartbeatInterval
+        self.gitHubTimeouts = gitHubTimeouts
     }
 
     /// The API host (always allowed).
@@ -57,4 +60,25 @@ public struct ScanSettings: Sendable {
         let host = host.lowercased()
         return host == apiHost || allowedHosts.contains { host == $0 || host.hasSuffix("." + $0) }
     }
+}
+
+/// How long dbooster waits for GitHub.
+public struct GitHubTimeouts: Sendable {
+    /// Connecting (TCP and TLS) to GitHub or a download host (`GITHUB_CONNECT_TIMEOUT_MS`).
+    public var connect: Duration
+    /// One API call, e.g. a page of the repository list, from connecting to the last byte
+    /// (`GITHUB_TIMEOUT_MS`); then `GET /repos` answers 504 `github_timeout`.
+    public var request: Duration
+    /// The longest silence while waiting for or reading an answer (`GITHUB_READ_TIMEOUT_MS`); a
+    /// whole download is bounded by `SCAN_TIME_LIMIT_SECONDS`.
+    public var read: Duration
+
+    public init(connect: Duration = .seconds(10), request: Duration = .seconds(30), read: Duration = .seconds(60)) {
+        self.connect = connect
+        self.request = request
+        self.read = read
+    }
+
+    /// 10 s to connect, 30 s per API call, 60 s of silence.
+    public static let standard = GitHubTimeouts()
 }

@@ -42,7 +42,7 @@ public struct WorkloadController: Sendable {
     }
 
     public func register(_ routes: RouteRegistrar) {
-        routes.tenant(.post, "/workload/analyze", minimum: .member) { request, context in
+        routes.tenant(.post, "/workload/analyze", minimum: .member, callsOutside: true) { request, context in
             let body = try await request.decodeJSON(Body.self, context: context)
             return try await analyze(body, context)
         }
@@ -78,7 +78,7 @@ public struct WorkloadController: Sendable {
         } catch let error as WorkloadUnavailable {
             throw AppError(.unprocessableContent, code: WorkloadUnavailable.code, message: error.message)
         } catch let error as TargetError {
-            throw AppError(error.kind == .unreachable ? .badGateway : .unprocessableContent, code: error.code, message: error.message)
+            throw AppError(Self.status(of: error), code: error.code, message: error.message)
         }
         let durationMS = Double(started.duration(to: .now).components.seconds) * 1000
             + Double(started.duration(to: .now).components.attoseconds) / 1e15
@@ -90,6 +90,16 @@ public struct WorkloadController: Sendable {
                                       unused_indexes: report.unused_indexes.count,
                                       duplicate_indexes: report.duplicate_indexes.count, duration_ms: durationMS)),
             report: report)
+    }
+
+    /// 422 for refused queries and unacceptable targets, 502 for a database that fails, 504 for
+    /// one that does not answer in time (as Insight's routes answer).
+    static func status(of error: TargetError) -> HTTPResponse.Status {
+        switch error.kind {
+        case .refusedQuery, .invalidTarget: .unprocessableContent
+        case .unreachable: .badGateway
+        case .timedOut: .gatewayTimeout
+        }
     }
 
     // MARK: - Shapes

@@ -15,8 +15,11 @@ import PostgresNIO
 /// `idle_in_transaction_session_timeout` and `application_name=dbooster` for the session, refuses
 /// dbooster's own database (422 `own_database`), runs the body and closes the connection.
 /// Connection failures become 502 `target_unreachable` with the server's reason, never the password.
-/// A connection still open after `sessionLimit` is closed from dbooster's side; the server then
-/// stops the statement within a second (`client_connection_check_interval`, PostgreSQL 14+).
+/// A server that accepts the connection but does not finish the handshake within `connectTimeout`
+/// (TCP, TLS and authentication together) is 504 `target_timeout`. A connection still open after
+/// `sessionLimit` is closed from dbooster's side and the work is answered 504 `target_timeout`
+/// (a server that stops answering mid-session); the server then stops the statement within a
+/// second (`client_connection_check_interval`, PostgreSQL 14+).
 public struct TargetDatabase: Sendable {
     public let url: TargetURL
     public let settings: TargetSettings
@@ -40,10 +43,7 @@ public struct TargetDatabase: Sendable {
         // Read before connecting: dbooster's pooled connection is never held while the target works.
         let instanceID = try await ownDatabase.instanceID()
         let connection = try await connect()
-        let watchdog = Task { [limit = settings.sessionLimit] in
-            try await Task.sleep(for: limit)
-            try? await connection.close()
-        }
+        let watchdog = Self.watchdog(closing: connection, after: settings.sessionLimit)
         defer { watchdog.cancel() }
         do {
             try await prepareSession(connection)
@@ -53,7 +53,25 @@ public struct TargetDatabase: Sendable {
             return value
         } catch {
             try? await connection.close()
+            watchdog.cancel()
+            // Whatever the body saw (a closed connection), the cause was the session limit.
+            guard await !watchdog.value else {
+                throw timedOut("did not finish within the session limit of \(settings.sessionLimit.postgresMilliseconds) ms")
+            }
             throw error
+        }
+    }
+
+    /// Closes `connection` after `limit`, unless cancelled first; its value tells whether it did.
+    private static func watchdog(closing connection: PostgresConnection, after limit: Duration) -> Task<Bool, Never> {
+        Task {
+            do {
+                try await Task.sleep(for: limit)
+            } catch {
+                return false
+            }
+            try? await connection.close()
+            return true
         }
     }
 
@@ -70,6 +88,8 @@ public struct TargetDatabase: Sendable {
             configuration.options.additionalStartupParameters = [("application_name", "dbooster")]
             return try await PostgresConnection.connect(
                 configuration: configuration, id: Int.random(in: 1...Int(Int32.max)), logger: logger)
+        } catch let error as PSQLError where error.underlying.map(Self.isConnectTimeout) ?? false {
+            throw timedOut("did not answer within the connect timeout of \(settings.connectTimeout.postgresMilliseconds) ms")
         } catch {
             throw unreachable(error)
         }
@@ -129,6 +149,16 @@ public struct TargetDatabase: Sendable {
     func unreachable(_ error: any Error) -> TargetError {
         TargetError(.unreachable, code: "target_unreachable",
                  message: "Could not connect to the database \(url): \(Self.reason(error)).")
+    }
+
+    /// 504 `target_timeout`: the server did not answer in time (connecting, or mid-session).
+    func timedOut(_ what: String) -> TargetError {
+        TargetError(.timedOut, code: "target_timeout", message: "The database \(url) \(what); try again later.")
+    }
+
+    private static func isConnectTimeout(_ error: any Error) -> Bool {
+        if case .connectTimeout = error as? ChannelError { return true }
+        return false
     }
 
     static func reason(_ error: any Error) -> String {

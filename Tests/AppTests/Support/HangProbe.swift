@@ -1,0 +1,115 @@
+@testable import App
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import PostgresNIO
+import Testing
+import TestDatabaseSupport
+
+// MARK: - Calls
+
+/// One request to a route that waits on a dependency that hangs.
+struct HangingCall: Sendable, CustomStringConvertible {
+    let method: HTTPRequest.Method
+    let path: String
+    let token: String
+    let json: [String: String]
+
+    init(_ method: HTTPRequest.Method, _ path: String, token: String, json: [String: String] = [:]) {
+        self.method = method
+        self.path = path
+        self.token = token
+        self.json = json
+    }
+
+    var description: String { "\(method) \(path)" }
+}
+
+/// What happened while calls waited on a hanging dependency.
+struct HangOutcome: Sendable {
+    struct Answer: Sendable {
+        let call: HangingCall
+        let response: JSONResponse
+        let elapsed: Duration
+        let arrived: ContinuousClock.Instant
+    }
+
+    let answers: [Answer]
+    /// The slowest `GET /users/me` measured while every call was still waiting.
+    let meLatency: Duration
+    /// The fewest of dbooster's own sessions seen idle in a transaction meanwhile (a request
+    /// holding a pooled transaction across the outside call shows in every sample).
+    let idleInTransaction: Int
+    /// When the measuring ended; every answer must arrive later for the measure to count.
+    let probeEnded: ContinuousClock.Instant
+
+    /// Checks every answer: `status` and `code`, after `limit` but within `limit + margin`;
+    /// `/users/me` answered quickly and no transaction held, all while the calls were waiting.
+    func expectCutOff(after limit: Duration, status: HTTPResponse.Status, code: String,
+                      margin: Duration = .seconds(2), sourceLocation: SourceLocation = #_sourceLocation) {
+        for answer in answers {
+            #expect(answer.response.status == status, "\(answer.call): \(answer.response.text)", sourceLocation: sourceLocation)
+            #expect(answer.response.errorCode == code, "\(answer.call): \(answer.response.text)", sourceLocation: sourceLocation)
+            #expect(answer.elapsed >= limit - .milliseconds(50), "\(answer.call) answered early: \(answer.elapsed)",
+                    sourceLocation: sourceLocation)
+            #expect(answer.elapsed <= limit + margin, "\(answer.call) answered late: \(answer.elapsed)",
+                    sourceLocation: sourceLocation)
+            #expect(answer.arrived > probeEnded, "\(answer.call) answered before /users/me was measured",
+                    sourceLocation: sourceLocation)
+        }
+        #expect(meLatency < .milliseconds(500), "GET /users/me took \(meLatency) during the hang", sourceLocation: sourceLocation)
+        #expect(idleInTransaction == 0, "a pooled transaction was held across the outside call", sourceLocation: sourceLocation)
+        let timings = answers.map { "\($0.call) \($0.response.status.code) in \($0.elapsed)" }.joined(separator: ", ")
+        print("hang timings (limit \(limit)): \(timings); /users/me during the hang: \(meLatency)")
+    }
+}
+
+// MARK: - Running
+
+extension TestContext {
+    /// Sends `calls` at once; when `ready` says they are all waiting, times `GET /users/me` as
+    /// `probe` and counts dbooster's sessions idle in a transaction, then collects the answers.
+    func whileHanging(_ calls: [HangingCall], probe: TestUser, ready: @Sendable () async throws -> Void) async throws -> HangOutcome {
+        let client = self.client
+        let clock = ContinuousClock()
+        return try await withThrowingTaskGroup(of: HangOutcome.Answer.self) { group in
+            for call in calls {
+                group.addTask {
+                    let started = clock.now
+                    let response = try await client.call(call.method, call.path, token: call.token, json: call.json)
+                    let arrived = clock.now
+                    return .init(call: call, response: response, elapsed: started.duration(to: arrived), arrived: arrived)
+                }
+            }
+            try await ready()
+            let (latency, idle) = try await measure(probe)
+            let probeEnded = clock.now
+            var answers: [HangOutcome.Answer] = []
+            for try await answer in group { answers.append(answer) }
+            return HangOutcome(answers: answers, meLatency: latency, idleInTransaction: idle, probeEnded: probeEnded)
+        }
+    }
+
+    /// Three samples of `GET /users/me` latency (the slowest) and of dbooster's sessions idle in
+    /// a transaction (the fewest).
+    private func measure(_ user: TestUser) async throws -> (Duration, Int) {
+        let database = String(URLComponents(string: config.databaseURL)?.path.dropFirst() ?? "")
+        return try await TestDatabase.withAdminConnection { connection in
+            var slowest = Duration.zero
+            var fewest = Int.max
+            for _ in 0..<3 {
+                let started = ContinuousClock.now
+                let me = try await client.call(.get, "/users/me", token: user.token)
+                #expect(me.status == .ok, "\(me.text)")
+                slowest = max(slowest, started.duration(to: .now))
+                let idle = try await connection.query("""
+                    SELECT count(*)::int FROM pg_stat_activity
+                    WHERE datname = \(database) AND state LIKE 'idle in transaction%'
+                    """, logger: TestDatabase.logger).first(as: Int.self) ?? 0
+                fewest = min(fewest, idle)
+                try await Task.sleep(for: .milliseconds(30))
+            }
+            return (slowest, fewest)
+        }
+    }
+}
