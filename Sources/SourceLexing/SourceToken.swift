@@ -1,8 +1,17 @@
 import Foundation
 
 /// A significant token of a source file (whitespace and comments are dropped).
-package struct SourceToken {
-    package enum Kind: UInt8 { case identifier, string, punctuation, number }
+///
+/// Public only so that its inlinable package members are inlined into other modules (see ``ASCII``).
+public struct SourceToken {
+    /// What a token is.
+    public enum Kind: UInt8 {
+        case identifier, string, punctuation, number
+
+        /// Compares raw values; inlinable so that other modules' token loops do not call the
+        /// synthesized conformance.
+        @inlinable public static func == (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue == rhs.rawValue }
+    }
 
     package var kind: Kind
     /// The punctuation byte, or the opening quote of a string.
@@ -57,6 +66,10 @@ package final class TokenBuffer {
     }
 
     var last: SourceToken? { count > 0 ? storage[count - 1] : nil }
+
+    /// The tokens as a buffer, valid until the next append or ``removeAll()``; readers index it
+    /// without the class's access checks.
+    package var elements: UnsafeBufferPointer<SourceToken> { UnsafeBufferPointer(start: storage, count: count) }
 
     /// Forgets the tokens, keeping the storage.
     func removeAll() { count = 0 }
