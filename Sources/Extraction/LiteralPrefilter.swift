@@ -31,6 +31,7 @@ enum LiteralPrefilter {
     /// Whether a file in `language` may hold a literal that opens with a statement keyword.
     static func mayContainCandidate(_ bytes: UnsafeBufferPointer<UInt8>, language: SQLLanguage) -> Bool {
         let lineStartsCount = language == .ruby || language == .php
+        let openers = Self.openers
         var index = 0
         let count = bytes.count
         while index < count {

@@ -91,6 +91,8 @@ struct WrapperLearner {
     private func isDefinitionKeyword(_ token: SourceToken) -> Bool {
         let length = Int(token.end - token.start)
         guard length == 2 || length == 3 || length == 4 || length == 8 else { return false }
+        let first = bytes[Int(token.start)]
+        guard first == UInt8(ascii: "d") || first == UInt8(ascii: "f") else { return false }
         let word = UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)])
         return Self.definitionKeywords.contains { $0.count == length && $0.elementsEqual(word) }
     }
