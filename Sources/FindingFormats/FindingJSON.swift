@@ -3,9 +3,10 @@ import Foundation
 
 /// Fast, allocation-light JSON text for a finding (the streaming writers emit thousands per second).
 enum FindingJSON {
-    /// The finding as one JSON object with sorted snake_case keys, `null` for missing values.
-    static func object(_ finding: SQLFinding) -> String {
-        var out = ""
+    /// The finding as one JSON object with sorted snake_case keys, `null` for missing values,
+    /// after `prefix` (the separator the writer puts before it).
+    static func object(_ finding: SQLFinding, after prefix: String = "") -> String {
+        var out = prefix
         out.reserveCapacity(192 + finding.file.utf8.count + finding.sql.utf8.count)
         out += "{\"column\":\(finding.column),\"dialect\":\"\(finding.dialect)\",\"file\":"
         appendString(finding.file, to: &out)

@@ -54,10 +54,13 @@ public enum PgQuery {
 
     /// A fingerprint as ``fingerprint(_:)`` spells it: 16 lower-case hex digits.
     private static func hex(_ value: UInt64) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text = [UInt8](repeating: 0, count: 16)
-        for index in 0..<16 { text[index] = digits[Int((value >> (60 - 4 * UInt64(index))) & 0xF)] }
-        return String(decoding: text, as: UTF8.self)
+        String(unsafeUninitializedCapacity: 16) { text in
+            for index in 0..<16 {
+                let digit = UInt8(truncatingIfNeeded: value >> (60 - 4 * UInt64(index))) & 0xF
+                text[index] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+            }
+            return 16
+        }
     }
 
     // MARK: - Fingerprint
