@@ -7,13 +7,16 @@ The tree looks like application code: functions, comments, log messages, UI stri
 and then a SQL statement (static, parameterised or built at run time) with varied table and
 column names, so that neither the prefilter nor the parse cache sees the same text every time.
 
-DENSITY is `realistic` (the default) or `dense`:
+DENSITY is `realistic` (the default), `dense` or `sqldense`:
 - `realistic`: SQL lives where it does in real repositories: one code file in seven is a data
   access module with queries; the others are ordinary code (with the same UI strings and log
   messages that look like SQL); one file in a hundred is a SQL migration. About 60 statements
   per MB.
 - `dense`: every code file has queries and one file in fifty is a migration (about 240
   statements per MB), the tree of the first version of this benchmark.
+- `sqldense`: data access code only: about one function in two runs a query (about 1,900
+  statements per MB), to measure the statement pipeline (parse, fingerprint, normalise) rather
+  than the reading of files.
 """
 import os
 import random
@@ -122,14 +125,15 @@ LANGS = [("py", python_chunk, "import logging\n\nlogger = logging.getLogger(__na
          ("rb", ruby_chunk, "class Service\n", "end\n", 8),
          ("sql", sql_chunk, "", "", 2)]
 
-# Per density: the share of code files that hold SQL, and the weight of migration files.
-DENSITIES = {"realistic": (1 / 7, 1), "dense": (1.0, 2)}
+# Per density: the share of code files that hold SQL, the weight of migration files, and how much
+# more often than in ordinary code a function of a file with SQL runs a query.
+DENSITIES = {"realistic": (1 / 7, 1, 1.0), "dense": (1.0, 2, 1.0), "sqldense": (1.0, 2, 13.0)}
 
 
 def main():
     out = sys.argv[1]
     target = int(sys.argv[2] if len(sys.argv) > 2 else 220) * 1024 * 1024
-    sql_share, migration_weight = DENSITIES[sys.argv[3] if len(sys.argv) > 3 else "realistic"]
+    sql_share, migration_weight, sql_rate = DENSITIES[sys.argv[3] if len(sys.argv) > 3 else "realistic"]
     rng = random.Random(42)
     weights = [lang[4] for lang in LANGS[:-1]] + [migration_weight]
     written = 0
@@ -139,7 +143,7 @@ def main():
         directory = os.path.join(out, f"pkg{index // 200:03d}", f"mod{(index // 20) % 10}")
         os.makedirs(directory, exist_ok=True)
         size = rng.randint(8, 80) * 1024
-        rate = 1.0 if ext == "sql" or sql_share >= 1 or rng.random() < sql_share else 0.0
+        rate = sql_rate if ext == "sql" or sql_share >= 1 or rng.random() < sql_share else 0.0
         parts = [head]
         length = len(head)
         while length < size:

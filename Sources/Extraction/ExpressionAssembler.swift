@@ -7,90 +7,24 @@ import SourceLexing
 struct ExpressionAssembler {
     let bytes: UnsafeBufferPointer<UInt8>
     let lexed: LexedSource
+    /// `tokens`, read without the buffer's access checks.
+    let tokens: UnsafeBufferPointer<SourceToken>
     let language: SQLLanguage
-    /// Functions of this file that hand a parameter to a SQL entry point (``learnWrappers()``).
+    /// Functions of this file that hand a parameter to a SQL entry point (``WrapperLearner``).
     var wrappers: Set<String> = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, lexed: LexedSource, language: SQLLanguage) {
         self.bytes = bytes
         self.lexed = lexed
+        tokens = lexed.tokens.elements
         self.language = language
-        wrappers = learnWrappers()
-    }
-
-    // MARK: - Wrappers
-
-    private static let definitionKeywords: [[UInt8]] = ["def", "func", "function", "fn"].map { Array($0.utf8) }
-
-    /// Whether an identifier token is `def`, `func`, `function` or `fn`, without allocating.
-    private func isDefinitionKeyword(_ token: SourceToken) -> Bool {
-        let length = Int(token.end - token.start)
-        guard length == 2 || length == 3 || length == 4 || length == 8 else { return false }
-        let word = UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)])
-        return Self.definitionKeywords.contains { $0.count == length && $0.elementsEqual(word) }
-    }
-
-    /// Names of the functions defined in this file (`def run_sql(sql)`, `func exec(db, q string)`,
-    /// `function runSql(text)`) whose body passes one of their parameters to a known SQL entry
-    /// point: calls to them are entry points too.
-    private func learnWrappers() -> Set<String> {
-        let tokens = lexed.tokens
-        var learned: Set<String> = []
-        var index = 0
-        while index + 2 < tokens.count {
-            let token = tokens[index]
-            guard token.kind == .identifier, isDefinitionKeyword(token) else {
-                index += 1
-                continue
-            }
-            var cursor = index + 1
-            // Go methods: `func (s *Store) exec(`.
-            if cursor < tokens.count, tokens[cursor].kind == .punctuation, tokens[cursor].byte == ASCII.openParen {
-                while cursor < tokens.count, !(tokens[cursor].kind == .punctuation && tokens[cursor].byte == ASCII.closeParen) {
-                    cursor += 1
-                }
-                cursor += 1
-            }
-            guard cursor + 1 < tokens.count, tokens[cursor].kind == .identifier,
-                  tokens[cursor + 1].kind == .punctuation, tokens[cursor + 1].byte == ASCII.openParen else {
-                index += 1
-                continue
-            }
-            let function = name(of: tokens[cursor])
-            var parameters: Set<String> = []
-            cursor += 2
-            var depth = 1
-            while cursor < tokens.count, depth > 0, cursor - index < 64 {
-                let item = tokens[cursor]
-                if item.kind == .punctuation, item.byte == ASCII.openParen { depth += 1 }
-                if item.kind == .punctuation, item.byte == ASCII.closeParen { depth -= 1 }
-                if item.kind == .identifier, depth == 1 { parameters.insert(name(of: item)) }
-                cursor += 1
-            }
-            parameters.subtract(["self", "cls", "this", "string", "str", "int", "any", "context", "ctx"])
-            let end = min(tokens.count - 2, cursor + 300)
-            var body = cursor
-            while body < end {
-                let call = tokens[body]
-                if call.kind == .identifier, isDefinitionKeyword(call) { break }
-                if call.kind == .identifier, tokens[body + 1].kind == .punctuation,
-                   tokens[body + 1].byte == ASCII.openParen, tokens[body + 2].kind == .identifier,
-                   parameters.contains(name(of: tokens[body + 2])), CallNames.entryPoints.contains(name(of: call)) {
-                    learned.insert(function)
-                    break
-                }
-                body += 1
-            }
-            index = cursor
-        }
-        return learned.subtracting(CallNames.nonSQL)
+        wrappers = WrapperLearner(bytes: bytes, tokens: tokens).wrappers()
     }
 
     // MARK: - Candidates
 
     func candidates() -> [SQLCandidate] {
         var found: [SQLCandidate] = []
-        let tokens = lexed.tokens
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
@@ -122,7 +56,6 @@ struct ExpressionAssembler {
     /// The variable a string expression is assigned to (`sql = "…"`, `$sql = '…'`,
     /// `StringBuilder sql = new StringBuilder("…")`), as the index of its name token.
     private func assignedVariable(before index: Int) -> Int? {
-        let tokens = lexed.tokens
         var cursor = index - 1
         if cursor > 2, tokens[cursor].kind == .punctuation, tokens[cursor].byte == ASCII.openParen,
            ["stringbuilder", "stringbuffer"].contains(name(of: tokens[cursor - 1])) {
@@ -139,7 +72,6 @@ struct ExpressionAssembler {
     /// Whether the variable named by the token at `variable` is extended within the next few
     /// hundred tokens after `last`: `v +=`, `v .=`, `v = v + …`, `v.append(`, `v.format(`.
     private func isExtended(_ variable: Int, after last: Int) -> Bool {
-        let tokens = lexed.tokens
         let variableToken = tokens[variable]
         let length = Int(variableToken.end - variableToken.start)
         guard variableToken.kind == .identifier, length > 0 else { return false }
@@ -178,7 +110,6 @@ struct ExpressionAssembler {
     /// separator, run-time pieces as holes; `nil` unless `index` is such a `join` whose first
     /// piece opens with a statement keyword. Returns the candidate and the last token of the list.
     private func joinedList(at index: Int) -> (SQLCandidate, Int)? {
-        let tokens = lexed.tokens
         guard language == .python, index > 1, index + 3 < tokens.count, tokens[index - 2].kind == .string,
               tokens[index - 1].kind == .punctuation, tokens[index - 1].byte == UInt8(ascii: "."),
               tokens[index + 1].kind == .punctuation, tokens[index + 1].byte == ASCII.openParen,
@@ -234,7 +165,6 @@ struct ExpressionAssembler {
     /// String expressions handed to ORM methods that take a piece of SQL (see ``FragmentAnalyzer/sinks``).
     func fragments() -> [FragmentCandidate] {
         var found: [FragmentCandidate] = []
-        let tokens = lexed.tokens
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
@@ -256,7 +186,6 @@ struct ExpressionAssembler {
     /// The clause filled by the string at `index` when it is the first argument of an ORM method
     /// (or an element of the list that is: `where(["a = ?", 1])`, Django `extra(where=["…"])`).
     private func fragmentClause(forStringAt index: Int) -> FragmentCandidate.Clause? {
-        let tokens = lexed.tokens
         let previous = tokens[index - 1]
         guard previous.kind == .punctuation else { return nil }
         var opener = index - 1
@@ -288,9 +217,9 @@ struct ExpressionAssembler {
     /// Whether the string at `index` is the right operand of a concatenation (handled with its start).
     private func continuesExpression(at index: Int) -> Bool {
         guard index > 0 else { return false }
-        let previous = lexed.tokens[index - 1]
+        let previous = tokens[index - 1]
         return previous.kind == .punctuation && previous.byte == concatOperator && index > 1
-            && lexed.tokens[index - 2].kind == .string
+            && tokens[index - 2].kind == .string
     }
 
     // MARK: - Assembly
@@ -301,7 +230,6 @@ struct ExpressionAssembler {
 
     /// Appends the literal at `first` and everything concatenated to it; returns the last token used.
     private func assemble(from first: Int, into candidate: inout SQLCandidate) -> Int {
-        let tokens = lexed.tokens
         appendLiteral(tokens[first], to: &candidate)
         var index = first
         while index + 1 < tokens.count {
@@ -341,14 +269,13 @@ struct ExpressionAssembler {
     }
 
     private func isAssignmentOperator(at index: Int) -> Bool {
-        guard index + 1 < lexed.tokens.count else { return false }
-        let next = lexed.tokens[index + 1]
-        return next.kind == .punctuation && next.byte == UInt8(ascii: "=") && next.start == lexed.tokens[index].end
+        guard index + 1 < tokens.count else { return false }
+        let next = tokens[index + 1]
+        return next.kind == .punctuation && next.byte == UInt8(ascii: "=") && next.start == tokens[index].end
     }
 
     /// Skips an operand such as `table`, `obj.field`, `quote(name)`, `cols[0]`; returns the index after it.
     private func skipOperand(from start: Int) -> Int {
-        let tokens = lexed.tokens
         var index = start
         var depth = 0
         var expectOperand = true
@@ -410,7 +337,6 @@ struct ExpressionAssembler {
 
     /// Reads the code before the expression: a tag, a callee, a label or an assignment target.
     private func context(forExpressionAt index: Int) -> CallContext {
-        let tokens = lexed.tokens
         var context = CallContext()
         let literal = lexed.literals[Int(tokens[index].literal)]
         if literal.isTemplate, let tagIndex = templateTag(before: index) {
@@ -445,7 +371,6 @@ struct ExpressionAssembler {
 
     /// The identifier tagging the template literal at `index` (`sql`…``, `$queryRaw<T>`…``).
     private func templateTag(before index: Int) -> Int? {
-        let tokens = lexed.tokens
         guard index > 0, tokens[index - 1].end == tokens[index].start else { return nil }
         if tokens[index - 1].kind == .identifier { return index - 1 }
         guard tokens[index - 1].kind == .punctuation, tokens[index - 1].byte == UInt8(ascii: ">") else { return nil }
@@ -453,7 +378,6 @@ struct ExpressionAssembler {
     }
 
     private func apply(callee calleeName: String, at callee: (nameIndex: Int, openParen: Int), to context: inout CallContext) {
-        let tokens = lexed.tokens
         let isAnnotation = callee.nameIndex > 0 && tokens[callee.nameIndex - 1].kind == .punctuation
             && tokens[callee.nameIndex - 1].byte == ASCII.at
         if isAnnotation {
@@ -476,7 +400,6 @@ struct ExpressionAssembler {
 
     /// Finds the call whose argument list holds the token at `index`.
     private func enclosingCallee(before index: Int) -> (nameIndex: Int, openParen: Int)? {
-        let tokens = lexed.tokens
         var depth = 0
         var cursor = index - 1
         while cursor >= 0, index - cursor < 48 {
@@ -504,7 +427,6 @@ struct ExpressionAssembler {
 
     /// The identifier naming a call, skipping generic arguments such as `query<User>(`.
     private func calleeName(beforeParen paren: Int) -> Int? {
-        let tokens = lexed.tokens
         var cursor = paren - 1
         if cursor >= 0, tokens[cursor].kind == .punctuation, tokens[cursor].byte == UInt8(ascii: ">") {
             var depth = 0
@@ -524,7 +446,6 @@ struct ExpressionAssembler {
     }
 
     private func annotationIsNative(from openParen: Int) -> Bool {
-        let tokens = lexed.tokens
         var cursor = openParen + 1
         var depth = 1
         while cursor < tokens.count, depth > 0 {

@@ -76,7 +76,7 @@ enum FragmentAnalyzer {
 
     private static func result(text: String, display: String, dynamic: Bool, type: String,
                                tables: [String]) -> StatementAnalysis {
-        StatementAnalysis(statementType: type, tables: tables.filter { !$0.contains(PlaceholderNormalizer.holeIdentifierPrefix) },
+        StatementAnalysis(statementType: type, tables: tables.filter { !PlaceholderNormalizer.isHoleIdentifier($0) },
                           fingerprint: nil, sql: StatementAnalyzer.collapse(dynamic ? display : text), dynamic: dynamic,
                           parseError: nil, parsed: nil, parseText: text, lineOffset: 0, fragment: true)
     }

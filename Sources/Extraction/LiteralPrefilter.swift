@@ -9,6 +9,10 @@ import SourceLexing
 /// opening delimiter (a quote, a backtick, or the bracket of a Ruby `%(…)` string) or, for a
 /// heredoc, begins a line. This test looks for exactly that shape, so a file that fails it has
 /// no candidate and need not be lexed; most files of a real code base fail it.
+///
+/// A quoted literal that is the first argument of a message sink (`log.info("Update …")`,
+/// `fmt.Errorf("select …")`, see ``CallNames/isNonSQLSink(_:)``) is no candidate either: the
+/// assembler drops it whatever it holds, so it does not count.
 enum LiteralPrefilter {
     /// Bytes after which a literal's text can begin.
     private static let openers = ByteTable { byte in
@@ -27,6 +31,7 @@ enum LiteralPrefilter {
     /// Whether a file in `language` may hold a literal that opens with a statement keyword.
     static func mayContainCandidate(_ bytes: UnsafeBufferPointer<UInt8>, language: SQLLanguage) -> Bool {
         let lineStartsCount = language == .ruby || language == .php
+        let openers = Self.openers
         var index = 0
         let count = bytes.count
         while index < count {
@@ -35,7 +40,7 @@ enum LiteralPrefilter {
             if openers[byte] {
                 var start = index
                 if byte == ASCII.percent, start < count, bytes[start] | 0x20 == UInt8(ascii: "q") { start += 1 }
-                if opensWithKeyword(bytes, from: start) { return true }
+                if opensWithKeyword(bytes, from: start), !isMessageArgument(bytes, quote: index - 1) { return true }
             } else if byte == ASCII.newline, lineStartsCount,
                       let range = keywordRange(bytes, from: index, end: count), range.count >= 4,
                       !blockWords.contains(where: { $0.elementsEqual(UnsafeBufferPointer(rebasing: bytes[range])) }) {
@@ -43,6 +48,33 @@ enum LiteralPrefilter {
             }
         }
         return false
+    }
+
+    /// Whether the quote at `quote` opens the first argument of a call to a message sink:
+    /// `name(` and blanks before it, `name` not an annotation (`@Name(`) nor part of a longer name.
+    private static func isMessageArgument(_ bytes: UnsafeBufferPointer<UInt8>, quote: Int) -> Bool {
+        let byte = bytes[quote]
+        guard byte == ASCII.doubleQuote || byte == ASCII.singleQuote || byte == ASCII.backtick else { return false }
+        var index = quote - 1
+        while index >= 0, bytes[index] == ASCII.space || bytes[index] == ASCII.tab { index -= 1 }
+        guard index >= 0, bytes[index] == ASCII.openParen else { return false }
+        index -= 1
+        while index >= 0, bytes[index] == ASCII.space || bytes[index] == ASCII.tab { index -= 1 }
+        let end = index + 1
+        while index >= 0, isASCIIIdentifierPart(bytes[index]) { index -= 1 }
+        let start = index + 1
+        guard start < end, end - start <= 32, !ASCII.isDigit(bytes[start]) else { return false }
+        if index >= 0 {
+            guard bytes[index] != ASCII.dollar, bytes[index] < 0x80 else { return false }
+            while index >= 0, bytes[index] == ASCII.space || bytes[index] == ASCII.tab { index -= 1 }
+            guard index < 0 || bytes[index] != ASCII.at else { return false }
+        }
+        let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased()
+        return CallNames.isNonSQLSink(name)
+    }
+
+    @inline(__always) private static func isASCIIIdentifierPart(_ byte: UInt8) -> Bool {
+        isLetter(byte) || ASCII.isDigit(byte) || byte == UInt8(ascii: "_")
     }
 
     /// Whether the text from `start` is, after blanks, `(`, `\n` escapes and SQL comments, a

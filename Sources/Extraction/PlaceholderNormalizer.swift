@@ -31,6 +31,19 @@ struct PlaceholderNormalizer {
     static let displayHole = Array("{dynamic}".utf8)
     static let holeIdentifierBytes = Array(holeIdentifierPrefix.utf8)
 
+    /// Whether `name` contains ``holeIdentifierPrefix`` (a name that stands for a run-time piece).
+    static func isHoleIdentifier(_ name: String) -> Bool {
+        let prefix = holeIdentifierBytes
+        var name = name
+        return name.withUTF8 { bytes in
+            guard bytes.count >= prefix.count else { return false }
+            for start in 0...(bytes.count - prefix.count) where bytes[start] == prefix[0] {
+                if prefix.indices.allSatisfy({ bytes[start + $0] == prefix[$0] }) { return true }
+            }
+            return false
+        }
+    }
+
     /// Keywords after which a `?` is a parameter.
     private static let parameterKeywords: Set<String> = [
         "limit", "offset", "like", "ilike", "between", "and", "or", "in", "then", "else", "when", "by",

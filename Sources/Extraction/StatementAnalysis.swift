@@ -68,7 +68,7 @@ enum StatementAnalyzer {
                 let summary = try PgQuery.summarize(piece.text)
                 guard let statement = summary.statements.first else { continue }
                 results.append(analysis(statement, parseText: piece.text, display: piece.text, dynamic: dynamic,
-                                        lineOffset: lineOffset))
+                                        lineOffset: lineOffset, fingerprint: summary.fingerprint))
             } catch {
                 var result = unparsed(output, error: error, dynamic: dynamic)
                 result.lineOffset = lineOffset
@@ -108,7 +108,7 @@ enum StatementAnalyzer {
                                    dynamic: Bool) -> [StatementAnalysis] {
         guard summary.statements.count > 1 else {
             return [analysis(summary.statements.first, parseText: output.parseText, display: output.displayText,
-                             dynamic: dynamic, lineOffset: 0)]
+                             dynamic: dynamic, lineOffset: 0, fingerprint: summary.fingerprint)]
         }
         let utf8 = Array(output.parseText.utf8)
         return summary.statements.enumerated().map { index, statement in
@@ -122,11 +122,12 @@ enum StatementAnalyzer {
     }
 
     /// The fields of a parsed statement. `pg_query_normalize` is only called when the statement
-    /// has something for it to replace; otherwise its output would be the input.
+    /// has something for it to replace; otherwise its output would be the input. `fingerprint`,
+    /// when known, is that of `parseText` (read when it was parsed).
     private static func analysis(_ statement: ParseSummary.Statement?, parseText: String, display: String,
-                                 dynamic: Bool, lineOffset: Int) -> StatementAnalysis {
-        let tables = (statement?.tables ?? []).filter { !$0.contains(PlaceholderNormalizer.holeIdentifierPrefix) }
-        let fingerprint = try? PgQuery.fingerprint(parseText)
+                                 dynamic: Bool, lineOffset: Int, fingerprint known: String? = nil) -> StatementAnalysis {
+        let tables = (statement?.tables ?? []).filter { !PlaceholderNormalizer.isHoleIdentifier($0) }
+        let fingerprint = known ?? (try? PgQuery.fingerprint(parseText))
         let sql: String
         if dynamic || statement?.mayHaveConstants == false {
             sql = dynamic ? display : parseText

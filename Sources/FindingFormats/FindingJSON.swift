@@ -3,9 +3,12 @@ import Foundation
 
 /// Fast, allocation-light JSON text for a finding (the streaming writers emit thousands per second).
 enum FindingJSON {
-    /// The finding as one JSON object with sorted snake_case keys, `null` for missing values.
-    static func object(_ finding: SQLFinding) -> String {
-        var out = "{\"column\":\(finding.column),\"dialect\":\"\(finding.dialect)\",\"file\":"
+    /// The finding as one JSON object with sorted snake_case keys, `null` for missing values,
+    /// after `prefix` (the separator the writer puts before it).
+    static func object(_ finding: SQLFinding, after prefix: String = "") -> String {
+        var out = prefix
+        out.reserveCapacity(192 + finding.file.utf8.count + finding.sql.utf8.count)
+        out += "{\"column\":\(finding.column),\"dialect\":\"\(finding.dialect)\",\"file\":"
         appendString(finding.file, to: &out)
         out += ",\"fingerprint\":"
         appendOptional(finding.fingerprint, to: &out)
@@ -31,8 +34,23 @@ enum FindingJSON {
 
     /// Appends `value` as a JSON string literal.
     static func appendString(_ value: String, to out: inout String) {
-        var bytes: [UInt8] = [Byte.doubleQuote]
-        bytes.reserveCapacity(value.utf8.count + 2)
+        var value = value
+        let plain = value.withUTF8 { bytes in
+            !bytes.contains { $0 < 0x20 || $0 == Byte.doubleQuote || $0 == Byte.backslash }
+        }
+        out += "\""
+        if plain {
+            out += value
+        } else {
+            appendEscaped(value, to: &out)
+        }
+        out += "\""
+    }
+
+    /// Appends `value` with JSON escapes, without the quotes.
+    private static func appendEscaped(_ value: String, to out: inout String) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.utf8.count + 8)
         let hex = Array("0123456789abcdef".utf8)
         for byte in value.utf8 {
             switch byte {
@@ -46,7 +64,6 @@ enum FindingJSON {
             default: bytes.append(byte)
             }
         }
-        bytes.append(Byte.doubleQuote)
         out += String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -39,7 +39,7 @@ public struct JSONFindingWriter: FindingWriter {
 
     public mutating func write(_ finding: SQLFinding) -> String {
         defer { count += 1 }
-        return (count == 0 ? "\n  " : ",\n  ") + FindingJSON.object(finding)
+        return FindingJSON.object(finding, after: count == 0 ? "\n  " : ",\n  ")
     }
 
     public mutating func finish(progress: ScanProgress) -> String { count == 0 ? "]\n" : "\n]\n" }

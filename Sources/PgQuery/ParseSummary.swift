@@ -8,6 +8,9 @@ import Foundation
 package struct ParseSummary: Sendable, Equatable {
     /// The top-level statements, in order.
     package var statements: [Statement]
+    /// The fingerprint of the whole parsed text, as ``PgQuery/fingerprint(_:)`` returns it (`nil`
+    /// for an empty text).
+    package var fingerprint: String?
 
     /// A table (or view) reference: a `RangeVar` of the tree.
     package struct Relation: Sendable, Equatable {

@@ -24,21 +24,42 @@ public enum PgQuery {
         }
     }
 
-    /// Parses `sql` and reads what the scanner needs (statement kinds, tables, shape) straight
-    /// from the parser's output, without building a ``ParseTree``.
+    /// Parses `sql` once and reads what the scanner needs (statement kinds, tables, shape) straight
+    /// from the parser's output, without building a ``ParseTree``, together with the fingerprint
+    /// of the whole text (what ``fingerprint(_:)`` returns, without parsing a second time).
     /// - Throws: ``PgQueryError`` with the parser's message and cursor position.
     package static func summarize(_ sql: String) throws(PgQueryError) -> ParseSummary {
-        let result = pg_query_parse(sql)
-        defer { pg_query_free_parse_result(result) }
-        if let error = result.error { throw makeError(error.pointee) }
-        guard let tree = result.parse_tree else { return ParseSummary(statements: []) }
-        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(tree).assumingMemoryBound(to: UInt8.self),
-                                        count: strlen(tree))
+        let context = pg_query_enter_memory_context()
+        defer { pg_query_exit_memory_context(context) }
+        let result = pg_query_raw_parse(sql)
+        free(result.stderr_buffer)
+        if let error = result.error {
+            defer { pg_query_free_error(error) }
+            throw makeError(error.pointee)
+        }
+        guard let tree = result.tree else { return ParseSummary(statements: []) }
+        guard let json = pg_query_nodes_to_json(tree) else { return ParseSummary(statements: []) }
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(json).assumingMemoryBound(to: UInt8.self),
+                                        count: strlen(json))
+        var summary: ParseSummary
         do {
             var reader = ParseTreeReader(bytes)
-            return try reader.read()
+            summary = try reader.read()
         } catch {
             throw PgQueryError(message: "invalid parse tree JSON: \(error)", cursorPosition: 0)
+        }
+        summary.fingerprint = hex(pg_query_fingerprint_node(tree))
+        return summary
+    }
+
+    /// A fingerprint as ``fingerprint(_:)`` spells it: 16 lower-case hex digits.
+    private static func hex(_ value: UInt64) -> String {
+        String(unsafeUninitializedCapacity: 16) { text in
+            for index in 0..<16 {
+                let digit = UInt8(truncatingIfNeeded: value >> (60 - 4 * UInt64(index))) & 0xF
+                text[index] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+            }
+            return 16
         }
     }
 

@@ -1,8 +1,10 @@
 import Foundation
 
 /// A 256-entry yes/no table over bytes, written once at creation and only read afterwards.
-package struct ByteTable: @unchecked Sendable {
-    private let entries: UnsafePointer<Bool>
+///
+/// Public only so that its inlinable package subscript is inlined into other modules (see ``ASCII``).
+public struct ByteTable: @unchecked Sendable {
+    @usableFromInline let entries: UnsafePointer<Bool>
 
     /// Builds the table; it is never freed (tables are process-wide constants).
     package init(_ member: (UInt8) -> Bool) {
@@ -11,7 +13,7 @@ package struct ByteTable: @unchecked Sendable {
         self.entries = UnsafePointer(entries)
     }
 
-    @inline(__always) package subscript(byte: UInt8) -> Bool { entries[Int(byte)] }
+    @inlinable package subscript(byte: UInt8) -> Bool { entries[Int(byte)] }
 }
 
 /// Lookup tables for the lexer's hottest questions (one load instead of a chain of comparisons).

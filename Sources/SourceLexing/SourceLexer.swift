@@ -2,42 +2,47 @@ import Foundation
 
 // MARK: - Byte constants
 
-package enum ASCII {
-    package static let newline = UInt8(ascii: "\n")
-    package static let space = UInt8(ascii: " ")
-    package static let tab = UInt8(ascii: "\t")
-    package static let carriageReturn = UInt8(ascii: "\r")
-    package static let doubleQuote = UInt8(ascii: "\"")
-    package static let singleQuote = UInt8(ascii: "'")
-    package static let backtick = UInt8(ascii: "`")
-    package static let backslash = UInt8(ascii: "\\")
-    package static let slash = UInt8(ascii: "/")
-    package static let star = UInt8(ascii: "*")
-    package static let hash = UInt8(ascii: "#")
-    package static let dollar = UInt8(ascii: "$")
-    package static let at = UInt8(ascii: "@")
-    package static let percent = UInt8(ascii: "%")
-    package static let less = UInt8(ascii: "<")
-    package static let openBrace = UInt8(ascii: "{")
-    package static let closeBrace = UInt8(ascii: "}")
-    package static let openParen = UInt8(ascii: "(")
-    package static let closeParen = UInt8(ascii: ")")
-    package static let openBracket = UInt8(ascii: "[")
-    package static let closeBracket = UInt8(ascii: "]")
-    static let underscore = UInt8(ascii: "_")
-    package static let minus = UInt8(ascii: "-")
-    static let tilde = UInt8(ascii: "~")
+/// ASCII bytes by name, for the byte loops of the engines.
+///
+/// The type is public only so that its inlinable package members are inlined into other modules
+/// (the compiler does not serialize the bodies of members of package types); other modules'
+/// byte loops then compare against constants instead of calling accessors.
+public enum ASCII {
+    @inlinable package static var newline: UInt8 { UInt8(ascii: "\n") }
+    @inlinable package static var space: UInt8 { UInt8(ascii: " ") }
+    @inlinable package static var tab: UInt8 { UInt8(ascii: "\t") }
+    @inlinable package static var carriageReturn: UInt8 { UInt8(ascii: "\r") }
+    @inlinable package static var doubleQuote: UInt8 { UInt8(ascii: "\"") }
+    @inlinable package static var singleQuote: UInt8 { UInt8(ascii: "'") }
+    @inlinable package static var backtick: UInt8 { UInt8(ascii: "`") }
+    @inlinable package static var backslash: UInt8 { UInt8(ascii: "\\") }
+    @inlinable package static var slash: UInt8 { UInt8(ascii: "/") }
+    @inlinable package static var star: UInt8 { UInt8(ascii: "*") }
+    @inlinable package static var hash: UInt8 { UInt8(ascii: "#") }
+    @inlinable package static var dollar: UInt8 { UInt8(ascii: "$") }
+    @inlinable package static var at: UInt8 { UInt8(ascii: "@") }
+    @inlinable package static var percent: UInt8 { UInt8(ascii: "%") }
+    @inlinable package static var less: UInt8 { UInt8(ascii: "<") }
+    @inlinable package static var openBrace: UInt8 { UInt8(ascii: "{") }
+    @inlinable package static var closeBrace: UInt8 { UInt8(ascii: "}") }
+    @inlinable package static var openParen: UInt8 { UInt8(ascii: "(") }
+    @inlinable package static var closeParen: UInt8 { UInt8(ascii: ")") }
+    @inlinable package static var openBracket: UInt8 { UInt8(ascii: "[") }
+    @inlinable package static var closeBracket: UInt8 { UInt8(ascii: "]") }
+    @inlinable package static var underscore: UInt8 { UInt8(ascii: "_") }
+    @inlinable package static var minus: UInt8 { UInt8(ascii: "-") }
+    @inlinable package static var tilde: UInt8 { UInt8(ascii: "~") }
 
-    @inline(__always) package static func isIdentifierStart(_ byte: UInt8) -> Bool {
+    @inlinable package static func isIdentifierStart(_ byte: UInt8) -> Bool {
         let lower = byte | 0x20
         return (lower >= 0x61 && lower <= 0x7A) || byte == underscore || byte >= 0x80
     }
 
-    @inline(__always) package static func isIdentifierPart(_ byte: UInt8) -> Bool {
+    @inlinable package static func isIdentifierPart(_ byte: UInt8) -> Bool {
         isIdentifierStart(byte) || (byte >= 0x30 && byte <= 0x39)
     }
 
-    @inline(__always) package static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    @inlinable package static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 }
 
 /// A fast, forgiving byte-level lexer that finds identifiers, punctuation and string literals

@@ -1,8 +1,17 @@
 import Foundation
 
 /// A significant token of a source file (whitespace and comments are dropped).
-package struct SourceToken {
-    package enum Kind: UInt8 { case identifier, string, punctuation, number }
+///
+/// Public only so that its inlinable package members are inlined into other modules (see ``ASCII``).
+public struct SourceToken {
+    /// What a token is.
+    public enum Kind: UInt8 {
+        case identifier, string, punctuation, number
+
+        /// Compares raw values; inlinable so that other modules' token loops do not call the
+        /// synthesized conformance.
+        @inlinable public static func == (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue == rhs.rawValue }
+    }
 
     package var kind: Kind
     /// The punctuation byte, or the opening quote of a string.
@@ -33,40 +42,54 @@ package struct StringLiteralInfo {
 
 /// A growable array of tokens. The lexer appends one token every few bytes, so appending skips
 /// the copy-on-write checks of `Array`; one worker owns it and reuses it from file to file.
+///
+/// The counts and storage live behind a pointer held in a `let`: stored `var`s of a class would
+/// cost a dynamic exclusivity check on every append.
 package final class TokenBuffer {
-    package private(set) var count = 0
-    private var capacity: Int
-    private var storage: UnsafeMutablePointer<SourceToken>
+    private struct State {
+        var count: Int
+        var capacity: Int
+        var elements: UnsafeMutablePointer<SourceToken>
+    }
+
+    private let state: UnsafeMutablePointer<State>
 
     package init(capacity: Int = 4096) {
-        self.capacity = capacity
-        storage = .allocate(capacity: capacity)
+        state = .allocate(capacity: 1)
+        state.initialize(to: State(count: 0, capacity: capacity, elements: .allocate(capacity: capacity)))
     }
 
-    deinit { storage.deallocate() }
+    deinit {
+        state.pointee.elements.deallocate()
+        state.deallocate()
+    }
+
+    /// How many tokens the buffer holds.
+    package var count: Int { state.pointee.count }
 
     @inline(__always) func append(_ token: SourceToken) {
-        if count == capacity { grow() }
-        (storage + count).initialize(to: token)
-        count += 1
+        if state.pointee.count == state.pointee.capacity { grow() }
+        (state.pointee.elements + state.pointee.count).initialize(to: token)
+        state.pointee.count += 1
     }
 
-    @inline(__always) package subscript(index: Int) -> SourceToken {
-        precondition(index >= 0 && index < count, "token index out of range")
-        return storage[index]
-    }
+    var last: SourceToken? { count > 0 ? state.pointee.elements[count - 1] : nil }
 
-    var last: SourceToken? { count > 0 ? storage[count - 1] : nil }
+    /// The tokens as a buffer, valid until the next append or ``removeAll()``.
+    package var elements: UnsafeBufferPointer<SourceToken> {
+        UnsafeBufferPointer(start: state.pointee.elements, count: count)
+    }
 
     /// Forgets the tokens, keeping the storage.
-    func removeAll() { count = 0 }
+    func removeAll() { state.pointee.count = 0 }
 
     private func grow() {
-        let larger = UnsafeMutablePointer<SourceToken>.allocate(capacity: capacity * 2)
-        larger.moveInitialize(from: storage, count: count)
-        storage.deallocate()
-        storage = larger
-        capacity *= 2
+        let capacity = state.pointee.capacity * 2
+        let larger = UnsafeMutablePointer<SourceToken>.allocate(capacity: capacity)
+        larger.moveInitialize(from: state.pointee.elements, count: state.pointee.count)
+        state.pointee.elements.deallocate()
+        state.pointee.elements = larger
+        state.pointee.capacity = capacity
     }
 }
 

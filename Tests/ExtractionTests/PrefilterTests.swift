@@ -17,6 +17,7 @@ struct PrefilterTests {
         (.csharp, "var s = @\"DELETE FROM t\";"),
         (.java, "String q = \"\\nWITH x AS (SELECT 1) SELECT * FROM x\";"),
         (.swift, "let q = #\"INSERT INTO t VALUES (1)\"#"),
+        (.java, "@Info(\"SELECT id FROM users\")"),
     ])
     func keepsFilesWithCandidates(language: SQLLanguage, source: String) {
         #expect(mayContainCandidate(source, language))
@@ -28,6 +29,8 @@ struct PrefilterTests {
         (.javascript, "const selection = items.filter((x) => x.updated);"),
         (.ruby, "  items.select { |x| x.updated }\n"),
         (.java, "String s = \"Selection\";"),
+        (.java, "log.info(\"Update {} for {}\", id, name);"),
+        (.go, "return fmt.Errorf( \"delete %d failed\", id)"),
     ])
     func skipsFilesWithout(language: SQLLanguage, source: String) {
         #expect(!mayContainCandidate(source, language))
