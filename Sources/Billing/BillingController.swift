@@ -21,11 +21,11 @@ public struct BillingController: Sendable {
 
     public func register(_ routes: RouteRegistrar) {
         routes.tenant(.get, "/billing/plan", minimum: .viewer) { _, context in try await plan(context) }
-        routes.tenant(.post, "/billing/checkout", minimum: .admin, callsOutside: true) { request, context in
+        routes.tenant(.post, "/billing/checkout", minimum: .admin, database: .callsOutside) { request, context in
             let body = try await request.decodeJSON(CheckoutBody.self, context: context)
             return try await checkout(body, context)
         }
-        routes.tenant(.post, "/billing/portal", minimum: .admin, callsOutside: true) { _, context in try await portal(context) }
+        routes.tenant(.post, "/billing/portal", minimum: .admin, database: .callsOutside) { _, context in try await portal(context) }
     }
 
     // MARK: - Shapes

@@ -82,9 +82,9 @@ public struct Database: Sendable {
         }
     }
 
-    /// Authenticates a request in one statement of its own, for routes that call outside
-    /// services and so open their transactions step by step (a connection is never held across
-    /// an outside call).
+    /// Authenticates a request in one statement of its own, outside any transaction: for routes
+    /// that call outside services and so open their transactions step by step (a connection is
+    /// never held across an outside call), and for routes that answer from the identity alone.
     public func authenticate(_ claims: RequestClaims) async throws -> RequestIdentity? {
         let row = try await client.withConnection { connection in
             try await Transaction(connection: connection, logger: logger, watches: watches)
@@ -99,7 +99,7 @@ public struct Database: Sendable {
     /// Checks that the database answers.
     public func ping() async throws {
         try await client.withConnection { connection in
-            try await Transaction(connection: connection, logger: logger, watches: watches).query("SELECT 1")
+            _ = try await Transaction(connection: connection, logger: logger, watches: watches).query("SELECT 1")
         }
     }
 

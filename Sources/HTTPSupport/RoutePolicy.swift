@@ -24,14 +24,24 @@ public enum RoutePolicy: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// A declared route: who may call it, and whether its handler calls outside services.
+/// A declared route: who may call it, and how its handler uses dbooster's database.
 public struct RouteDeclaration: Sendable, Hashable {
     public let policy: RoutePolicy
-    /// The handler calls an outside service (a customer database, GitHub, Stripe, the AI engine):
-    /// the request then gets no transaction of its own — its policy check runs in one statement
-    /// and the handler opens short transactions between its outside calls, so that no pooled
-    /// connection is held across them. Every other route runs in one transaction.
-    public let callsOutside: Bool
+    public let databaseUse: DatabaseUse
+}
+
+/// What a route's handler does with dbooster's database, which decides the request's transaction.
+public enum DatabaseUse: Sendable, Hashable {
+    /// Statements of its own: the policy check and the handler share one transaction (the default).
+    case requestTransaction
+    /// It calls an outside service (a customer database, GitHub, Stripe, the AI engine): the
+    /// request gets no transaction of its own — its policy check runs in one statement and the
+    /// handler opens short transactions between its outside calls, so that no pooled connection
+    /// is held across them.
+    case callsOutside
+    /// None: it answers from the caller's identity, which the policy check reads in one
+    /// statement — the request's only one, outside any transaction.
+    case identityOnly
 }
 
 /// The set of declared routes, keyed by `METHOD /path/{param}`.
@@ -47,11 +57,11 @@ public final class PolicyRegistry: Sendable {
         "\(method.rawValue) \(path)"
     }
 
-    func declare(method: HTTPRequest.Method, path: String, policy: RoutePolicy, callsOutside: Bool) {
+    func declare(method: HTTPRequest.Method, path: String, policy: RoutePolicy, databaseUse: DatabaseUse) {
         let key = Self.key(method: method, path: path)
         entries.withLockedValue { entries in
             precondition(entries[key] == nil, "Route declared twice: \(key)")
-            entries[key] = RouteDeclaration(policy: policy, callsOutside: callsOutside)
+            entries[key] = RouteDeclaration(policy: policy, databaseUse: databaseUse)
         }
     }
 

@@ -15,10 +15,10 @@ public struct RouteRegistrar {
     }
 
     private func declare(
-        _ method: HTTPRequest.Method, _ path: String, _ policy: RoutePolicy, callsOutside: Bool = false
+        _ method: HTTPRequest.Method, _ path: String, _ policy: RoutePolicy, database: DatabaseUse = .requestTransaction
     ) -> RouterPath {
         let routerPath = RouterPath(path)
-        registry.declare(method: method, path: routerPath.description, policy: policy, callsOutside: callsOutside)
+        registry.declare(method: method, path: routerPath.description, policy: policy, databaseUse: database)
         return routerPath
     }
 
@@ -30,30 +30,30 @@ public struct RouteRegistrar {
         router.on(declare(method, path, .public), method: method, use: handler)
     }
 
-    /// A route for any signed-in user. `callsOutside`: see ``RouteDeclaration/callsOutside``.
+    /// A route for any signed-in user. `database`: see ``DatabaseUse``.
     public func user<Output: ResponseGenerator>(
-        _ method: HTTPRequest.Method, _ path: String, callsOutside: Bool = false,
+        _ method: HTTPRequest.Method, _ path: String, database: DatabaseUse = .requestTransaction,
         use handler: @escaping @Sendable (Request, UserRequestContext) async throws -> Output
     ) {
         router.group(context: UserRequestContext.self)
-            .on(declare(method, path, .user, callsOutside: callsOutside), method: method, use: handler)
+            .on(declare(method, path, .user, database: database), method: method, use: handler)
     }
 
     /// A route in the active organization for callers with at least `minimum` role.
-    /// `callsOutside`: see ``RouteDeclaration/callsOutside``.
+    /// `database`: see ``DatabaseUse``.
     public func tenant<Output: ResponseGenerator>(
-        _ method: HTTPRequest.Method, _ path: String, minimum: Role, callsOutside: Bool = false,
+        _ method: HTTPRequest.Method, _ path: String, minimum: Role, database: DatabaseUse = .requestTransaction,
         use handler: @escaping @Sendable (Request, TenantRequestContext) async throws -> Output
     ) {
-        tenant(method, path, policy: .role(minimum), callsOutside: callsOutside, use: handler)
+        tenant(method, path, policy: .role(minimum), database: database, use: handler)
     }
 
     /// A route in the active organization under an explicit policy.
     public func tenant<Output: ResponseGenerator>(
-        _ method: HTTPRequest.Method, _ path: String, policy: RoutePolicy, callsOutside: Bool = false,
+        _ method: HTTPRequest.Method, _ path: String, policy: RoutePolicy, database: DatabaseUse = .requestTransaction,
         use handler: @escaping @Sendable (Request, TenantRequestContext) async throws -> Output
     ) {
         router.group(context: TenantRequestContext.self)
-            .on(declare(method, path, policy, callsOutside: callsOutside), method: method, use: handler)
+            .on(declare(method, path, policy, database: database), method: method, use: handler)
     }
 }

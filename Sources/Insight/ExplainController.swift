@@ -30,7 +30,7 @@ public struct ExplainController: Sendable {
     }
 
     public func register(_ routes: RouteRegistrar) {
-        routes.tenant(.post, "/query/explain", minimum: .member, callsOutside: true) { request, context in
+        routes.tenant(.post, "/query/explain", minimum: .member, database: .callsOutside) { request, context in
             let body = try await request.decodeJSON(Body.self, context: context)
             return try await explain(body, context)
         }

@@ -68,7 +68,7 @@ public struct MetadataController: Sendable {
     }
 
     public func register(_ routes: RouteRegistrar) {
-        routes.tenant(.post, "/metadata/sync", minimum: .member, callsOutside: true) { request, context in
+        routes.tenant(.post, "/metadata/sync", minimum: .member, database: .callsOutside) { request, context in
             let body = try await request.decodeJSON(SyncBody.self, context: context)
             return try await sync(body.project_id, context)
         }

@@ -33,7 +33,7 @@ public struct OptimizeController: Sendable {
     }
 
     public func register(_ routes: RouteRegistrar) {
-        routes.tenant(.post, "/query/optimize", minimum: .member, callsOutside: true) { request, context in
+        routes.tenant(.post, "/query/optimize", minimum: .member, database: .callsOutside) { request, context in
             let body = try await request.decodeJSON(Body.self, context: context)
             return try await optimize(body, context)
         }

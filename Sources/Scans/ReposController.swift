@@ -23,7 +23,7 @@ public struct ReposController: Sendable {
     }
 
     public func register(_ routes: RouteRegistrar) {
-        routes.tenant(.get, "/repos", minimum: .member, callsOutside: true) { _, context in try await list(context) }
+        routes.tenant(.get, "/repos", minimum: .member, database: .callsOutside) { _, context in try await list(context) }
         routes.tenant(.post, "/repos/scan", minimum: .member) { request, context in
             let body = try await request.decodeJSON(ScanBody.self, context: context)
             return EditedResponse(status: .accepted, response: try await queue(body, context))

@@ -8,7 +8,7 @@ public struct UsersController: Sendable {
     public init() {}
 
     public func register(_ routes: RouteRegistrar) {
-        routes.user(.get, "/users/me") { _, context in try me(context) }
+        routes.user(.get, "/users/me", database: .identityOnly) { _, context in try me(context) }
     }
 
     struct Me: ResponseEncodable {

@@ -42,7 +42,7 @@ public struct WorkloadController: Sendable {
     }
 
     public func register(_ routes: RouteRegistrar) {
-        routes.tenant(.post, "/workload/analyze", minimum: .member, callsOutside: true) { request, context in
+        routes.tenant(.post, "/workload/analyze", minimum: .member, database: .callsOutside) { request, context in
             let body = try await request.decodeJSON(Body.self, context: context)
             return try await analyze(body, context)
         }

@@ -13,7 +13,8 @@ import Hummingbird
 /// active organization) and the session, and switches to the tenant role and scope; then the
 /// role is checked (another organization's resources answer 404, a role too low 403) and the
 /// handler runs in the same transaction. Routes that call outside services check the policy in
-/// one statement and leave their transactions to the handler.
+/// one statement and leave their transactions to the handler; routes that answer from the
+/// caller's identity need nothing but that statement (see ``DatabaseUse``).
 struct PolicyMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
@@ -32,12 +33,14 @@ struct PolicyMiddleware: RouterMiddleware {
         let named = inOrganization ? try namedOrganization(request: request, path: path, context: context) : nil
         let claims = RequestClaims(userID: userID, sessionID: sessionID, organizationID: named, inOrganization: inOrganization)
 
-        if route.callsOutside {
+        switch route.databaseUse {
+        case .requestTransaction:
+            return try await database.withRequest(claims) { identity in
+                try await next(request, try authorize(identity, route.policy, named: named, context: context))
+            }
+        case .callsOutside, .identityOnly:
             let identity = try await database.authenticate(claims)
             return try await next(request, try authorize(identity, route.policy, named: named, context: context))
-        }
-        return try await database.withRequest(claims) { identity in
-            try await next(request, try authorize(identity, route.policy, named: named, context: context))
         }
     }
 

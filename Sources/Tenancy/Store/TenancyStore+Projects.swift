@@ -14,16 +14,14 @@ extension TenancyStore {
         let hasDatabase: Bool
     }
 
-    private typealias ProjectColumns = (UUID, String, String, Date, Bool)
+    fileprivate typealias ProjectColumns = (UUID, String, String, Date, Bool)
     private static func project(_ row: ProjectColumns) -> ProjectRow {
         ProjectRow(id: row.0, name: row.1, description: row.2, createdAt: row.3, hasDatabase: row.4)
     }
 
     /// The projects row-level security shows, oldest first.
     func projects() async throws -> [ProjectRow] {
-        try await transaction.query(
-            "SELECT id, name, description, created_at, database_url IS NOT NULL FROM projects ORDER BY created_at, id"
-        ).all(as: ProjectColumns.self).map(Self.project)
+        try await transaction.execute(ListProjects()).map(Self.project)
     }
 
     func project(_ id: UUID) async throws -> ProjectRow? {
@@ -54,4 +52,15 @@ extension TenancyStore {
             "UPDATE projects SET database_url = \(sealedURL), allow_writes = \(allowWrites) WHERE id = \(id) RETURNING name"
         ).first(as: String.self)
     }
+}
+
+/// The project list: a hot read, prepared once per connection. (PostgreSQL re-plans a prepared
+/// statement under row-level security when the role changes; the policies read the scope at run
+/// time.)
+private struct ListProjects: PostgresPreparedStatement {
+    static let sql = "SELECT id, name, description, created_at, database_url IS NOT NULL FROM projects ORDER BY created_at, id"
+    typealias Row = TenancyStore.ProjectColumns
+
+    func makeBindings() throws -> PostgresBindings { PostgresBindings() }
+    func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
 }
