@@ -25,8 +25,8 @@ swift test --skip-build --parallel 2>&1 | tee var/swift-test.log | grep -vE "^(T
 status=${PIPESTATUS[0]}
 if [ "$status" -ne 0 ]; then exit "$status"; fi
 
-echo "== A PostgreSQL restart under load (alone: it restarts the test cluster)"
-DBOOSTER_RESTART_TESTS=1 swift test --skip-build --filter postgresRestartUnderLoad 2>&1 | grep -E "^(✔|✘|↳)|error" | tail -n 40
+echo "== Database outages under load (alone: they restart and stop the test cluster)"
+DBOOSTER_OUTAGE_TESTS=1 swift test --skip-build --filter DatabaseOutageTests 2>&1 | grep -E "^(✔|✘|↳)|error" | tail -n 40
 status=${PIPESTATUS[0]}
 if [ "$status" -ne 0 ]; then exit "$status"; fi
 
