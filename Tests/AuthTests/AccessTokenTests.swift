@@ -222,6 +222,43 @@ struct AccessTokenTests {
         }
     }
 
+    // MARK: Verified tokens remembered
+
+    @Test("a remembered token still expires, and is remembered only once it passed every check")
+    func rememberedTokens() async throws {
+        let clock = ManualClock(Self.now)
+        let issuer = try AccessTokenIssuer(secret: Self.secret, clock: { clock.now })
+        let (token, _) = try await issuer.issue(userID: UUID())
+        let forged = token.dropLast(2) + (token.hasSuffix("AA") ? "BB" : "AA")
+        await #expect(throws: AccessTokenError.invalidSignature) { try await issuer.verify(String(forged)) }
+        #expect(issuer.verified.count == 0)
+
+        let first = try await issuer.verify(token)
+        #expect(try await issuer.verify(token) == first)
+        #expect(issuer.verified.count == 1)
+        await #expect(throws: AccessTokenError.invalidSignature) { try await issuer.verify(String(forged)) }
+
+        clock.now = Self.now.addingTimeInterval(900)
+        await #expect(throws: AccessTokenError.expired) { try await issuer.verify(token) }
+    }
+
+    @Test("the remembered tokens are bounded: a full cache drops the expired ones, else all")
+    func rememberedTokensBounded() async throws {
+        let clock = ManualClock(Self.now)
+        let issuer = try AccessTokenIssuer(secret: Self.secret, clock: { clock.now }, verifiedCapacity: 3)
+        for _ in 0..<3 { _ = try await issuer.verify(try await issuer.issue(userID: UUID()).token) }
+        #expect(issuer.verified.count == 3)
+        _ = try await issuer.verify(try await issuer.issue(userID: UUID()).token)
+        #expect(issuer.verified.count == 1, "a full cache of live tokens starts over")
+
+        _ = try await issuer.verify(try await issuer.issue(userID: UUID()).token)
+        clock.now = Self.now.addingTimeInterval(600)
+        _ = try await issuer.verify(try await issuer.issue(userID: UUID()).token)
+        clock.now = Self.now.addingTimeInterval(1_000)
+        _ = try await issuer.verify(try await issuer.issue(userID: UUID()).token)
+        #expect(issuer.verified.count == 2, "the two expired tokens were dropped, the live one kept")
+    }
+
     @Test("secrets shorter than 32 bytes are refused", arguments: ["", "short", String(repeating: "s", count: 31)])
     func shortSecret(secret: String) {
         #expect(throws: AccessTokenError.secretTooShort(byteCount: secret.utf8.count)) {
@@ -235,5 +272,16 @@ extension Data {
         var standard = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         standard += String(repeating: "=", count: (4 - standard.count % 4) % 4)
         self.init(base64Encoded: standard)
+    }
+}
+
+/// A settable clock for the issuer.
+final class ManualClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Date
+    init(_ start: Date) { value = start }
+    var now: Date {
+        get { lock.withLock { value } }
+        set { lock.withLock { value = newValue } }
     }
 }

@@ -9,12 +9,14 @@ struct RequestAuthenticator: Sendable {
 
     /// The user and session of a valid `Authorization: Bearer` access token.
     func verifiedClaims(from request: Request) async throws -> (userID: UUID, sessionID: UUID?) {
-        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
+        guard let header = request.headers[.authorization], header.prefix(7).lowercased() == "bearer " else {
             throw AppError.unauthorized()
         }
-        let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
+        var token = header.dropFirst(7)
+        while token.first == " " || token.first == "\t" { token.removeFirst() }
+        while token.last == " " || token.last == "\t" { token.removeLast() }
         do {
-            let claims = try await accessTokens.verify(token)
+            let claims = try await accessTokens.verify(String(token))
             guard let id = claims.userID else { throw AppError.unauthorized() }
             return (id, claims.sessionID)
         } catch {

@@ -147,6 +147,8 @@ public struct AccessTokenIssuer: Sendable {
     /// whose `add` is async, so it is prepared by a task started in `init`).
     private let keys: Task<JWTKeyCollection, Never>
     private let clock: @Sendable () -> Date
+    /// Tokens that passed every check (see ``VerifiedTokenCache``).
+    let verified: VerifiedTokenCache
 
     /// Creates an issuer.
     /// - Parameters:
@@ -157,6 +159,7 @@ public struct AccessTokenIssuer: Sendable {
     ///   - issuer: The `iss` claim written and required.
     ///   - audience: The `aud` claim written and required.
     ///   - clock: Source of the current time (injectable for tests).
+    ///   - verifiedCapacity: How many verified tokens are remembered (see ``VerifiedTokenCache``).
     /// - Throws: ``AccessTokenError/secretTooShort(byteCount:)``.
     public init(
         secret: String,
@@ -165,7 +168,8 @@ public struct AccessTokenIssuer: Sendable {
         leeway: TimeInterval = 30,
         issuer: String = "dbooster",
         audience: String = AccessTokenIssuer.defaultAudience,
-        clock: @escaping @Sendable () -> Date = { Date() }
+        clock: @escaping @Sendable () -> Date = { Date() },
+        verifiedCapacity: Int = 10_000
     ) throws {
         let byteCount = secret.utf8.count
         guard byteCount >= 32 else { throw AccessTokenError.secretTooShort(byteCount: byteCount) }
@@ -179,6 +183,7 @@ public struct AccessTokenIssuer: Sendable {
         self.issuer = issuer
         self.audience = audience
         self.clock = clock
+        self.verified = VerifiedTokenCache(capacity: verifiedCapacity)
     }
 
     // MARK: Issuing
@@ -207,9 +212,14 @@ public struct AccessTokenIssuer: Sendable {
 
     // MARK: Verifying
 
-    /// Verifies signature, pinned header, claims and times.
+    /// Verifies signature, pinned header, claims and times (a token verified before: its times).
     /// - Throws: ``AccessTokenError`` describing the first failed check.
     public func verify(_ token: String) async throws -> AccessTokenClaims {
+        let now = clock()
+        if let claims = verified.claims(of: token) {
+            try claims.verifyTimes(now: now, leeway: leeway)
+            return claims
+        }
         try checkHeader(of: token)
 
         let claims: AccessTokenClaims
@@ -223,7 +233,8 @@ public struct AccessTokenIssuer: Sendable {
             throw AccessTokenError.malformed
         }
         try claims.verifyParties(issuer: issuer, audience: audience)
-        try claims.verifyTimes(now: clock(), leeway: leeway)
+        try claims.verifyTimes(now: now, leeway: leeway)
+        verified.insert(claims, of: token, now: now)
         return claims
     }
 
