@@ -32,6 +32,8 @@ struct AppConfig: Sendable {
     var refreshReuseGrace: TimeInterval
     var google: OAuthClientSettings
     var github: OAuthClientSettings
+    /// The time limit of each call to Google or GitHub during a sign-in (`OAUTH_TIMEOUT_MS`).
+    var oauthTimeout: Duration
     var loginRateLimit: Int
     /// Password hashing threads (`PASSWORD_HASHING_THREADS`, low priority) and how many hashes may
     /// wait for them before sign-ins get 503 (`PASSWORD_HASHING_QUEUE`).
@@ -101,6 +103,7 @@ struct AppConfig: Sendable {
                 tokenURL: githubOAuth + "/login/oauth/access_token",
                 userInfoURL: value("GITHUB_API_URL") ?? "https://api.github.com"
             ),
+            oauthTimeout: positiveMilliseconds(value("OAUTH_TIMEOUT_MS")) ?? OAuthService.standardProviderTimeout,
             loginRateLimit: value("LOGIN_RATE_LIMIT").flatMap(Int.init) ?? 10,
             hashingThreads: max(1, value("PASSWORD_HASHING_THREADS").flatMap(Int.init) ?? 1),
             hashingQueue: max(1, value("PASSWORD_HASHING_QUEUE").flatMap(Int.init) ?? 32),

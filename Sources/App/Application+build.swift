@@ -68,7 +68,7 @@ func buildRouter(
     let oauth = OAuthService(
         database: database, accounts: accounts, sessions: sessions, httpClient: httpClient,
         google: config.google.clientSettings, github: config.github.clientSettings,
-        publicURL: config.publicURL, frontendURL: config.frontendURL)
+        publicURL: config.publicURL, frontendURL: config.frontendURL, providerTimeout: config.oauthTimeout)
 
     let router = Router(context: AppRequestContext.self)
     let registry = PolicyRegistry()

@@ -44,6 +44,27 @@ import TestDatabaseSupport
         }
     }
 
+    // MARK: - Sign-in providers
+
+    @Test("a sign-in provider that hangs: the callback lands on the front end with provider_unavailable after OAUTH_TIMEOUT_MS, no user",
+          arguments: SignInProvider.allCases)
+    func signInProvider(provider: SignInProvider) async throws {
+        try await HangingServer.with(.silent) { hanging in
+            try await withTestApp(providerBaseURL: hanging.baseURL, environment: Self.environment(["OAUTH_TIMEOUT_MS": "1000"])) { test in
+                let ada = try await test.client.signUp(uniqueEmail("ada"))
+                var flows: [SignInFlow] = []
+                for _ in 0..<2 { flows.append(try await SignInFlow.start(provider, test: test)) }
+                let calls = flows.map { flow in
+                    HangingCall(.get, "/auth/\(provider.rawValue)/callback?code=any-code&state=\(flow.state)",
+                                token: nil, headers: [.cookie: flow.cookie])
+                }
+                let outcome = try await test.whileHanging(calls, probe: ada) { try await hanging.waitForConnections(calls.count) }
+                outcome.expectCutOff(after: .seconds(1), status: .found, code: "provider_unavailable")
+                #expect(try await test.count("SELECT count(*)::int FROM users") == 1, "only ada")
+            }
+        }
+    }
+
     // MARK: - GitHub
 
     @Test("GitHub hangs: GET /repos answers 504 github_timeout after GITHUB_TIMEOUT_MS and records no repository")

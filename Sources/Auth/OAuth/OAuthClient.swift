@@ -29,7 +29,8 @@ public struct OAuthClientSettings: Sendable {
 /// Small JSON-over-HTTP helpers for talking to providers, with time limits and size limits.
 struct ProviderHTTP: Sendable {
     let client: HTTPClient
-    let timeout: TimeAmount = .seconds(10)
+    /// The limit of one call (connection, request and answer).
+    let timeout: TimeAmount
     let maxBody = 1024 * 1024
 
     func postForm(_ url: String, fields: [String: String]) async throws -> (status: Int, body: Data) {

@@ -20,9 +20,13 @@ public struct OAuthService: Sendable {
     let publicURL: String
     let frontendURL: String
 
+    /// The time limit of each call to a provider when none is configured.
+    public static let standardProviderTimeout: Duration = .seconds(10)
+
     public init(database: Database, accounts: AccountService, sessions: SessionService, httpClient: HTTPClient,
-                google: OAuthClientSettings?, github: OAuthClientSettings?, publicURL: String, frontendURL: String) {
-        let http = ProviderHTTP(client: httpClient)
+                google: OAuthClientSettings?, github: OAuthClientSettings?, publicURL: String, frontendURL: String,
+                providerTimeout: Duration = standardProviderTimeout) {
+        let http = ProviderHTTP(client: httpClient, timeout: .milliseconds(Int64(providerTimeout / .milliseconds(1))))
         var providers: [OAuthProviderKind: any IdentityProvider] = [:]
         if let google { providers[.google] = GoogleProvider(settings: google, http: http) }
         if let github { providers[.github] = GitHubProvider(settings: github, http: http) }
