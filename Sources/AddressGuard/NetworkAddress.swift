@@ -47,6 +47,8 @@ public enum NetworkAddress {
         case unresolved
         /// One of its addresses is private; the canonical address is given.
         case privateAddress(String)
+        /// The name was not resolved in time (see ``vet(_:within:resolve:)``).
+        case timedOut
     }
 
     /// Resolves `host` once (a numeric host in any spelling is not looked up) and returns the

@@ -18,7 +18,8 @@ public struct DownloadGuard: Sendable {
     /// connection must go to (the host resolved once, in canonical form), or nil for a trusted
     /// host, which is reached by name.
     @discardableResult
-    public func check(_ url: URL, apiBase: URL) throws -> String? {
+    /// The host is looked up off the caller's thread, within the GitHub connect time limit.
+    public func check(_ url: URL, apiBase: URL) async throws -> String? {
         guard let scheme = url.scheme?.lowercased(), let host = url.host?.lowercased(), !host.isEmpty else {
             throw ScanFailure("refused to download \(url.absoluteString): not an absolute URL")
         }
@@ -34,7 +35,9 @@ public struct DownloadGuard: Sendable {
             throw ScanFailure("refused a redirect to \(host), which is not an allowed host")
         }
         guard !settings.privateHosts.contains(host) else { return nil }
-        switch NetworkAddress.vet(host, resolve: resolve) {
+        switch await NetworkAddress.vet(host, within: settings.gitHubTimeouts.connect, resolve: resolve) {
+        case .failure(.timedOut):
+            throw ScanFailure("resolving \(host) took too long")
         case .failure(.unresolved):
             throw ScanFailure("could not resolve \(host)")
         case .failure(.privateAddress(let address)):

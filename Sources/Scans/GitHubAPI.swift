@@ -119,7 +119,7 @@ struct LiveGitHubAPI: Sendable {
             guard let parsed = URL(string: url) else { throw ScanFailure("GitHub redirected to an invalid URL") }
             // Each hop connects to the address that was vetted (DNS is not asked a second time);
             // the name stays in the Host header and the TLS server name.
-            let vetted = try guardrail.check(parsed, apiBase: apiBase)
+            let vetted = try await guardrail.check(parsed, apiBase: apiBase)
             let pinned = vetted.flatMap { address in parsed.host.map { [$0: address] } } ?? [:]
             // The token goes only to the API host itself, never to a redirect target.
             let sendToken = parsed.host?.lowercased() == apiBase.host?.lowercased() ? token : nil

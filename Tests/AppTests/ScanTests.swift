@@ -189,29 +189,48 @@ struct ScanTests {
         }
     }
 
+    @Test("a download host whose DNS does not answer fails the scan after the connect limit, off the caller's thread")
+    func silentResolver() async throws {
+        let settings = ScanSettings(gitHubAPIURL: URL(string: "https://api.github.com")!, allowedHosts: ["github.com"],
+                                    gitHubTimeouts: GitHubTimeouts(connect: .milliseconds(300)))
+        let guardrail = DownloadGuard(settings: settings) { _ in
+            Thread.sleep(forTimeInterval: 3)
+            return ["140.82.121.4"]
+        }
+        let started = ContinuousClock.now
+        do {
+            _ = try await guardrail.check(URL(string: "https://codeload.github.com/x.tgz")!, apiBase: settings.gitHubAPIURL)
+            Issue.record("a lookup that never answered in time was accepted")
+        } catch let failure as ScanFailure {
+            #expect(failure.description == "resolving codeload.github.com took too long")
+        }
+        let elapsed = started.duration(to: .now)
+        #expect(elapsed >= .milliseconds(250) && elapsed < .seconds(2), "answered after \(elapsed)")
+    }
+
     @Test("the download guard checks the resolved address, not only the name")
-    func resolvedAddresses() throws {
+    func resolvedAddresses() async throws {
         let settings = ScanSettings(gitHubAPIURL: URL(string: "https://api.github.com")!,
                                     allowedHosts: ["github.com", "localhost"])
         let guardrail = DownloadGuard(settings: settings, resolve: { host in
             host == "codeload.github.com" ? ["10.0.0.7"] : NetworkAddress.systemResolve(host)
         })
         let api = settings.gitHubAPIURL
-        #expect(throws: ScanFailure.self) { try guardrail.check(URL(string: "https://localhost/x.tgz")!, apiBase: api) }
-        #expect(throws: ScanFailure.self) { try guardrail.check(URL(string: "https://codeload.github.com/x")!, apiBase: api) }
-        #expect(throws: ScanFailure.self) { try guardrail.check(URL(string: "https://[::1]/x")!, apiBase: api) }
+        await #expect(throws: ScanFailure.self) { try await guardrail.check(URL(string: "https://localhost/x.tgz")!, apiBase: api) }
+        await #expect(throws: ScanFailure.self) { try await guardrail.check(URL(string: "https://codeload.github.com/x")!, apiBase: api) }
+        await #expect(throws: ScanFailure.self) { try await guardrail.check(URL(string: "https://[::1]/x")!, apiBase: api) }
         let spellings = DownloadGuard(settings: ScanSettings(
             gitHubAPIURL: api, allowedHosts: ["0177.0.0.1", "012.0.0.1", "2130706433", "[::ffff:7f00:1]",
                                               "[0:0:0:0:0:0:0:1]", "[::ffff:a9fe:a9fe]", "rebind.test", "public.test",
                                               "::ffff:7f00:1", "0:0:0:0:0:0:0:1", "::ffff:a9fe:a9fe"]),
             resolve: { host in host == "rebind.test" ? ["140.82.121.4", "::ffff:7f00:1"] : host == "public.test" ? ["140.82.121.4"] : [] })
         for host in ["0177.0.0.1", "012.0.0.1", "2130706433", "[::ffff:7f00:1]", "[0:0:0:0:0:0:0:1]", "[::ffff:a9fe:a9fe]", "rebind.test"] {
-            #expect(throws: ScanFailure.self, "\(host)") { try spellings.check(URL(string: "https://\(host)/x.tgz")!, apiBase: api) }
+            await #expect(throws: ScanFailure.self, "\(host)") { try await spellings.check(URL(string: "https://\(host)/x.tgz")!, apiBase: api) }
         }
         // The vetted address is returned: the download connects there, not to a second DNS answer.
-        #expect(try spellings.check(URL(string: "https://public.test/x.tgz")!, apiBase: api) == "140.82.121.4")
+        #expect(try await spellings.check(URL(string: "https://public.test/x.tgz")!, apiBase: api) == "140.82.121.4")
         let trusting = DownloadGuard(settings: ScanSettings(gitHubAPIURL: api, allowedHosts: ["localhost"], privateHosts: ["localhost"]))
-        #expect(throws: Never.self) { try trusting.check(URL(string: "https://localhost/x.tgz")!, apiBase: api) }
+        await #expect(throws: Never.self) { try await trusting.check(URL(string: "https://localhost/x.tgz")!, apiBase: api) }
         #expect(NetworkAddress.isPrivate("192.168.1.4") && NetworkAddress.isPrivate("169.254.169.254")
                 && NetworkAddress.isPrivate("::ffff:127.0.0.1") && !NetworkAddress.isPrivate("140.82.121.4"))
     }

@@ -34,10 +34,10 @@ struct TargetNetworkPolicyTests {
         "postgresql://u:p@[64:ff9b::a9fe:a9fe]/db", "postgresql://u:p@0251.0376.0251.0376/db",
         "postgresql://u:p@rebind.example.com/db", "postgresql://u:p@mapped.example.com/db",
     ])
-    func refused(_ text: String) throws {
-        #expect(throws: TargetError.self) { try Self.policy.connectHost(for: try Self.url(text)) }
+    func refused(_ text: String) async throws {
+        await #expect(throws: TargetError.self) { try await Self.policy.connectHost(for: try Self.url(text)) }
         do {
-            _ = try Self.policy.connectHost(for: try Self.url(text))
+            _ = try await Self.policy.connectHost(for: try Self.url(text))
         } catch let error as TargetError {
             #expect(error.code == "target_address_not_allowed")
             #expect(error.status == .unprocessableContent)
@@ -45,25 +45,44 @@ struct TargetNetworkPolicyTests {
     }
 
     @Test("a public host is reached at the address that was vetted; verify-full keeps the name for TLS only")
-    func publicHost() throws {
-        #expect(try Self.policy.connectHost(for: try Self.url("postgresql://u:p@db.example.com/db")) == "140.82.121.4")
-        let verified = try Self.policy.connectTarget(for: try Self.url("postgresql://u:p@db.example.com/db?sslmode=verify-full"))
+    func publicHost() async throws {
+        #expect(try await Self.policy.connectHost(for: try Self.url("postgresql://u:p@db.example.com/db")) == "140.82.121.4")
+        let verified = try await Self.policy.connectTarget(
+            for: try Self.url("postgresql://u:p@db.example.com/db?sslmode=verify-full"), within: .seconds(5))
         #expect(verified.host == "140.82.121.4")
         #expect(verified.tlsServerName == "db.example.com")
         // A public address in another spelling is connected to in its canonical form.
-        #expect(try Self.policy.connectHost(for: try Self.url("postgresql://u:p@0214.0122.0171.04/db")) == "140.82.121.4")
+        #expect(try await Self.policy.connectHost(for: try Self.url("postgresql://u:p@0214.0122.0171.04/db")) == "140.82.121.4")
     }
 
     @Test("trusted hosts and the unrestricted policy connect by name; an unknown name is unreachable")
-    func trustedAndUnresolved() throws {
-        #expect(try Self.policy.connectHost(for: try Self.url("postgresql://u:p@replica.internal/db")) == "replica.internal")
-        #expect(try TargetNetworkPolicy.unrestricted.connectHost(for: try Self.url("postgresql://u:p@127.0.0.1/db")) == "127.0.0.1")
+    func trustedAndUnresolved() async throws {
+        #expect(try await Self.policy.connectHost(for: try Self.url("postgresql://u:p@replica.internal/db")) == "replica.internal")
+        #expect(try await TargetNetworkPolicy.unrestricted.connectHost(for: try Self.url("postgresql://u:p@127.0.0.1/db")) == "127.0.0.1")
         do {
-            _ = try Self.policy.connectHost(for: try Self.url("postgresql://u:p@nowhere.example.com/db"))
+            _ = try await Self.policy.connectHost(for: try Self.url("postgresql://u:p@nowhere.example.com/db"))
             Issue.record("an unresolvable host was accepted")
         } catch let error as TargetError {
             #expect(error.code == "target_unreachable")
         }
+    }
+
+    @Test("a DNS server that does not answer: target_timeout after the limit, the caller's thread not held")
+    func silentResolver() async throws {
+        let silent = TargetNetworkPolicy.publicOnly(trusting: []) { _ in
+            Thread.sleep(forTimeInterval: 3)
+            return ["140.82.121.4"]
+        }
+        let started = ContinuousClock.now
+        do {
+            _ = try await silent.connectHost(for: try Self.url("postgresql://u:p@slow.example.com/db"), within: .milliseconds(300))
+            Issue.record("a lookup that never answered in time was accepted")
+        } catch let error as TargetError {
+            #expect(error.code == "target_timeout")
+            #expect(error.status == .gatewayTimeout)
+        }
+        let elapsed = started.duration(to: .now)
+        #expect(elapsed >= .milliseconds(250) && elapsed < .seconds(2), "answered after \(elapsed)")
     }
 
     @Test("through the API: a project whose database is on a private address is refused before connecting")

@@ -78,7 +78,7 @@ public struct TargetDatabase: Sendable {
     // MARK: - Connecting
 
     private func connect() async throws -> PostgresConnection {
-        let target = try network.connectTarget(for: url)
+        let target = try await network.connectTarget(for: url, within: settings.connectTimeout)
         do {
             var configuration = PostgresConnection.Configuration(
                 host: target.host, port: url.port, username: url.username, password: url.password,

@@ -28,10 +28,16 @@ public struct TargetNetworkPolicy: Sendable {
     /// every answer must be public, and the connection goes to the canonical vetted address, so
     /// that a second DNS answer cannot steer it elsewhere. With `verify-full` TLS the name is kept
     /// as the TLS server name, so the certificate still proves the server.
-    func connectTarget(for url: TargetURL) throws -> (host: String, tlsServerName: String?) {
+    ///
+    /// The name is looked up off the caller's thread and within `limit` (a silent DNS server is
+    /// `target_timeout`).
+    func connectTarget(for url: TargetURL, within limit: Duration) async throws -> (host: String, tlsServerName: String?) {
         let host = url.host.lowercased()
         guard let trustedHosts, !trustedHosts.contains(host) else { return (url.host, nil) }
-        switch NetworkAddress.vet(host, resolve: resolve) {
+        switch await NetworkAddress.vet(host, within: limit, resolve: resolve) {
+        case .failure(.timedOut):
+            throw TargetError(.timedOut, code: "target_timeout",
+                              message: "Resolving the database host \(url.host) took longer than the connect timeout; try again later.")
         case .failure(.unresolved):
             throw TargetError(.unreachable, code: "target_unreachable", message: "Could not resolve the database host \(url.host).")
         case .failure(.privateAddress(let address)):
@@ -43,6 +49,8 @@ public struct TargetNetworkPolicy: Sendable {
         }
     }
 
-    /// The host to connect to for `url` (see ``connectTarget(for:)``).
-    func connectHost(for url: TargetURL) throws -> String { try connectTarget(for: url).host }
+    /// The host to connect to for `url` (see ``connectTarget(for:within:)``).
+    func connectHost(for url: TargetURL, within limit: Duration = .seconds(5)) async throws -> String {
+        try await connectTarget(for: url, within: limit).host
+    }
 }

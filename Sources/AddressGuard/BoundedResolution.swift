@@ -1,0 +1,46 @@
+import Dispatch
+import Foundation
+
+extension NetworkAddress {
+    /// ``vet(_:resolve:)`` with the lookup bounded: `resolve` (blocking, like `getaddrinfo`) runs on
+    /// a thread of its own, never on the caller's, and a lookup that takes longer than `limit` —
+    /// a slow or silent DNS server — is ``Refusal/timedOut`` (the lookup is left to finish).
+    public static func vet(
+        _ host: String, within limit: Duration, resolve: @escaping @Sendable (String) -> [String]
+    ) async -> Result<[IPAddress], Refusal> {
+        let bare = IPAddress.stripBrackets(host)
+        if IPAddress(bare) != nil { return vet(host) { _ in [] } }
+        guard let answers = await resolveOffThread(bare, within: limit, resolve: resolve) else { return .failure(.timedOut) }
+        return vet(host) { _ in answers }
+    }
+
+    /// `resolve(host)` on a dispatch thread; nil when it has not answered within `limit`.
+    static func resolveOffThread(
+        _ host: String, within limit: Duration, resolve: @escaping @Sendable (String) -> [String]
+    ) async -> [String]? {
+        await withCheckedContinuation { (continuation: CheckedContinuation<[String]?, Never>) in
+            let answer = FirstAnswer(continuation)
+            DispatchQueue.global().async { answer.give(resolve(host)) }
+            let nanoseconds = limit.components.seconds * 1_000_000_000 + limit.components.attoseconds / 1_000_000_000
+            DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(nanoseconds))) { answer.give(nil) }
+        }
+    }
+}
+
+/// Resumes a continuation with the first answer given (the lookup's, or the deadline's nil).
+private final class FirstAnswer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<[String]?, Never>?
+
+    init(_ continuation: CheckedContinuation<[String]?, Never>) {
+        self.continuation = continuation
+    }
+
+    func give(_ answer: [String]?) {
+        let waiting = lock.withLock {
+            defer { continuation = nil }
+            return continuation
+        }
+        waiting?.resume(returning: answer)
+    }
+}
