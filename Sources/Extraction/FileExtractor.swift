@@ -74,11 +74,18 @@ struct FileExtractor {
                 findings.append(finding(analysis, path: path, language: language, line: line,
                                         column: analysis.lineOffset == 0 ? candidate.column : 1))
             }
-            if findings.count == found, role < .entryPoint, let callee = candidate.context.unknownCallee {
+            if findings.count == found, role < .entryPoint, let callee = candidate.context.unknownCallee,
+               acceptedAsEntryPointArgument(candidate) {
                 learning.unknownCallees.insert(callee)
             }
         }
         return findings
+    }
+
+    /// Whether some statement of `candidate` would be reported if it were handed to an entry point.
+    private mutating func acceptedAsEntryPointArgument(_ candidate: SQLCandidate) -> Bool {
+        analyze(candidate.text, formatted: candidate.context.formatted, concatenated: candidate.concatenated,
+                role: .entryPoint).contains { SQLClassifier.accepts($0, role: .entryPoint) }
     }
 
     /// The wrappers a file defines (lower-cased names), for a file ``extract(_:path:language:)``

@@ -87,7 +87,8 @@ final class TreeWrappers: @unchecked Sendable {
             var names: [SQLLanguage: Set<String>] = [:]
             for entry in pending.values {
                 let known = learned[entry.family] ?? []
-                for callee in entry.callees where callee.utf8.count >= 3 && !known.contains(callee.lowercased()) {
+                for callee in entry.callees where Self.mayBeWrapper(callee, family: entry.family)
+                    && !known.contains(callee.lowercased()) {
                     names[entry.family, default: []].insert(callee)
                 }
             }
@@ -95,6 +96,22 @@ final class TreeWrappers: @unchecked Sendable {
             let spelled = names.mapValues { $0.sorted().map { Array($0.utf8) } }
             return unlexed.compactMap { file, family in spelled[family].map { (file, $0) } }
         }
+    }
+
+    /// Names no search is spent on: keywords a call-like `return (…)` puts before a parenthesis, and
+    /// built-in functions and methods that every file calls.
+    private static let commonNames: Set<String> = [
+        "return", "and", "or", "not", "in", "if", "elif", "while", "for", "print", "append", "extend", "pop",
+        "insert", "join", "format", "getattr", "hasattr", "setattr", "isinstance", "object", "super", "str",
+        "list", "dict", "tuple", "set", "len", "push", "concat", "replace", "split", "strip", "map", "filter",
+    ]
+
+    /// Whether a name, as spelled, may be a wrapper worth looking for: not a keyword or built-in, and,
+    /// in languages whose functions start with a lower-case letter, not a class name.
+    private static func mayBeWrapper(_ name: String, family: SQLLanguage) -> Bool {
+        guard name.utf8.count >= 3, !commonNames.contains(name) else { return false }
+        guard family != .go, family != .php, let first = name.utf8.first else { return true }
+        return !(first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z"))
     }
 
     /// The remembered files that call a learned wrapper, in scan order.
@@ -124,17 +141,30 @@ final class TreeWrappers: @unchecked Sendable {
     static func mayDefine(_ bytes: UnsafeBufferPointer<UInt8>, anyOf names: [[UInt8]]) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         for name in names {
-            var offset = 0
-            while offset + name.count <= bytes.count,
-                  let hit = memchr(base + offset, Int32(name[0]), bytes.count - offset - name.count + 1) {
-                let start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if memcmp(base + start, name, name.count) == 0, followsDefinitionWord(bytes, before: start) {
+            // memchr looks for the name's rarest byte, so that most of the file is skipped at its speed.
+            let anchor = name.indices.min { rarity(name[$0]) < rarity(name[$1]) } ?? 0
+            var offset = anchor
+            while offset + name.count - anchor <= bytes.count,
+                  let hit = memchr(base + offset, Int32(name[anchor]), bytes.count - offset - (name.count - anchor) + 1) {
+                let start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - anchor
+                if name.indices.allSatisfy({ base[start + $0] == name[$0] }),
+                   followsDefinitionWord(bytes, before: start) {
                     return true
                 }
-                offset = start + 1
+                offset = start + anchor + 1
             }
         }
         return false
+    }
+
+    /// How common a byte of a name is in code, lowest for the rarest.
+    private static func rarity(_ byte: UInt8) -> Int {
+        switch byte {
+        case UInt8(ascii: "_"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): 0
+        case UInt8(ascii: "q"), UInt8(ascii: "x"), UInt8(ascii: "z"), UInt8(ascii: "j"), UInt8(ascii: "k"),
+             UInt8(ascii: "v"), UInt8(ascii: "w"), UInt8(ascii: "y"), UInt8(ascii: "b"), UInt8(ascii: "g"): 1
+        default: 2
+        }
     }
 
     private static func followsDefinitionWord(_ bytes: UnsafeBufferPointer<UInt8>, before start: Int) -> Bool {
