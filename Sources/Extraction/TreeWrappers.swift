@@ -7,8 +7,8 @@ struct FileLearning {
     var lexed = false
     /// Lower-cased names of the file's wrappers (``WrapperLearner``).
     var wrappers: Set<String> = []
-    /// Functions, as spelled, that were handed a literal no rule accepted and that the file knows
-    /// nothing of: wrappers defined in another file would make the literal SQL.
+    /// Functions, as spelled, that the file knows nothing of and that were handed a literal no rule
+    /// accepted but an entry point would: a wrapper defined in another file makes the literal SQL.
     var unknownCallees: Set<String> = []
 }
 
@@ -17,8 +17,9 @@ struct FileLearning {
 /// language entry points (`run_sql("select id from users")`).
 ///
 /// The main pass lexes every file that may hold SQL and learns its wrappers on the way. A file
-/// with a literal no rule accepted, handed to a function it does not know, is remembered with
-/// that function's name and the findings it had. After the main pass:
+/// with a literal that no rule accepted but an entry point would, handed to a function the file
+/// does not know, is remembered with that function's name and the findings it had. After the main
+/// pass:
 /// 1. ``definitionSearches()``: names not learned yet are looked for in the files the main pass
 ///    did not lex (a module of wrappers holds no SQL of its own); a file spelling one after a
 ///    definition keyword is lexed and learned from (``learn(_:language:)``);
