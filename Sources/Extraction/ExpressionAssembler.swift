@@ -32,7 +32,7 @@ struct ExpressionAssembler {
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
-            if token.kind == .identifier, let (candidate, last) = joinedList(at: index) {
+            if token.kind == .identifier, language == .python, let (candidate, last) = joinedList(at: index) {
                 found.append(candidate)
                 index = last + 1
                 continue
