@@ -68,14 +68,15 @@ enum LiteralPrefilter {
     }
 
     /// Whether the 8 bytes at `pointer` hold no byte of `table`: eight lookups and one branch, where
-    /// a branch per byte would often be mispredicted.
+    /// a branch per byte would often be mispredicted (summed, as the compiler turns an `|` chain
+    /// back into branches).
     @inline(__always)
     private static func isQuiet(_ pointer: UnsafePointer<UInt8>, table: ByteTable) -> Bool {
         let word = UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self)
         @inline(__always) func hit(_ shift: UInt64) -> UInt8 {
             unsafeBitCast(table[UInt8(truncatingIfNeeded: word &>> shift)], to: UInt8.self)
         }
-        return hit(0) | hit(8) | hit(16) | hit(24) | hit(32) | hit(40) | hit(48) | hit(56) == 0
+        return hit(0) &+ hit(8) &+ hit(16) &+ hit(24) &+ hit(32) &+ hit(40) &+ hit(48) &+ hit(56) == 0
     }
 
     /// Opening delimiters of Ruby percent strings other than `(`, which ``keywordRange(_:from:end:)`` skips.
