@@ -55,36 +55,24 @@ enum KeywordPrefilter {
         "comment", "checkpoint", "declare", "end", "abort",
     ]
 
-    /// ``statementKeywords`` packed as ``packed(_:)`` does, indexed by length (all fit in 12 bytes).
-    private static let statementKeywordsByLength: [[(low: UInt64, high: UInt32)]] = {
-        var table = [[(low: UInt64, high: UInt32)]](repeating: [], count: 13)
-        for keyword in statementKeywords {
-            let bytes = Array(keyword.utf8)
-            table[bytes.count].append(bytes.withUnsafeBufferPointer { packed($0) })
-        }
+    /// ``statementKeywords`` as bytes, indexed by length, for allocation-free matching.
+    private static let statementKeywordsByLength: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 13)
+        for keyword in statementKeywords { table[keyword.utf8.count].append(Array(keyword.utf8)) }
         return table
     }()
-
-    /// The letters of `word` (at most 12), lower-cased and packed little-endian into 12 bytes.
-    @inline(__always)
-    private static func packed(_ word: UnsafeBufferPointer<UInt8>) -> (low: UInt64, high: UInt32) {
-        var low: UInt64 = 0
-        var high: UInt32 = 0
-        for offset in 0..<word.count {
-            let byte = word[offset] | 0x20
-            if offset < 8 {
-                low |= UInt64(byte) << (8 * UInt64(offset))
-            } else {
-                high |= UInt32(byte) << (8 * UInt32(offset - 8))
-            }
-        }
-        return (low, high)
-    }
 
     /// Whether the ASCII letters `word` spell one of ``statementKeywords``, in any case.
     static func isStatementKeyword(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         guard word.count < statementKeywordsByLength.count else { return false }
-        let key = packed(word)
-        return statementKeywordsByLength[word.count].contains { $0.low == key.low && $0.high == key.high }
+        for keyword in statementKeywordsByLength[word.count] {
+            var matched = true
+            for offset in 0..<word.count where word[offset] | 0x20 != keyword[offset] {
+                matched = false
+                break
+            }
+            if matched { return true }
+        }
+        return false
     }
 }
