@@ -28,6 +28,18 @@ enum LiteralPrefilter {
     /// ``openers`` and the line break (where Ruby and PHP heredoc bodies begin).
     private static let openersAndNewline = ByteTable { byte in openers[byte] || byte == ASCII.newline }
 
+    /// Bytes that ``keywordRange(_:from:end:)`` reads past or takes as a keyword's first letter; a
+    /// literal whose text starts with any other byte (most closing quotes) opens with no keyword.
+    private static let textStarts = ByteTable { byte in
+        switch byte {
+        case ASCII.space, ASCII.tab, ASCII.newline, ASCII.carriageReturn, ASCII.openParen, ASCII.backslash, ASCII.minus,
+             ASCII.slash, UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+            return true
+        default:
+            return false
+        }
+    }
+
     /// Statement keywords that also open Ruby and PHP blocks, not counted at line starts.
     private static let blockWords: [[UInt8]] = ["begin", "start", "comment", "release"].map { Array($0.utf8) }
 
@@ -36,6 +48,7 @@ enum LiteralPrefilter {
         guard let base = bytes.baseAddress else { return false }
         let lineStartsCount = language == .ruby || language == .php
         let stops = lineStartsCount ? Self.openersAndNewline : Self.openers
+        let textStarts = Self.textStarts
         var index = 0
         let count = bytes.count
         while index < count {
@@ -61,6 +74,7 @@ enum LiteralPrefilter {
                     if start < count, bytes[start] | 0x20 == UInt8(ascii: "q") { start += 1 }
                     if start < count, isPercentDelimiter(bytes[start]) { start += 1 }
                 }
+                guard start < count, textStarts[bytes[start]] else { continue }
                 if opensWithKeyword(bytes, from: start), !isMessageArgument(bytes, quote: index - 1) { return true }
             }
         }
