@@ -23,6 +23,10 @@ struct CallContext {
     var holesAreParameters = false
     /// The surroundings mark the query as JPQL/HQL (not SQL).
     var jpql = false
+    /// The name, as spelled, of the function the string is handed to when the file knows nothing
+    /// of it (no entry point, wrapper, formatter or sink): a wrapper defined in another file may
+    /// make it an entry point (see ``TreeWrappers``).
+    var unknownCallee: String?
 }
 
 /// Names that identify raw-SQL entry points, string formatting, and non-SQL text.

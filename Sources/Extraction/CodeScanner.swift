@@ -29,30 +29,73 @@ public struct CodeScanner: Sendable {
                      onFinding: (SQLFinding) -> Void) throws -> ScanProgress {
         let files = try FileWalker(options: options).files(under: root)
         let state = ScanState(total: files.count)
+        let tree = TreeWrappers()
         onProgress(state.progress)
-        let workers = min(options.workers, max(1, files.count))
-        let maxFileSize = options.maxFileSize
-        let includeFragments = options.includeFragments
         withoutActuallyEscaping(onFinding) { onFinding in
             withoutActuallyEscaping(onProgress) { onProgress in
                 let sinks = UncheckedSinks(onFinding: onFinding, onProgress: onProgress)
-                DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                    var extractor = FileExtractor(includeFragments: includeFragments)
-                    var reader = FileReader()
-                    while let index = state.nextIndex() {
-                        let file = files[index]
-                        var findings: [SQLFinding] = []
-                        let size = reader.read(file.absolutePath, limit: maxFileSize) { bytes in
-                            findings = extractor.extract(bytes, path: file.relativePath, language: file.language)
-                        }
-                        state.finish(bytes: size, findings: findings, sinks: sinks)
+                forEachFile(files.count) { extractor, reader, index in
+                    let file = files[index]
+                    var findings: [SQLFinding] = []
+                    var learning: FileLearning?
+                    let size = reader.read(file.absolutePath, limit: options.maxFileSize) { bytes in
+                        findings = extractor.extract(bytes, path: file.relativePath, language: file.language)
+                        learning = extractor.learning
                     }
+                    if let learning { tree.record(learning, file: index, language: file.language, findings: findings) }
+                    state.finish(bytes: size, findings: findings, sinks: sinks)
                 }
+                learnAcrossFiles(files, tree: tree, state: state, sinks: sinks)
             }
         }
         let final = state.progress
         onProgress(final)
         return final
+    }
+
+    /// The passes of ``TreeWrappers`` after the main pass: learn the wrappers that remembered
+    /// calls need from files not lexed yet, then report what those calls hand them.
+    private func learnAcrossFiles(_ files: [SourceFile], tree: TreeWrappers, state: ScanState,
+                                  sinks: UncheckedSinks) {
+        let searches = tree.definitionSearches()
+        forEachFile(searches.count) { extractor, reader, index in
+            let (fileIndex, names) = searches[index]
+            let file = files[fileIndex]
+            _ = reader.read(file.absolutePath, limit: options.maxFileSize) { bytes in
+                guard TreeWrappers.mayDefine(bytes, anyOf: names) else { return }
+                tree.learn(extractor.wrappers(bytes, language: file.language), language: file.language)
+            }
+        }
+        let reextractions = tree.reextractions()
+        guard !reextractions.isEmpty else { return }
+        let wrappers = tree.wrappers
+        forEachFile(reextractions.count) { extractor, reader, index in
+            let item = reextractions[index]
+            let file = files[item.file]
+            extractor.treeWrappers = wrappers
+            var findings: [SQLFinding] = []
+            _ = reader.read(file.absolutePath, limit: options.maxFileSize) { bytes in
+                findings = extractor.extract(bytes, path: file.relativePath, language: file.language)
+                    .filter { !item.seen.contains(TreeWrappers.key($0)) }
+            }
+            state.report(findings, sinks: sinks)
+        }
+    }
+
+    /// Runs `body` for `0..<count` on up to ``ExtractionOptions/workers`` threads, each with its
+    /// own extractor and reader.
+    private func forEachFile(_ count: Int, _ body: (inout FileExtractor, inout FileReader, Int) -> Void) {
+        guard count > 0 else { return }
+        let counter = WorkCounter(count: count)
+        let includeFragments = options.includeFragments
+        withoutActuallyEscaping(body) { body in
+            let work = UncheckedWork(body: body)
+            DispatchQueue.concurrentPerform(iterations: min(options.workers, count)) { _ in
+                var extractor = FileExtractor(includeFragments: includeFragments)
+                var reader = FileReader()
+                while let index = counter.next() { work.body(&extractor, &reader, index) }
+            }
+        }
     }
 
     // MARK: - Single file
@@ -71,10 +114,33 @@ private struct UncheckedSinks: @unchecked Sendable {
     let onProgress: (ScanProgress) -> Void
 }
 
+/// The work of ``CodeScanner/forEachFile(_:_:)``; it only touches shared state through locks.
+private struct UncheckedWork: @unchecked Sendable {
+    let body: (inout FileExtractor, inout FileReader, Int) -> Void
+}
+
+/// Hands out the indices `0..<count` to worker threads, each once.
+private final class WorkCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var issued = 0
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+    }
+
+    func next() -> Int? {
+        lock.withLock {
+            guard issued < count else { return nil }
+            defer { issued += 1 }
+            return issued
+        }
+    }
+}
+
 /// Shared counters of a running scan, guarded by a lock.
 private final class ScanState: @unchecked Sendable {
     private let lock = NSLock()
-    private var next = 0
     private var counts: ScanProgress
     private var lastReport = DispatchTime.now().uptimeNanoseconds
 
@@ -84,25 +150,28 @@ private final class ScanState: @unchecked Sendable {
 
     var progress: ScanProgress { lock.withLock { counts } }
 
-    func nextIndex() -> Int? {
-        lock.withLock {
-            guard next < counts.filesTotal else { return nil }
-            defer { next += 1 }
-            return next
-        }
-    }
-
+    /// Counts a scanned file and hands its findings to the caller.
     func finish(bytes: Int, findings: [SQLFinding], sinks: UncheckedSinks) {
         lock.withLock {
             counts.filesScanned += 1
             counts.bytesScanned += bytes
-            counts.queriesFound += findings.count
-            for finding in findings { sinks.onFinding(finding) }
-            let now = DispatchTime.now().uptimeNanoseconds
-            if now - lastReport > 100_000_000 {
-                lastReport = now
-                sinks.onProgress(counts)
-            }
+            deliver(findings, sinks: sinks)
+        }
+    }
+
+    /// Hands further findings of a file already counted to the caller.
+    func report(_ findings: [SQLFinding], sinks: UncheckedSinks) {
+        guard !findings.isEmpty else { return }
+        lock.withLock { deliver(findings, sinks: sinks) }
+    }
+
+    private func deliver(_ findings: [SQLFinding], sinks: UncheckedSinks) {
+        counts.queriesFound += findings.count
+        for finding in findings { sinks.onFinding(finding) }
+        let now = DispatchTime.now().uptimeNanoseconds
+        if now - lastReport > 100_000_000 {
+            lastReport = now
+            sinks.onProgress(counts)
         }
     }
 }

@@ -11,14 +11,18 @@ struct ExpressionAssembler {
     let tokens: UnsafeBufferPointer<SourceToken>
     let language: SQLLanguage
     /// Functions of this file that hand a parameter to a SQL entry point (``WrapperLearner``).
-    var wrappers: Set<String> = []
+    let wrappers: Set<String>
+    /// Wrappers learned from the other files of the tree (lower-cased names).
+    let treeWrappers: Set<String>
 
-    init(bytes: UnsafeBufferPointer<UInt8>, lexed: LexedSource, language: SQLLanguage) {
+    init(bytes: UnsafeBufferPointer<UInt8>, lexed: LexedSource, language: SQLLanguage,
+         treeWrappers: Set<String> = []) {
         self.bytes = bytes
         self.lexed = lexed
         tokens = lexed.tokens.elements
         self.language = language
         wrappers = WrapperLearner(bytes: bytes, tokens: tokens).wrappers()
+        self.treeWrappers = treeWrappers
     }
 
     // MARK: - Candidates
@@ -28,7 +32,7 @@ struct ExpressionAssembler {
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
-            if token.kind == .identifier, let (candidate, last) = joinedList(at: index) {
+            if token.kind == .identifier, language == .python, let (candidate, last) = joinedList(at: index) {
                 found.append(candidate)
                 index = last + 1
                 continue
@@ -392,9 +396,14 @@ struct ExpressionAssembler {
         }
         if CallNames.isNonSQLSink(calleeName) {
             context.role = .notSQL
-        } else if CallNames.entryPoints.contains(calleeName) || wrappers.contains(calleeName) {
+        } else if CallNames.entryPoints.contains(calleeName) || wrappers.contains(calleeName)
+                    || treeWrappers.contains(calleeName) {
             context.role = .entryPoint
             if calleeName.hasSuffix("interpolated") { context.holesAreParameters = true }
+        } else if tokens[callee.nameIndex].kind == .identifier {
+            let token = tokens[callee.nameIndex]
+            context.unknownCallee = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)]),
+                                           as: UTF8.self)
         }
     }
 

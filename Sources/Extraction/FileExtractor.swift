@@ -7,6 +7,10 @@ import SourceLexing
 struct FileExtractor {
     /// Whether fragments handed to ORMs are reported.
     var includeFragments = false
+    /// Wrappers learned from other files of the tree, by language family (see ``TreeWrappers``).
+    var treeWrappers: [SQLLanguage: Set<String>] = [:]
+    /// What the last ``extract(_:path:language:)`` learned about the tree.
+    private(set) var learning = FileLearning()
     private var lexed = LexedSource()
     private var cache: [CacheKey: [StatementAnalysis]] = [:]
     private static let cacheLimit = 1024
@@ -33,14 +37,16 @@ struct FileExtractor {
 
     /// Findings of a file; `path` is reported as is.
     mutating func extract(_ bytes: UnsafeBufferPointer<UInt8>, path: String, language: SQLLanguage) -> [SQLFinding] {
+        learning = FileLearning()
         // Fragments (`where("a = ?")`) need no statement keyword, so asking for them reads every file.
         guard includeFragments || KeywordPrefilter.mayContainSQL(bytes) else { return [] }
         if language == .sql { return extractScript(bytes, path: path) }
         guard includeFragments || LiteralPrefilter.mayContainCandidate(bytes, language: language) else { return [] }
-        lexed.reset()
-        var lexer = SourceLexer(bytes: bytes, syntax: .forLanguage(language))
-        lexer.run(into: &lexed)
-        let assembler = ExpressionAssembler(bytes: bytes, lexed: lexed, language: language)
+        lex(bytes, language: language)
+        let assembler = ExpressionAssembler(bytes: bytes, lexed: lexed, language: language,
+                                            treeWrappers: treeWrappers[TreeWrappers.family(language)] ?? [])
+        learning.lexed = true
+        learning.wrappers = assembler.wrappers
         let candidates = assembler.candidates()
         var findings: [SQLFinding] = []
         if includeFragments {
@@ -59,6 +65,7 @@ struct FileExtractor {
             // A lone keyword that a later `+=`/`.append` completes is the first piece of a statement.
             let firstPiece = candidate.extendedLater && analyses.count == 1 && candidate.context.role != .notSQL
                 && (SQLClassifier.isSingleWord(analyses[0].parseText) || analyses[0].parseError != nil)
+            let found = findings.count
             for var analysis in analyses where script || firstPiece
                 || SQLClassifier.accepts(analysis, role: role) {
                 if firstPiece { analysis.sql += " {dynamic}" }
@@ -67,8 +74,31 @@ struct FileExtractor {
                 findings.append(finding(analysis, path: path, language: language, line: line,
                                         column: analysis.lineOffset == 0 ? candidate.column : 1))
             }
+            if findings.count == found, role < .entryPoint, let callee = candidate.context.unknownCallee,
+               acceptedAsEntryPointArgument(candidate) {
+                learning.unknownCallees.insert(callee)
+            }
         }
         return findings
+    }
+
+    /// Whether some statement of `candidate` would be reported if it were handed to an entry point.
+    private mutating func acceptedAsEntryPointArgument(_ candidate: SQLCandidate) -> Bool {
+        analyze(candidate.text, formatted: candidate.context.formatted, concatenated: candidate.concatenated,
+                role: .entryPoint).contains { SQLClassifier.accepts($0, role: .entryPoint) }
+    }
+
+    /// The wrappers a file defines (lower-cased names), for a file ``extract(_:path:language:)``
+    /// did not lex.
+    mutating func wrappers(_ bytes: UnsafeBufferPointer<UInt8>, language: SQLLanguage) -> Set<String> {
+        lex(bytes, language: language)
+        return WrapperLearner(bytes: bytes, tokens: lexed.tokens.elements).wrappers()
+    }
+
+    private mutating func lex(_ bytes: UnsafeBufferPointer<UInt8>, language: SQLLanguage) {
+        lexed.reset()
+        var lexer = SourceLexer(bytes: bytes, syntax: .forLanguage(language))
+        lexer.run(into: &lexed)
     }
 
     // MARK: - SQL scripts

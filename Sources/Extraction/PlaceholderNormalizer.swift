@@ -50,6 +50,34 @@ struct PlaceholderNormalizer {
         "not", "is", "values", "select", "returning", "set", "fetch", "any", "all", "array", "return",
     ]
 
+    /// Bytes that may start something ``State/run()`` rewrites (any other byte is copied as is).
+    private static let specialBytes = ByteTable { byte in
+        switch byte {
+        case SQLCandidate.dynamicHole, SQLCandidate.parameterHole, ASCII.singleQuote, ASCII.doubleQuote, ASCII.minus,
+             UInt8(ascii: "?"), ASCII.percent, UInt8(ascii: ":"), ASCII.at, ASCII.hash, ASCII.dollar, ASCII.openBrace,
+             UInt8(ascii: "s"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The end of the run of bytes after `start` that ``State/run()`` copies as they are: up to the
+    /// next byte that may start a placeholder, a quote or a comment (an `s` only when it may open
+    /// `sqlc.`).
+    static func plainRunEnd(_ text: [UInt8], after start: Int) -> Int {
+        var index = start + 1
+        let count = text.count
+        while index < count {
+            let byte = text[index]
+            if specialBytes[byte] {
+                guard byte == UInt8(ascii: "s"), !(index + 4 < count && text[index + 4] == UInt8(ascii: ".")) else { break }
+            }
+            index += 1
+        }
+        return index
+    }
+
     /// `formatted`: the text is a format string, so `%s`/`{name}` are run-time pieces, not parameters.
     let formatted: Bool
     let mode: HoleMode
@@ -159,8 +187,10 @@ struct PlaceholderNormalizer {
                         index += 1
                     }
                 default:
-                    copy(byte)
-                    index += 1
+                    let end = PlaceholderNormalizer.plainRunEnd(text, after: index)
+                    parse.append(contentsOf: text[index..<end])
+                    display.append(contentsOf: text[index..<end])
+                    index = end
                 }
             }
         }

@@ -18,72 +18,83 @@ struct WrapperLearner {
                                                        "context", "ctx"].map { Array($0.utf8) }
 
     /// Lower-cased names of the wrappers defined in the file.
+    ///
+    /// One pass over the tokens: a definition's parameters are noted, then the next 300 tokens, up
+    /// to the next definition, are its body.
     func wrappers() -> Set<String> {
         var learned: Set<String> = []
         var parameters: [Range<Int>] = []
+        var function: SourceToken?
+        var bodyEnd = 0
         var index = 0
         while index + 2 < tokens.count {
             let token = tokens[index]
-            guard token.kind == .identifier, isDefinitionKeyword(token) else {
+            guard token.kind == .identifier else {
                 index += 1
                 continue
             }
-            var cursor = index + 1
-            // Go methods: `func (s *Store) exec(`.
-            if cursor < tokens.count, isPunctuation(tokens[cursor], ASCII.openParen) {
-                while cursor < tokens.count, !isPunctuation(tokens[cursor], ASCII.closeParen) { cursor += 1 }
-                cursor += 1
-            }
-            guard cursor + 1 < tokens.count, tokens[cursor].kind == .identifier,
-                  isPunctuation(tokens[cursor + 1], ASCII.openParen) else {
-                index += 1
-                continue
-            }
-            let function = tokens[cursor]
-            parameters.removeAll(keepingCapacity: true)
-            cursor += 2
-            var depth = 1
-            while cursor < tokens.count, depth > 0, cursor - index < 64 {
-                let item = tokens[cursor]
-                if isPunctuation(item, ASCII.openParen) { depth += 1 }
-                if isPunctuation(item, ASCII.closeParen) { depth -= 1 }
-                if item.kind == .identifier, depth == 1, !Self.ignoredParameters.contains(where: { matches(item, $0) }) {
-                    parameters.append(Int(item.start)..<Int(item.end))
+            if isDefinitionKeyword(token) {
+                function = nil
+                guard let (name, bodyStart) = definition(at: index, parameters: &parameters) else {
+                    index += 1
+                    continue
                 }
-                cursor += 1
+                if !parameters.isEmpty {
+                    function = name
+                    bodyEnd = min(tokens.count - 2, bodyStart + 300)
+                }
+                index = bodyStart
+                continue
             }
-            if !parameters.isEmpty, passesParameterToEntryPoint(bodyFrom: cursor, parameters: parameters) {
-                learned.insert(name(of: function))
+            if let current = function, index < bodyEnd, isPunctuation(tokens[index + 1], ASCII.openParen),
+               passesParameter(call: index, parameters: parameters) {
+                learned.insert(self.name(of: current))
+                function = nil
             }
-            index = cursor
+            index += 1
         }
         return learned.subtracting(CallNames.nonSQL)
     }
 
-    /// Whether the next few hundred tokens from `start`, up to the next definition, call an entry
-    /// point with one of `parameters` as the first argument.
-    private func passesParameterToEntryPoint(bodyFrom start: Int, parameters: [Range<Int>]) -> Bool {
-        let end = min(tokens.count - 2, start + 300)
-        var body = start
-        while body < end {
-            let call = tokens[body]
-            if call.kind == .identifier {
-                if isDefinitionKeyword(call) { return false }
-                let argument = tokens[body + 2]
-                if isPunctuation(tokens[body + 1], ASCII.openParen), argument.kind == .identifier,
-                   parameters.contains(where: { sameName(argument, $0) }),
-                   CallNames.entryPoints.contains(name(of: call)) {
-                    return true
-                }
-            }
-            body += 1
+    /// The function a definition keyword at `keyword` names and the index after its parameter list,
+    /// whose parameter names are put in `parameters`.
+    private func definition(at keyword: Int, parameters: inout [Range<Int>]) -> (SourceToken, Int)? {
+        var cursor = keyword + 1
+        // Go methods: `func (s *Store) exec(`.
+        if cursor < tokens.count, isPunctuation(tokens[cursor], ASCII.openParen) {
+            while cursor < tokens.count, !isPunctuation(tokens[cursor], ASCII.closeParen) { cursor += 1 }
+            cursor += 1
         }
-        return false
+        guard cursor + 1 < tokens.count, tokens[cursor].kind == .identifier,
+              isPunctuation(tokens[cursor + 1], ASCII.openParen) else { return nil }
+        let function = tokens[cursor]
+        parameters.removeAll(keepingCapacity: true)
+        cursor += 2
+        var depth = 1
+        while cursor < tokens.count, depth > 0, cursor - keyword < 64 {
+            let item = tokens[cursor]
+            if isPunctuation(item, ASCII.openParen) { depth += 1 }
+            if isPunctuation(item, ASCII.closeParen) { depth -= 1 }
+            if item.kind == .identifier, depth == 1, !Self.ignoredParameters.contains(where: { matches(item, $0) }) {
+                parameters.append(Int(item.start)..<Int(item.end))
+            }
+            cursor += 1
+        }
+        return (function, cursor)
+    }
+
+    /// Whether the identifier at `call`, followed by `(`, calls an entry point with one of
+    /// `parameters` as the first argument.
+    private func passesParameter(call: Int, parameters: [Range<Int>]) -> Bool {
+        let argument = tokens[call + 2]
+        return argument.kind == .identifier
+            && parameters.contains(where: { sameName(argument, $0) })
+            && CallNames.entryPoints.contains(name(of: tokens[call]))
     }
 
     // MARK: - Bytes
 
-    private func isPunctuation(_ token: SourceToken, _ byte: UInt8) -> Bool {
+    @inline(__always) private func isPunctuation(_ token: SourceToken, _ byte: UInt8) -> Bool {
         token.kind == .punctuation && token.byte == byte
     }
 

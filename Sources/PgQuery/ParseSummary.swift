@@ -51,8 +51,16 @@ package struct ParseSummary: Sendable, Equatable {
 
         /// The sorted, de-duplicated real tables referenced (CTE names excluded).
         package var tables: [String] {
-            let names = relations.filter { $0.schema != nil || !cteNames.contains($0.name) }.map(\.qualifiedName)
-            return Array(Set(names)).sorted()
+            var names = relations.compactMap { $0.schema != nil || !cteNames.contains($0.name) ? $0.qualifiedName : nil }
+            guard names.count > 1 else { return names }
+            names.sort()
+            var kept = 1
+            for index in 1..<names.count where names[index] != names[kept - 1] {
+                names.swapAt(kept, index)
+                kept += 1
+            }
+            names.removeLast(names.count - kept)
+            return names
         }
     }
 }
