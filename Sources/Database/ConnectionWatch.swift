@@ -16,7 +16,8 @@ public struct DatabaseConnectionLost: Error, Sendable, CustomStringConvertible {
 /// caller waits on a continuation that the statement's outcome or the connection's close resumes,
 /// whichever comes first. One close callback is registered per connection, not per statement.
 final class ConnectionWatches: Sendable {
-    private let watches = Locked<[ObjectIdentifier: ConnectionWatch]>([:])
+    /// Keyed by the pool's connection ids, which are never reused (an object address could be).
+    private let watches = Locked<[PostgresConnection.ID: ConnectionWatch]>([:])
 
     /// Runs `statement` on `connection`; throws ``DatabaseConnectionLost`` as soon as the
     /// connection closes while it is outstanding.
@@ -40,7 +41,7 @@ final class ConnectionWatches: Sendable {
     }
 
     private func watch(of connection: PostgresConnection) -> ConnectionWatch {
-        let id = ObjectIdentifier(connection)
+        let id = connection.id
         let (watch, isNew) = watches.withLockedValue { watches in
             if let watch = watches[id] { return (watch, false) }
             let watch = ConnectionWatch()

@@ -93,8 +93,17 @@ public enum TestDatabase {
         guard name.hasPrefix("dbooster_test_"), name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
             throw DropRefused(database: String(name))
         }
-        try await withAdminConnection { connection in
-            try await connection.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: logger)
+        // 42501: a backend still open on it runs as a role the dropping user may not signal (it
+        // ends with the test application's pool); 55006: still in use. Both pass within moments.
+        for attempt in 1...10 {
+            do {
+                try await withAdminConnection { connection in
+                    try await connection.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: logger)
+                }
+                return
+            } catch let error as PSQLError where ["42501", "55006"].contains(error.serverInfo?[.sqlState] ?? "") && attempt < 10 {
+                try await Task.sleep(for: .milliseconds(100 * attempt))
+            }
         }
     }
 
