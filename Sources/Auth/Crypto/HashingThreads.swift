@@ -6,8 +6,11 @@ import Glibc
 /// Threads of their own for password hashing (Argon2id, ~20 ms of CPU and 19 MiB each), so that
 /// a burst of sign-ins never blocks the threads that serve requests.
 ///
-/// The threads run at the lowest CPU priority (nice 19): when the machine is busy, requests win and
-/// hashes wait. The queue is bounded: past `capacity` waiting hashes, ``run(_:)`` refuses at once
+/// The threads run under Linux's `SCHED_IDLE` policy (elsewhere, or where it is refused, at nice
+/// 19): when the machine is busy, requests — and the database on the same machine — win and hashes
+/// wait. Nice alone is not enough there: with autogroup scheduling it only ranks threads within
+/// dbooster's own session, so a nice-19 hash still competed with a local PostgreSQL at full weight;
+/// a `SCHED_IDLE` thread is preempted by any other waking thread and its CPU counts as idle. The queue is bounded: past `capacity` waiting hashes, ``run(_:)`` refuses at once
 /// with ``PasswordHashingBusy`` (503 with Retry-After) instead of letting sign-ins pile up.
 public final class HashingThreads: @unchecked Sendable {
     private let queue: JobQueue
@@ -46,6 +49,9 @@ public final class HashingThreads: @unchecked Sendable {
 
         init(capacity: Int) { self.capacity = capacity }
 
+        /// `SCHED_IDLE` from `<sched.h>` (defined only under `_GNU_SOURCE`, so not imported).
+        static let schedIdle: Int32 = 5
+
         func enqueue(_ job: @escaping () -> Void) -> Bool {
             condition.lock()
             defer { condition.unlock() }
@@ -66,8 +72,11 @@ public final class HashingThreads: @unchecked Sendable {
         /// A thread's loop: lower its own priority, then run jobs until stopped.
         func work(niceness: Int32) {
             #if canImport(Glibc)
-            // On Linux the nice value is per thread, and 0 names the calling thread.
-            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness)
+            // On Linux scheduling policy and nice value are per thread; 0 names the calling thread.
+            var parameters = sched_param()
+            if sched_setscheduler(0, Self.schedIdle, &parameters) != 0 {
+                _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness)
+            }
             #endif
             while true {
                 condition.lock()
