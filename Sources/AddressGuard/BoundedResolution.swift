@@ -1,9 +1,8 @@
-import Dispatch
 import Foundation
 
 extension NetworkAddress {
     /// ``vet(_:resolve:)`` with the lookup bounded: `resolve` (blocking, like `getaddrinfo`) runs on
-    /// a thread of its own, never on the caller's, and a lookup that takes longer than `limit` —
+    /// a thread of its own, never on the caller's nor a pool's, and a lookup that takes longer than `limit` —
     /// a slow or silent DNS server — is ``Refusal/timedOut`` (the lookup is left to finish).
     public static func vet(
         _ host: String, within limit: Duration, resolve: @escaping @Sendable (String) -> [String]
@@ -14,15 +13,21 @@ extension NetworkAddress {
         return vet(host) { _ in answers }
     }
 
-    /// `resolve(host)` on a dispatch thread; nil when it has not answered within `limit`.
+    /// `resolve(host)` on a thread of its own (not a pool's: blocked lookups must not delay
+    /// other work, nor the deadline); nil when it has not answered within `limit`.
     static func resolveOffThread(
         _ host: String, within limit: Duration, resolve: @escaping @Sendable (String) -> [String]
     ) async -> [String]? {
         await withCheckedContinuation { (continuation: CheckedContinuation<[String]?, Never>) in
             let answer = FirstAnswer(continuation)
-            DispatchQueue.global().async { answer.give(resolve(host)) }
-            let nanoseconds = limit.components.seconds * 1_000_000_000 + limit.components.attoseconds / 1_000_000_000
-            DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(nanoseconds))) { answer.give(nil) }
+            let deadline = Task {
+                guard (try? await Task.sleep(for: limit)) != nil else { return }
+                answer.give(nil)
+            }
+            Thread.detachNewThread {
+                answer.give(resolve(host))
+                deadline.cancel()
+            }
         }
     }
 }
