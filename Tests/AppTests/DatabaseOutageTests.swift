@@ -126,10 +126,12 @@ struct DatabaseOutageTests {
         }
     }
 
-    /// `pg_ctl <action>` (fast mode, waiting) on the test cluster, as its owner.
+    /// `pg_ctl <action>` (fast mode, waiting) on the test cluster, as its owner (`scripts/postgres.sh`
+    /// gives it to `postgres` when run as root, else it belongs to the caller).
     static func pgCtl(_ dataDirectory: String, _ action: String) async throws -> Int32 {
-        try await run("/usr/sbin/runuser", [
-            "-u", "postgres", "--", "/usr/lib/postgresql/15/bin/pg_ctl", "-D", dataDirectory,
-            "-l", "\(dataDirectory)/server.log", "-m", "fast", "-w", action])
+        let pgCtl = ["/usr/lib/postgresql/15/bin/pg_ctl", "-D", dataDirectory, "-l", "\(dataDirectory)/server.log",
+                     "-m", "fast", "-w", action]
+        if getuid() == 0 { return try await run("/usr/sbin/runuser", ["-u", "postgres", "--"] + pgCtl) }
+        return try await run(pgCtl[0], Array(pgCtl.dropFirst()))
     }
 }
