@@ -8,7 +8,8 @@ import TestDatabaseSupport
 /// Outside services that accept the connection and then never answer (issue 14, class 7): each
 /// call is cut off by its own time limit and answered 504 with a JSON error, nothing is stored,
 /// and meanwhile other requests are answered at once and no pooled transaction waits on the
-/// hang. Every dependency is a real socket server (``HangingServer``); limits are ~1 s here.
+/// hang. Every dependency is a real socket server (``HangingServer``); limits are 2.5–3 s here,
+/// long enough for the probe to finish inside the hang while the whole suite runs in parallel.
 @Suite("Hanging dependencies") struct HangingDependencyTests {
     /// No scan worker polling the queue (its short transactions would blur the count of
     /// sessions idle in a transaction), plus `extra`.
@@ -22,7 +23,7 @@ import TestDatabaseSupport
     func stripe() async throws {
         try await HangingServer.with(.silent) { stripe in
             try await withTestApp(stripeBaseURL: stripe.baseURL,
-                                  environment: Self.environment(["STRIPE_TIMEOUT_MS": "1000"])) { test in
+                                  environment: Self.environment(["STRIPE_TIMEOUT_MS": "2500"])) { test in
                 let ada = try await test.client.signUp(uniqueEmail("ada"))
                 let bob = try await test.client.signUp(uniqueEmail("bob"))
                 try await test.linkCustomer(organizationID: bob.organizationID, customer: "cus_hang", subscription: "sub_hang")
@@ -31,7 +32,7 @@ import TestDatabaseSupport
                 let calls = [HangingCall](repeating: HangingCall(.post, "/billing/checkout", token: ada.token, json: ["plan": "pro"]), count: 2)
                     + [HangingCall](repeating: HangingCall(.post, "/billing/portal", token: bob.token), count: 2)
                 let outcome = try await test.whileHanging(calls, probe: ada) { try await stripe.waitForConnections(calls.count) }
-                outcome.expectCutOff(after: .seconds(1), status: .gatewayTimeout, code: "stripe_timeout")
+                outcome.expectCutOff(after: .milliseconds(2500), status: .gatewayTimeout, code: "stripe_timeout")
 
                 #expect(try await test.billing(of: ada.organizationID) == before.0)
                 #expect(try await test.billing(of: bob.organizationID) == before.1)
@@ -50,7 +51,7 @@ import TestDatabaseSupport
           arguments: SignInProvider.allCases)
     func signInProvider(provider: SignInProvider) async throws {
         try await HangingServer.with(.silent) { hanging in
-            try await withTestApp(providerBaseURL: hanging.baseURL, environment: Self.environment(["OAUTH_TIMEOUT_MS": "1000"])) { test in
+            try await withTestApp(providerBaseURL: hanging.baseURL, environment: Self.environment(["OAUTH_TIMEOUT_MS": "2500"])) { test in
                 let ada = try await test.client.signUp(uniqueEmail("ada"))
                 var flows: [SignInFlow] = []
                 for _ in 0..<2 { flows.append(try await SignInFlow.start(provider, test: test)) }
@@ -59,7 +60,7 @@ import TestDatabaseSupport
                                 token: nil, headers: [.cookie: flow.cookie])
                 }
                 let outcome = try await test.whileHanging(calls, probe: ada) { try await hanging.waitForConnections(calls.count) }
-                outcome.expectCutOff(after: .seconds(1), status: .found, code: "provider_unavailable")
+                outcome.expectCutOff(after: .milliseconds(2500), status: .found, code: "provider_unavailable")
                 #expect(try await test.count("SELECT count(*)::int FROM users") == 1, "only ada")
             }
         }
@@ -70,13 +71,13 @@ import TestDatabaseSupport
     @Test("GitHub hangs: GET /repos answers 504 github_timeout after GITHUB_TIMEOUT_MS and records no repository")
     func gitHubRepositories() async throws {
         try await HangingServer.with(.silent) { github in
-            let environment = Self.environment(["GITHUB_API_URL": "\(github.baseURL)/api", "GITHUB_TIMEOUT_MS": "1000"])
+            let environment = Self.environment(["GITHUB_API_URL": "\(github.baseURL)/api", "GITHUB_TIMEOUT_MS": "2500"])
             try await withTestApp(environment: environment) { test in
                 let ada = try await test.client.signUp(uniqueEmail("ada"))
                 try await test.connectGitHub(ada)
                 let calls = [HangingCall](repeating: HangingCall(.get, "/repos", token: ada.token), count: 4)
                 let outcome = try await test.whileHanging(calls, probe: ada) { try await github.waitForConnections(calls.count) }
-                outcome.expectCutOff(after: .seconds(1), status: .gatewayTimeout, code: "github_timeout")
+                outcome.expectCutOff(after: .milliseconds(2500), status: .gatewayTimeout, code: "github_timeout")
                 #expect(try await test.billingCount("SELECT count(*)::int FROM repositories") == 0)
             }
         }
@@ -88,7 +89,7 @@ import TestDatabaseSupport
             let environment = [
                 "GITHUB_API_URL": "\(github.baseURL)/api", "SCAN_ALLOWED_HOSTS": "github.com", "SCAN_PRIVATE_HOSTS": "127.0.0.1",
                 "SCAN_POLL_MILLISECONDS": "100", "SCAN_HEARTBEAT_MILLISECONDS": "100", "SCAN_MAX_ATTEMPTS": "1",
-                "GITHUB_READ_TIMEOUT_MS": "1000",
+                "GITHUB_READ_TIMEOUT_MS": "2500",
             ]
             try await withTestApp(environment: environment) { test in
                 let ada = try await test.client.signUp(uniqueEmail("ada"))
@@ -104,7 +105,7 @@ import TestDatabaseSupport
                 let failedAfter = hangStarted.duration(to: .now)
                 #expect(final["status"] as? String == "failed")
                 #expect((final["error"] as? String ?? "").contains("did not answer the download in time"), "\(final)")
-                #expect(failedAfter < .seconds(3), "the scan failed \(failedAfter) after the download hung")
+                #expect(failedAfter < .seconds(5), "the scan failed \(failedAfter) after the download hung")
                 print("hang timings: scan download failed \(failedAfter) after the hang began; /users/me \(meLatency)")
             }
         }
@@ -117,10 +118,10 @@ import TestDatabaseSupport
     func customerDatabase(_ behaviour: HangingServer.Behaviour) async throws {
         // Silent: the handshake never completes (connect timeout). Handshake: queries never
         // answered (session limit).
-        let limit: Duration = behaviour == .silent ? .milliseconds(1000) : .milliseconds(1500)
+        let limit: Duration = behaviour == .silent ? .milliseconds(2500) : .milliseconds(3000)
         try await HangingServer.with(behaviour) { database in
             let environment = Self.environment([
-                "TARGET_CONNECT_TIMEOUT_MS": "1000", "TARGET_SESSION_LIMIT_MS": "1500",
+                "TARGET_CONNECT_TIMEOUT_MS": "2500", "TARGET_SESSION_LIMIT_MS": "3000",
             ])
             try await withTestApp(environment: environment) { test in
                 let ada = try await test.client.signUp(uniqueEmail("ada"))
@@ -148,7 +149,7 @@ import TestDatabaseSupport
 
     @Test("a statement that runs too long is cancelled by the statement timeout (422 query_timeout) and leaves nothing running")
     func slowStatement() async throws {
-        try await withTestApp(environment: Self.environment(["TARGET_STATEMENT_TIMEOUT_MS": "1000"])) { test in
+        try await withTestApp(environment: Self.environment(["TARGET_STATEMENT_TIMEOUT_MS": "2500"])) { test in
             let sample = try await test.client.sampleProject()
             let statement = "SELECT pg_sleep(30.25)"
             let calls = [HangingCall](repeating: HangingCall(.post, "/query/explain", token: sample.user.token,
@@ -157,7 +158,7 @@ import TestDatabaseSupport
                 try await Self.waitForStatements(statement, count: calls.count)
             }
             // The customer's own statement was too slow: a refused query, as documented for explain.
-            outcome.expectCutOff(after: .seconds(1), status: .unprocessableContent, code: "query_timeout")
+            outcome.expectCutOff(after: .milliseconds(2500), status: .unprocessableContent, code: "query_timeout")
             #expect(try await Self.runningStatements(statement) == 0)
         }
     }
