@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import PostgresNIO
 
@@ -17,7 +18,7 @@ public struct DatabaseConnectionLost: Error, Sendable, CustomStringConvertible {
 /// whichever comes first. One close callback is registered per connection, not per statement.
 final class ConnectionWatches: Sendable {
     /// Keyed by the pool's connection ids, which are never reused (an object address could be).
-    private let watches = Locked<[PostgresConnection.ID: ConnectionWatch]>([:])
+    private let watches = LockedBox<[PostgresConnection.ID: ConnectionWatch]>([:])
 
     /// Runs `statement` on `connection`; throws ``DatabaseConnectionLost`` as soon as the
     /// connection closes while it is outstanding.
@@ -42,7 +43,7 @@ final class ConnectionWatches: Sendable {
 
     private func watch(of connection: PostgresConnection) -> ConnectionWatch {
         let id = connection.id
-        let (watch, isNew) = watches.withLockedValue { watches in
+        let (watch, isNew) = watches.withValue { watches in
             if let watch = watches[id] { return (watch, false) }
             let watch = ConnectionWatch()
             watches[id] = watch
@@ -50,7 +51,7 @@ final class ConnectionWatches: Sendable {
         }
         if isNew {
             connection.closeFuture.whenComplete { [watches] _ in
-                _ = watches.withLockedValue { $0.removeValue(forKey: id) }
+                _ = watches.withValue { $0.removeValue(forKey: id) }
                 watch.close()
             }
         }
@@ -67,11 +68,11 @@ private final class ConnectionWatch: Sendable {
         var nextToken = 0
         var outstanding: [Int: @Sendable (any Error) -> Void] = [:]
     }
-    private let state = Locked(State())
+    private let state = LockedBox(State())
 
     /// Registers a statement; nil when the connection has closed already.
     func add(_ fail: @escaping @Sendable (any Error) -> Void) -> Int? {
-        state.withLockedValue { state in
+        state.withValue { state in
             guard !state.closed else { return nil }
             state.nextToken += 1
             state.outstanding[state.nextToken] = fail
@@ -80,11 +81,11 @@ private final class ConnectionWatch: Sendable {
     }
 
     func remove(_ token: Int) {
-        _ = state.withLockedValue { $0.outstanding.removeValue(forKey: token) }
+        _ = state.withValue { $0.outstanding.removeValue(forKey: token) }
     }
 
     func close() {
-        let outstanding = state.withLockedValue { state in
+        let outstanding = state.withValue { state in
             state.closed = true
             defer { state.outstanding = [:] }
             return state.outstanding.values
@@ -95,14 +96,14 @@ private final class ConnectionWatch: Sendable {
 
 /// A continuation resumed once: by the statement's outcome or by the connection's close.
 private final class Outcome<T: Sendable>: Sendable {
-    private let continuation: Locked<CheckedContinuation<T, any Error>?>
+    private let continuation: LockedBox<CheckedContinuation<T, any Error>?>
 
     init(_ continuation: CheckedContinuation<T, any Error>) {
-        self.continuation = Locked(continuation)
+        self.continuation = LockedBox(continuation)
     }
 
     func resume(with result: Result<T, any Error>) {
-        continuation.withLockedValue { continuation in
+        continuation.withValue { continuation in
             defer { continuation = nil }
             return continuation
         }?.resume(with: result)
@@ -113,16 +114,3 @@ private final class Outcome<T: Sendable>: Sendable {
     }
 }
 
-/// A value behind a lock (Foundation's `NSLock`: the package supports macOS 14, before `Mutex`).
-private final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-
-    init(_ value: Value) {
-        self.value = value
-    }
-
-    func withLockedValue<R>(_ body: (inout Value) -> R) -> R {
-        lock.withLock { body(&value) }
-    }
-}
