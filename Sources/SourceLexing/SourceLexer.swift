@@ -340,12 +340,7 @@ package struct SourceLexer {
                 break scan
             case ASCII.backslash where escapes == .backslash || escapes == .rawBackslash:
                 if interpolation == .backslashParen, at(i + 1) == ASCII.openParen {
-                    addText(&out, textStart, i)
-                    let holeStart = i
-                    i += 2
-                    skipBalanced(open: ASCII.openParen, close: ASCII.closeParen)
-                    addHole(&out, holeStart, i)
-                    textStart = i
+                    textStart = balancedHole(&out, textStart: textStart, opener: 2, open: ASCII.openParen, close: ASCII.closeParen)
                 } else {
                     if at(i + 1) == ASCII.newline { i += 2; newLine(); continue }
                     i += 2
@@ -359,12 +354,7 @@ package struct SourceLexer {
                 newLine()
             case ASCII.dollar where interpolation == .dollarBrace || interpolation == .kotlin || interpolation == .php:
                 if at(i + 1) == ASCII.openBrace {
-                    addText(&out, textStart, i)
-                    let holeStart = i
-                    i += 2
-                    skipBalanced(open: ASCII.openBrace, close: ASCII.closeBrace)
-                    addHole(&out, holeStart, i)
-                    textStart = i
+                    textStart = balancedHole(&out, textStart: textStart, opener: 2, open: ASCII.openBrace, close: ASCII.closeBrace)
                 } else if interpolation != .dollarBrace, ASCII.isIdentifierStart(at(i + 1)) {
                     addText(&out, textStart, i)
                     let holeStart = i
@@ -377,12 +367,7 @@ package struct SourceLexer {
                 }
             case ASCII.hash where interpolation == .hashBrace:
                 if at(i + 1) == ASCII.openBrace {
-                    addText(&out, textStart, i)
-                    let holeStart = i
-                    i += 2
-                    skipBalanced(open: ASCII.openBrace, close: ASCII.closeBrace)
-                    addHole(&out, holeStart, i)
-                    textStart = i
+                    textStart = balancedHole(&out, textStart: textStart, opener: 2, open: ASCII.openBrace, close: ASCII.closeBrace)
                 } else {
                     i += 1
                 }
@@ -390,12 +375,7 @@ package struct SourceLexer {
                 if at(i + 1) == ASCII.openBrace, interpolation == .brace {
                     i += 2
                 } else if interpolation == .brace || at(i + 1) == ASCII.dollar {
-                    addText(&out, textStart, i)
-                    let holeStart = i
-                    i += 1
-                    skipBalanced(open: ASCII.openBrace, close: ASCII.closeBrace)
-                    addHole(&out, holeStart, i)
-                    textStart = i
+                    textStart = balancedHole(&out, textStart: textStart, opener: 1, open: ASCII.openBrace, close: ASCII.closeBrace)
                 } else {
                     i += 1
                 }
@@ -421,6 +401,19 @@ package struct SourceLexer {
     }
 
     /// Skips to just after the bracket closing the one already consumed, stepping over nested quotes.
+    /// Ends the text run at `i` and records an interpolation hole: the opener (`opener` bytes,
+    /// e.g. `${`) and everything up to its balanced `close`. Returns where the next text run starts.
+    @inline(__always) private mutating func balancedHole(
+        _ out: inout LexedSource, textStart: Int, opener: Int, open: UInt8, close: UInt8
+    ) -> Int {
+        addText(&out, textStart, i)
+        let holeStart = i
+        i += opener
+        skipBalanced(open: open, close: close)
+        addHole(&out, holeStart, i)
+        return i
+    }
+
     private mutating func skipBalanced(open: UInt8, close: UInt8) {
         var depth = 1
         while i < n {
