@@ -39,6 +39,9 @@ struct AppConfig: Sendable {
     /// wait for them before sign-ins get 503 (`PASSWORD_HASHING_QUEUE`).
     var hashingThreads: Int
     var hashingQueue: Int
+    /// The part of the hashing threads' time that hashes may take while requests are being
+    /// served (`PASSWORD_HASHING_SHARE`, 0 < share ≤ 1).
+    var hashingShare: Double
     var secureCookies: Bool
     /// Stripe account (STRIPE_*) and monthly quota limits (QUOTA_<PLAN>_<KIND>).
     var stripe: StripeSettings
@@ -107,6 +110,7 @@ struct AppConfig: Sendable {
             loginRateLimit: value("LOGIN_RATE_LIMIT").flatMap(Int.init) ?? 10,
             hashingThreads: max(1, value("PASSWORD_HASHING_THREADS").flatMap(Int.init) ?? 1),
             hashingQueue: max(1, value("PASSWORD_HASHING_QUEUE").flatMap(Int.init) ?? 32),
+            hashingShare: value("PASSWORD_HASHING_SHARE").flatMap(Double.init).flatMap { $0 > 0 && $0 <= 1 ? $0 : nil } ?? 0.5,
             secureCookies: publicURL.hasPrefix("https://"),
             stripe: StripeSettings(
                 secretKey: value("STRIPE_SECRET_KEY"),

@@ -28,11 +28,13 @@ func buildApplication(
 ) throws -> some ApplicationProtocol {
     let postgres = PostgresClient(configuration: try postgresConfiguration(url: config.databaseURL), backgroundLogger: logger)
     let database = Database(client: postgres, logger: logger)
-    let (router, registry) = try buildRouter(config: config, database: database, metrics: metrics, httpClient: httpClient)
+    let activity = ActivityCounter()
+    let (router, registry) = try buildRouter(config: config, database: database, metrics: metrics, httpClient: httpClient,
+                                             activity: activity)
     let methods = Set(registry.all.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
     var app = Application(
         responder: CORSResponder(
-            responder: ErrorResponder(responder: router.buildResponder()),
+            responder: ErrorResponder(responder: router.buildResponder(), activity: activity),
             allowedOrigins: config.corsOrigins,
             methods: methods.sorted().compactMap { HTTPRequest.Method($0) }),
         configuration: .init(address: .hostname(host, port: port), serverName: "dbooster"),
@@ -53,7 +55,8 @@ func buildApplication(
 
 /// The router with every route and its declared policy.
 func buildRouter(
-    config: AppConfig, database: Database, metrics: PrometheusCollectorRegistry, httpClient: HTTPClient
+    config: AppConfig, database: Database, metrics: PrometheusCollectorRegistry, httpClient: HTTPClient,
+    activity: ActivityCounter = ActivityCounter()
 ) throws -> (Router<AppRequestContext>, PolicyRegistry) {
     let secrets = try SecretBox(key: config.encryptionKey)
     let accessTokens = try AccessTokenIssuer(secret: config.jwtSecret, lifetime: config.accessTokenLifetime,
@@ -63,7 +66,9 @@ func buildRouter(
         successorSecret: config.jwtSecret, reuseGrace: config.refreshReuseGrace)
     let accounts = AccountService(
         database: database,
-        passwords: PasswordHashing(threads: HashingThreads(threads: config.hashingThreads, capacity: config.hashingQueue)),
+        passwords: PasswordHashing(threads: HashingThreads(
+            threads: config.hashingThreads, capacity: config.hashingQueue, share: config.hashingShare,
+            activity: { activity.value })),
         rateLimiter: LoginRateLimiter(database: database, limit: config.loginRateLimit), secrets: secrets)
     let oauth = OAuthService(
         database: database, accounts: accounts, sessions: sessions, httpClient: httpClient,

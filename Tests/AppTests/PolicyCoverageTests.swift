@@ -49,7 +49,7 @@ struct PolicyCoverageTests {
             config: config, database: Database(client: client, logger: Logger(label: "test")),
             metrics: .init(), httpClient: .shared)
         router.get("/sneaky") { _, _ in "should never be served" }
-        let app = Application(responder: ErrorResponder(responder: router.buildResponder()))
+        let app = Application(responder: ErrorResponder(responder: router.buildResponder(), activity: ActivityCounter()))
         try await app.test(.router) { client in
             let response = try await client.call(.get, "/sneaky")
             #expect(response.status == .notFound)

@@ -9,10 +9,12 @@ import PostgresNIO
 
 /// Wraps the router: gives every request an id (`X-Request-Id`), writes one structured log line
 /// per request, and turns every error into the JSON error shape — including the router's own
-/// 404/405 and anything unexpected, which is logged and answered as a generic 500.
+/// 404/405 and anything unexpected, which is logged and answered as a generic 500. Each answer
+/// counts in `activity` (password hashing gives way while requests are being served).
 struct ErrorResponder<Responder: HTTPResponder>: HTTPResponder where Responder.Context == AppRequestContext {
     typealias Context = AppRequestContext
     let responder: Responder
+    let activity: ActivityCounter
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let start = ContinuousClock.now
@@ -25,6 +27,7 @@ struct ErrorResponder<Responder: HTTPResponder>: HTTPResponder where Responder.C
             response = try appError.response(from: request, context: context)
         }
         response.headers[.requestID] = requestID
+        activity.record()
         let elapsed = ContinuousClock.now - start
         let milliseconds = elapsed.milliseconds
         context.logger.info("request", metadata: [

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -10,19 +11,31 @@ import Glibc
 /// 19): when the machine is busy, requests — and the database on the same machine — win and hashes
 /// wait. Nice alone is not enough there: with autogroup scheduling it only ranks threads within
 /// dbooster's own session, so a nice-19 hash still competed with a local PostgreSQL at full weight;
-/// a `SCHED_IDLE` thread is preempted by any other waking thread and its CPU counts as idle. The queue is bounded: past `capacity` waiting hashes, ``run(_:)`` refuses at once
-/// with ``PasswordHashingBusy`` (503 with Retry-After) instead of letting sign-ins pile up.
+/// a `SCHED_IDLE` thread is preempted by any other waking thread and its CPU counts as idle.
+///
+/// Even an idle-class hash slows requests down (19 MiB through the caches, a busy sibling of a
+/// hyperthread), so while requests are being served the hashing threads also keep to a `share`
+/// of their time: after a hash during which requests were answered, a thread rests until the
+/// hash's CPU time is that share of the elapsed time. With no requests meanwhile, hashes run back
+/// to back. The queue is bounded: past `capacity` waiting hashes, ``run(_:)`` refuses at once with
+/// ``PasswordHashingBusy`` (503 with Retry-After) instead of letting sign-ins pile up.
 public final class HashingThreads: @unchecked Sendable {
     private let queue: JobQueue
     public let capacity: Int
 
     /// Starts `threads` hashing threads; at most `capacity` jobs may wait or run at once.
-    public init(threads: Int = 1, capacity: Int = 32, niceness: Int32 = 19) {
+    /// - Parameters:
+    ///   - share: the part of a thread's time hashes may take while requests are being served
+    ///     (0 < share ≤ 1; 1 never rests).
+    ///   - activity: a count that grows with every answered request.
+    public init(threads: Int = 1, capacity: Int = 32, niceness: Int32 = 19, share: Double = 1,
+                activity: @escaping @Sendable () -> Int = { 0 }) {
         self.capacity = capacity
         self.queue = JobQueue(capacity: capacity)
+        let pacing = Pacing(share: share, activity: activity)
         for index in 0..<max(1, threads) {
             let queue = self.queue
-            let thread = Thread { queue.work(niceness: niceness) }
+            let thread = Thread { queue.work(niceness: niceness, pacing: pacing) }
             thread.name = "password-hashing-\(index)"
             thread.start()
         }
@@ -70,7 +83,7 @@ public final class HashingThreads: @unchecked Sendable {
         }
 
         /// A thread's loop: lower its own priority, then run jobs until stopped.
-        func work(niceness: Int32) {
+        func work(niceness: Int32, pacing: Pacing) {
             #if canImport(Glibc)
             // On Linux scheduling policy and nice value are per thread; 0 names the calling thread.
             var parameters = sched_param()
@@ -84,12 +97,45 @@ public final class HashingThreads: @unchecked Sendable {
                 if jobs.isEmpty { condition.unlock(); return }
                 let job = jobs.removeFirst()
                 condition.unlock()
-                job()
+                let rest = pacing.measure(job)
                 condition.lock()
                 queued -= 1
                 condition.unlock()
+                if rest > .zero { Thread.sleep(forTimeInterval: rest.milliseconds / 1000) }
             }
         }
+    }
+}
+
+/// How long a hashing thread rests after a job, so that hashes take at most `share` of its time
+/// while requests are being answered.
+struct Pacing: Sendable {
+    let share: Double
+    let activity: @Sendable () -> Int
+
+    /// Runs `job` and returns the rest it calls for: none when no request was answered meanwhile.
+    /// The job's CPU time must be `share` of the time from its start to the end of the rest; time
+    /// the thread already waited for the CPU during the job counts as rest.
+    func measure(_ job: () -> Void) -> Duration {
+        let before = activity()
+        let (wallStart, cpuStart) = (Self.now(CLOCK_MONOTONIC), Self.now(CLOCK_THREAD_CPUTIME_ID))
+        job()
+        guard activity() != before else { return .zero }
+        return Self.rest(cpu: Self.now(CLOCK_THREAD_CPUTIME_ID) - cpuStart, wall: Self.now(CLOCK_MONOTONIC) - wallStart,
+                         share: share)
+    }
+
+    /// The rest after a job of `cpu` seconds of CPU time that took `wall` seconds.
+    static func rest(cpu: Double, wall: Double, share: Double) -> Duration {
+        guard share < 1 else { return .zero }
+        return .seconds(max(0, cpu / share - wall))
+    }
+
+    /// A clock's reading in seconds.
+    private static func now(_ clock: clockid_t) -> Double {
+        var time = timespec()
+        clock_gettime(clock, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }
 
