@@ -16,10 +16,7 @@ public struct APIResponseEncoder: ResponseEncoder, Sendable {
 
     /// The JSON bytes of `value`, encoded by the API's rules.
     public static func encode(_ value: some Encodable) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        var bytes = [UInt8](try encoder.encode(value))
+        var bytes = try JSONBytesEncoder.encode(value)
         lowercaseUUIDs(&bytes)
         return bytes
     }
