@@ -7,9 +7,9 @@ import Foundation
 ///
 /// Objects are written as their keys arrive and put in key order (UTF-8 byte order, as Foundation
 /// sorts) when they close. What this writer does not cover — nested and super encoders, `Decimal`,
-/// non-finite floating-point numbers, a top-level value that encodes nothing, or any error thrown
-/// by a value's own `encode(to:)` — is handed to Foundation's encoder, which then writes the
-/// whole value or throws its own error.
+/// dates outside the years 0–9999, non-finite floating-point numbers, a top-level value that
+/// encodes nothing, or any error thrown by a value's own `encode(to:)` — is handed to
+/// Foundation's encoder, which then writes the whole value or throws its own error.
 enum JSONBytesEncoder {
     /// The JSON bytes of `value`.
     static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
@@ -73,7 +73,7 @@ final class JSONByteWriter: Encoder {
     /// Writes `value` at the current position.
     func write<T: Encodable>(_ value: T) throws {
         if T.self == UUID.self { return writeUUID(unsafeBitCast(value, to: UUID.self)) }
-        if T.self == Date.self { return writeDate(unsafeBitCast(value, to: Date.self)) }
+        if T.self == Date.self { return try writeDate(unsafeBitCast(value, to: Date.self)) }
         if T.self == URL.self, let url = value as? URL { return writeString(url.absoluteString) }
         if T.self == Data.self, let data = value as? Data { return writeString(data.base64EncodedString()) }
         if T.self == Decimal.self { throw Unsupported() }
@@ -160,19 +160,37 @@ final class JSONByteWriter: Encoder {
     }
 
     /// A date as ISO 8601 in UTC to the whole second (rounded down, as Foundation's formatter does).
-    private func writeDate(_ date: Date) {
+    private func writeDate(_ date: Date) throws {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        let text = Self.digits(Int(parts.tm_year) + 1900, 4) + "-" + Self.digits(Int(parts.tm_mon) + 1, 2) + "-"
-            + Self.digits(Int(parts.tm_mday), 2) + "T" + Self.digits(Int(parts.tm_hour), 2) + ":"
-            + Self.digits(Int(parts.tm_min), 2) + ":" + Self.digits(Int(parts.tm_sec), 2) + "Z"
-        writeString(text)
+        let year = Int(parts.tm_year) + 1900
+        guard (0...9999).contains(year) else { throw Unsupported() }
+        bytes.append(UInt8(ascii: "\""))
+        writeDigits(year, 4)
+        bytes.append(UInt8(ascii: "-"))
+        writeDigits(Int(parts.tm_mon) + 1, 2)
+        bytes.append(UInt8(ascii: "-"))
+        writeDigits(Int(parts.tm_mday), 2)
+        bytes.append(UInt8(ascii: "T"))
+        writeDigits(Int(parts.tm_hour), 2)
+        bytes.append(UInt8(ascii: ":"))
+        writeDigits(Int(parts.tm_min), 2)
+        bytes.append(UInt8(ascii: ":"))
+        writeDigits(Int(parts.tm_sec), 2)
+        bytes.append(contentsOf: [UInt8(ascii: "Z"), UInt8(ascii: "\"")])
     }
 
-    private static func digits(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    /// `value` (0 ≤ value < 10^width) in `width` decimal digits.
+    private func writeDigits(_ value: Int, _ width: Int) {
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 
     // MARK: Containers

@@ -105,6 +105,7 @@ struct JSONBytesEncoderTests {
         try expectSame(Nested(), fallsBack: true)
         try expectSame(Derived(), fallsBack: true)
         try expectSame([Decimal(string: "12.50")!], fallsBack: true)
+        try expectSame([Date(timeIntervalSince1970: -70_000_000_000)], fallsBack: true)
         #expect(throws: (any Error).self) { try JSONBytesEncoder.encode(Empty()) }
         #expect(throws: (any Error).self) { try JSONBytesEncoder.encode([Double.nan]) }
         #expect(throws: (any Error).self) { try JSONBytesEncoder.encode(["x": Double.infinity]) }
