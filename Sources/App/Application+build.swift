@@ -176,7 +176,8 @@ func openAPIDocument() throws -> Data {
 /// PostgresClient settings from a `postgresql://` URL (`sslmode=require|verify-full` turns TLS on).
 func postgresConfiguration(url: String) throws -> PostgresClient.Configuration {
     guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme ?? ""),
-          let host = components.host ?? components.queryItems?.first(where: { $0.name == "host" })?.value else {
+          let host = components.host.flatMap({ $0.isEmpty ? nil : $0 })
+            ?? components.queryItems?.first(where: { $0.name == "host" })?.value else {
         throw AppConfig.MissingSetting(key: "DATABASE_URL", hint: "expected postgresql://user:password@host:port/database")
     }
     let query = Dictionary(uniqueKeysWithValues: (components.queryItems ?? []).map { ($0.name, $0.value ?? "") })
