@@ -7,9 +7,9 @@ import Foundation
 ///
 /// Objects are written as their keys arrive and put in key order (UTF-8 byte order, as Foundation
 /// sorts) when they close. What this writer does not cover — nested and super encoders, `Decimal`,
-/// dates outside the years 0–9999, non-finite floating-point numbers, a top-level value that
-/// encodes nothing, or any error thrown by a value's own `encode(to:)` — is handed to
-/// Foundation's encoder, which then writes the whole value or throws its own error.
+/// dates outside the years 0–9999, a key written twice, non-finite floating-point numbers, a
+/// top-level value that encodes nothing, or any error thrown by a value's own `encode(to:)` — is
+/// handed to Foundation's encoder, which then writes the whole value or throws its own error.
 enum JSONBytesEncoder {
     /// The JSON bytes of `value`.
     static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
@@ -90,7 +90,7 @@ final class JSONByteWriter: Encoder {
         case .single(let written):
             guard written else { throw Unsupported() }
         case .object(let members):
-            closeObject(members)
+            try closeObject(members)
         case .array:
             bytes.append(UInt8(ascii: "]"))
         }
@@ -269,14 +269,17 @@ final class JSONByteWriter: Encoder {
         frame = .single(written: true)
     }
 
-    /// Closes an object, its members in key order.
-    private func closeObject(_ members: [Member]) {
+    /// Closes an object, its members in key order. A key written twice (Foundation keeps the
+    /// last value) is left to Foundation.
+    private func closeObject(_ members: [Member]) throws {
         let inOrder = zip(members, members.dropFirst()).allSatisfy { Self.precedes($0.key, $1.key) }
         if !inOrder, let first = members.first {
+            let sorted = members.sorted(by: { Self.precedes($0.key, $1.key) })
+            if zip(sorted, sorted.dropFirst()).contains(where: { $0.key == $1.key }) { throw Unsupported() }
             let start = first.range.lowerBound
             let written = Array(bytes[start...])
             bytes.removeSubrange(start...)
-            for (index, member) in members.sorted(by: { Self.precedes($0.key, $1.key) }).enumerated() {
+            for (index, member) in sorted.enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
                 bytes.append(contentsOf: written[(member.range.lowerBound - start)..<(member.range.upperBound - start)])
             }

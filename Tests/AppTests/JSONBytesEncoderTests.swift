@@ -49,6 +49,16 @@ struct JSONBytesEncoderTests {
         }
     }
 
+    struct RepeatedKey: Encodable {
+        enum Keys: String, CodingKey { case b, a }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(1, forKey: .b)
+            try container.encode(2, forKey: .a)
+            try container.encode(3, forKey: .b)
+        }
+    }
+
     class Base: Encodable {
         var base = 1
     }
@@ -104,6 +114,7 @@ struct JSONBytesEncoderTests {
     func handedToFoundation() throws {
         try expectSame(Nested(), fallsBack: true)
         try expectSame(Derived(), fallsBack: true)
+        try expectSame(RepeatedKey(), fallsBack: true)
         try expectSame([Decimal(string: "12.50")!], fallsBack: true)
         try expectSame([Date(timeIntervalSince1970: -70_000_000_000)], fallsBack: true)
         #expect(throws: (any Error).self) { try JSONBytesEncoder.encode(Empty()) }
