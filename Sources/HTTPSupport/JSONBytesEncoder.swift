@@ -2,8 +2,8 @@ import Foundation
 
 /// Encodes a value to the JSON bytes Foundation's `JSONEncoder` writes with `.sortedKeys`,
 /// `.withoutEscapingSlashes` and ISO 8601 dates — byte for byte — but in one pass into one
-/// buffer, without building an intermediate tree (Foundation's encoder was a sixth of the CPU of a
-/// small API response).
+/// buffer, without building an intermediate tree (Foundation's encoder took 6 % of dbooster's CPU
+/// on `GET /users/me`; this writer is 2.6–3× faster).
 ///
 /// Objects are written as their keys arrive and put in key order (UTF-8 byte order, as Foundation
 /// sorts) when they close. What this writer does not cover — nested and super encoders, `Decimal`,
