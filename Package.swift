@@ -162,7 +162,7 @@ let package = Package(
             "Core", "CustomerDatabase", "Advisor", "AddressGuard", "PgQuery", "WorkloadAnalysis",
         ]),
         .testTarget(name: "AuthTests", dependencies: [
-            "Auth", "Billing", .product(name: "Crypto", package: "swift-crypto"),
+            "Auth", "Billing", "Core", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .testTarget(name: "AppTests", dependencies: [
             "App", "Core", "HTTPSupport", "Database", "PgQuery", "Extraction", "AddressGuard", "CustomerDatabase", "Advisor",
