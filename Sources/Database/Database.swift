@@ -73,7 +73,7 @@ public struct Database: Sendable {
     ) async throws -> T {
         try await transaction { transaction in
             let row = try await transaction.execute(AuthenticateRequest(claims: claims)).first
-            let identity = AuthenticateRequest.identity(row, claims: claims)
+            let identity = IdentityRead.identity(row, claims: claims)
             let scope = TenantScope(
                 organizationID: claims.inOrganization ? identity?.membership?.organizationID : nil,
                 userID: claims.userID, userEmail: identity?.user.email)
@@ -88,9 +88,9 @@ public struct Database: Sendable {
     public func authenticate(_ claims: RequestClaims) async throws -> RequestIdentity? {
         let row = try await client.withConnection { connection in
             try await Transaction(connection: connection, logger: logger, watches: watches)
-                .execute(AuthenticateRequest(claims: claims)).first
+                .execute(IdentityRead(claims: claims)).first
         }
-        return AuthenticateRequest.identity(row, claims: claims)
+        return IdentityRead.identity(row, claims: claims)
     }
 
     static let tenantRole = "dbooster_tenant"

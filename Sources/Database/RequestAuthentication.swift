@@ -43,30 +43,66 @@ public struct RequestClaims: Sendable, Equatable {
 /// the row is read. Prepared once per connection.
 struct AuthenticateRequest: PostgresPreparedStatement {
     static let sql = """
-        SELECT u.email, u.organization_id, m.organization_id, m.role::text, u.full_name, u.picture, u.created_at,
-               u.github_token IS NOT NULL,
-               $3::uuid IS NULL OR NOT EXISTS (
-                   SELECT 1 FROM refresh_tokens r WHERE r.family_id = $3::uuid AND r.revoked_at IS NOT NULL),
+        SELECT \(IdentityRead.columns),
                set_config('app.user_id', u.id::text, true),
                set_config('app.user_email', u.email, true),
                set_config('app.organization_id', CASE WHEN $4::boolean THEN COALESCE(m.organization_id::text, '') ELSE '' END, true),
                set_config('role', 'dbooster_tenant', true)
-        FROM users u
-        LEFT JOIN memberships m ON m.user_id = u.id AND m.organization_id = COALESCE($2::uuid, u.organization_id)
-        WHERE u.id = $1::uuid
+        \(IdentityRead.source)
         """
 
-    typealias Row = (String, UUID?, UUID?, String?, String?, String?, Date, Bool, Bool, String, String, String, String)
+    typealias Row = IdentityRead.Row
 
     let claims: RequestClaims
 
     func makeBindings() -> PostgresBindings {
-        var bindings = PostgresBindings(capacity: 4)
+        var bindings = IdentityRead.bindings(claims, capacity: 4)
+        bindings.append(claims.inOrganization)
+        return bindings
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> Row {
+        let all = try row.decode((String, UUID?, UUID?, String?, String?, String?, Date, Bool, Bool, String, String, String, String).self)
+        return (all.0, all.1, all.2, all.3, all.4, all.5, all.6, all.7, all.8)
+    }
+}
+
+/// The identity alone, for a request with no later statement in the same transaction (routes
+/// that answer from the identity, or call outside services and open their own transactions): the
+/// scope would end with the statement, so it is not set — a third less work for the server than
+/// ``AuthenticateRequest``. Prepared once per connection.
+struct IdentityRead: PostgresPreparedStatement {
+    /// The user's profile, the membership of the organization named (`$2`, else the active one)
+    /// and whether the session (`$3`) is still open.
+    static let columns = """
+        u.email, u.organization_id, m.organization_id, m.role::text, u.full_name, u.picture, u.created_at,
+               u.github_token IS NOT NULL,
+               $3::uuid IS NULL OR NOT EXISTS (
+                   SELECT 1 FROM refresh_tokens r WHERE r.family_id = $3::uuid AND r.revoked_at IS NOT NULL)
+        """
+    /// The user `$1` and their membership.
+    static let source = """
+        FROM users u
+        LEFT JOIN memberships m ON m.user_id = u.id AND m.organization_id = COALESCE($2::uuid, u.organization_id)
+        WHERE u.id = $1::uuid
+        """
+    static let sql = "SELECT \(columns)\n\(source)"
+
+    typealias Row = (String, UUID?, UUID?, String?, String?, String?, Date, Bool, Bool)
+
+    let claims: RequestClaims
+
+    /// `$1`–`$3`: the user, the organization named and the session.
+    static func bindings(_ claims: RequestClaims, capacity: Int) -> PostgresBindings {
+        var bindings = PostgresBindings(capacity: capacity)
         bindings.append(claims.userID)
         bindings.append(claims.organizationID)
         bindings.append(claims.sessionID)
-        bindings.append(claims.inOrganization)
         return bindings
+    }
+
+    func makeBindings() -> PostgresBindings {
+        Self.bindings(claims, capacity: 3)
     }
 
     func decodeRow(_ row: PostgresRow) throws -> Row {
