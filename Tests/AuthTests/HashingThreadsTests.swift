@@ -55,13 +55,14 @@ struct HashingThreadsTests {
     func restWhenBusy() {
         let answered = LockedBox(0)
         let pacing = Pacing(share: 0.05, activity: { answered.withValue { $0 += 1; return $0 } })
-        // 20 ms of CPU time: the rest is 0.4 s minus the job's elapsed time.
+        // At least 20 ms of CPU time: the rest is 20 times the job's CPU time (≈ 0.4 s) minus its
+        // elapsed time.
         let rest = pacing.measure {
             var time = timespec()
             clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
             let end = Double(time.tv_sec) + Double(time.tv_nsec) / 1e9 + 0.02
             repeat { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time) } while Double(time.tv_sec) + Double(time.tv_nsec) / 1e9 < end
         }
-        #expect(rest > .zero && rest <= .milliseconds(380))
+        #expect(rest > .zero && rest < .seconds(1))
     }
 }
