@@ -21,6 +21,114 @@ void pg_query_exit_memory_context(void *context);
 PgQueryRawParseResult pg_query_raw_parse(const char *input);
 /// The JSON text pg_query_parse returns, allocated in the current memory context.
 char *pg_query_nodes_to_json(const void *tree);
+/// The JSON of one node (`{"SelectStmt": {…}}`), allocated in the current memory context.
+char *pg_query_node_to_json(const void *node);
 /// The fingerprint pg_query_fingerprint computes for the text the tree was parsed from.
 uint64_t pg_query_fingerprint_node(const void *tree);
 void pg_query_free_error(PgQueryError *error);
+
+// MARK: - Raw parse-tree nodes
+//
+// The layouts of the PostgreSQL 15 parse nodes (nodes/parsenodes.h, primnodes.h, pg_list.h,
+// value.h) that PgQuery's RawTreeReader reads in the tree pg_query_raw_parse returns; each struct
+// declares the node's fields up to the last one read. Enum fields are C enums (int); `Oid` is an
+// unsigned int. The node tags are in RawTreeReader.swift, checked against the library by the tests.
+
+#include <stdbool.h>
+
+/// Any node: its first field is its tag.
+typedef struct { int type; } PgNode;
+/// A List of pointers (T_List); `elements` points at `length` cells.
+typedef struct { int type; int length; int max_length; void **elements; } PgList;
+typedef struct { int type; PgNode *stmt; int stmt_location; int stmt_len; } PgRawStmt;
+typedef struct { int type; char *aliasname; PgList *colnames; } PgAlias;
+typedef struct {
+    int type; char *catalogname; char *schemaname; char *relname; bool inh; char relpersistence;
+    PgAlias *alias; int location;
+} PgRangeVar;
+/// A String value node (`sval`).
+typedef struct { int type; char *sval; } PgString;
+/// A_Const: `val` is an inline value node (Integer, Float, Boolean, String or BitString).
+typedef struct { int type; struct { int type; void *value; } val; bool isnull; int location; } PgAConst;
+typedef struct { int type; int number; int location; } PgParamRef;
+typedef struct { int type; PgList *fields; int location; } PgColumnRef;
+typedef struct { int type; char *name; PgList *indirection; PgNode *val; int location; } PgResTarget;
+typedef struct { int type; int kind; PgList *name; PgNode *lexpr; PgNode *rexpr; int location; } PgAExpr;
+typedef struct { int type; int boolop; PgList *args; int location; } PgBoolExpr;
+typedef struct {
+    int type; PgList *funcname; PgList *args; PgList *agg_order; PgNode *agg_filter; PgNode *over;
+} PgFuncCall;
+typedef struct { int type; PgNode *arg; PgNode *typeName; int location; } PgTypeCast;
+typedef struct {
+    int type; PgList *names; unsigned int typeOid; bool setof; bool pct_type; PgList *typmods; int typemod;
+    PgList *arrayBounds; int location;
+} PgTypeName;
+typedef struct { int type; PgNode *arg; PgList *collname; int location; } PgCollateClause;
+typedef struct { int type; bool is_slice; PgNode *lidx; PgNode *uidx; } PgAIndices;
+typedef struct { int type; PgNode *arg; PgList *indirection; } PgAIndirection;
+typedef struct { int type; PgList *elements; int location; } PgAArrayExpr;
+typedef struct { int type; PgNode *source; int colno; int ncolumns; } PgMultiAssignRef;
+typedef struct { int type; PgNode *node; int sortby_dir; int sortby_nulls; PgList *useOp; int location; } PgSortBy;
+typedef struct {
+    int type; char *name; char *refname; PgList *partitionClause; PgList *orderClause; int frameOptions;
+    PgNode *startOffset; PgNode *endOffset; int location;
+} PgWindowDef;
+typedef struct { int type; bool lateral; PgNode *subquery; PgAlias *alias; } PgRangeSubselect;
+typedef struct {
+    int type; bool lateral; bool ordinality; bool is_rowsfrom; PgList *functions; PgAlias *alias;
+    PgList *coldeflist;
+} PgRangeFunction;
+typedef struct { int type; int kind; PgList *content; int location; } PgGroupingSet;
+typedef struct { int type; PgList *lockedRels; int strength; int waitPolicy; } PgLockingClause;
+typedef struct { int type; PgList *ctes; bool recursive; int location; } PgWithClause;
+typedef struct {
+    int type; char *ctename; PgList *aliascolnames; int ctematerialized; PgNode *ctequery;
+    PgNode *search_clause; PgNode *cycle_clause; int location;
+} PgCommonTableExpr;
+typedef struct {
+    int type; char *name; PgNode *expr; char *indexcolname; PgList *collation; PgList *opclass;
+    PgList *opclassopts;
+} PgIndexElem;
+typedef struct { int type; PgList *indexElems; PgNode *whereClause; char *conname; int location; } PgInferClause;
+typedef struct { int type; int action; PgNode *infer; PgList *targetList; PgNode *whereClause; int location; } PgOnConflictClause;
+typedef struct {
+    int type; PgRangeVar *rel; PgList *colNames; char *accessMethod; PgList *options; int onCommit;
+    char *tableSpaceName; PgNode *viewQuery;
+} PgIntoClause;
+typedef struct {
+    int type; int jointype; bool isNatural; PgNode *larg; PgNode *rarg; PgList *usingClause;
+    PgAlias *join_using_alias; PgNode *quals; PgAlias *alias;
+} PgJoinExpr;
+typedef struct {
+    int type; int subLinkType; int subLinkId; PgNode *testexpr; PgList *operName; PgNode *subselect;
+} PgSubLink;
+typedef struct { int type; PgNode *arg; int nulltesttype; bool argisrow; int location; } PgNullTest;
+typedef struct { int type; PgNode *arg; int booltesttype; int location; } PgBooleanTest;
+typedef struct {
+    int type; unsigned int casetype; unsigned int casecollid; PgNode *arg; PgList *args; PgNode *defresult;
+} PgCaseExpr;
+typedef struct { int type; PgNode *expr; PgNode *result; int location; } PgCaseWhen;
+typedef struct { int type; unsigned int coalescetype; unsigned int coalescecollid; PgList *args; } PgCoalesceExpr;
+typedef struct {
+    int type; unsigned int minmaxtype; unsigned int minmaxcollid; unsigned int inputcollid; int op; PgList *args;
+} PgMinMaxExpr;
+typedef struct { int type; PgList *args; unsigned int row_typeid; int row_format; PgList *colnames; } PgRowExpr;
+typedef struct { int type; PgNode *arg; char *name; int argnumber; int location; } PgNamedArgExpr;
+typedef struct {
+    int type; PgRangeVar *relation; PgList *cols; PgNode *selectStmt; PgNode *onConflictClause;
+    PgList *returningList; PgNode *withClause;
+} PgInsertStmt;
+typedef struct {
+    int type; PgRangeVar *relation; PgList *usingClause; PgNode *whereClause; PgList *returningList;
+    PgNode *withClause;
+} PgDeleteStmt;
+typedef struct {
+    int type; PgRangeVar *relation; PgList *targetList; PgNode *whereClause; PgList *fromClause;
+    PgList *returningList; PgNode *withClause;
+} PgUpdateStmt;
+typedef struct {
+    int type; PgList *distinctClause; PgNode *intoClause; PgList *targetList; PgList *fromClause;
+    PgNode *whereClause; PgList *groupClause; bool groupDistinct; PgNode *havingClause; PgList *windowClause;
+    PgList *valuesLists; PgList *sortClause; PgNode *limitOffset; PgNode *limitCount; int limitOption;
+    PgList *lockingClause; PgNode *withClause; int op; bool all; PgNode *larg; PgNode *rarg;
+} PgSelectStmt;

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The facts the scanner needs about a parsed script, read straight from libpg_query's JSON
-/// output by ``ParseTreeReader`` without building a tree (see ``PgQuery/summarize(_:)``).
+/// The facts the scanner needs about a parsed script, read straight from the parser's tree by
+/// ``RawTreeReader`` or from libpg_query's JSON output by ``ParseTreeReader``, without building a
+/// ``ParseTree`` (see ``PgQuery/summarize(_:)``).
 ///
 /// It answers the same questions as ``ParseTree`` (statement kind, tables) plus the few shape
 /// questions the SQL classifier asks, at a fraction of the cost.

@@ -25,10 +25,17 @@ public enum PgQuery {
     }
 
     /// Parses `sql` once and reads what the scanner needs (statement kinds, tables, shape) straight
-    /// from the parser's output, without building a ``ParseTree``, together with the fingerprint
+    /// from the parser's output (the tree itself for everyday queries, see ``RawTreeReader``; its
+    /// JSON otherwise), without building a ``ParseTree``, together with the fingerprint
     /// of the whole text (what ``fingerprint(_:)`` returns, without parsing a second time).
     /// - Throws: ``PgQueryError`` with the parser's message and cursor position.
     package static func summarize(_ sql: String) throws(PgQueryError) -> ParseSummary {
+        try summarize(sql, readingTreeDirectly: true)
+    }
+
+    /// ``summarize(_:)``; with `readingTreeDirectly` false, always from the tree's JSON (the
+    /// reference the tests compare ``RawTreeReader`` with).
+    static func summarize(_ sql: String, readingTreeDirectly: Bool) throws(PgQueryError) -> ParseSummary {
         let context = pg_query_enter_memory_context()
         defer { pg_query_exit_memory_context(context) }
         let result = pg_query_raw_parse(sql)
@@ -38,18 +45,27 @@ public enum PgQuery {
             throw makeError(error.pointee)
         }
         guard let tree = result.tree else { return ParseSummary(statements: []) }
-        guard let json = pg_query_nodes_to_json(tree) else { return ParseSummary(statements: []) }
-        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(json).assumingMemoryBound(to: UInt8.self),
-                                        count: strlen(json))
         var summary: ParseSummary
-        do {
-            var reader = ParseTreeReader(bytes)
-            summary = try reader.read()
-        } catch {
-            throw PgQueryError(message: "invalid parse tree JSON: \(error)", cursorPosition: 0)
+        if readingTreeDirectly, let direct = RawTreeReader.read(tree) {
+            summary = direct
+        } else {
+            summary = try summaryFromJSON(of: tree)
         }
         summary.fingerprint = hex(pg_query_fingerprint_node(tree))
         return summary
+    }
+
+    /// Writes the tree as JSON and reads the summary from it with ``ParseTreeReader``.
+    private static func summaryFromJSON(of tree: UnsafeMutableRawPointer) throws(PgQueryError) -> ParseSummary {
+        guard let json = pg_query_nodes_to_json(tree) else { return ParseSummary(statements: []) }
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(json).assumingMemoryBound(to: UInt8.self),
+                                        count: strlen(json))
+        do {
+            var reader = ParseTreeReader(bytes)
+            return try reader.read()
+        } catch {
+            throw PgQueryError(message: "invalid parse tree JSON: \(error)", cursorPosition: 0)
+        }
     }
 
     /// A fingerprint as ``fingerprint(_:)`` spells it: 16 lower-case hex digits.

@@ -1,0 +1,83 @@
+import CPgQuery
+import Foundation
+@testable import PgQuery
+import Testing
+
+/// ``RawTreeReader`` reads the parser's tree through declared node layouts; these tests check its
+/// tags against the library and its summaries against the JSON reader's.
+@Suite("Raw tree reader")
+struct RawTreeReaderTests {
+    /// Everyday statements, between them using every node the reader knows.
+    static let everyday: [String] = [
+        "SELECT DISTINCT ON (a) a, b::numeric(10, 2), c COLLATE \"C\" FROM s.t AS x "
+            + "WHERE a IN (1, 2) AND b BETWEEN $1 AND $2 OR NOT c IS NULL ORDER BY a DESC NULLS LAST",
+        "SELECT a[1], a[1:2], (b).f, ARRAY[1, 2], ROW(1, 2), coalesce(a, 0), greatest(a, b), "
+            + "CASE WHEN a THEN 1 ELSE 2 END, CASE a WHEN 1 THEN 'x' END FROM t",
+        "SELECT count(*) FILTER (WHERE a > 0) OVER (PARTITION BY b ORDER BY c ROWS BETWEEN 1 PRECEDING AND CURRENT ROW), "
+            + "string_agg(a, ',' ORDER BY a) FROM t GROUP BY GROUPING SETS ((a), (b)) HAVING count(*) > 1",
+        "SELECT * FROM a JOIN b USING (id) LEFT JOIN LATERAL (SELECT * FROM c WHERE c.id = a.id) s ON true, "
+            + "generate_series(1, 3) g(n) WHERE EXISTS (SELECT 1 FROM d) AND a.x = ANY(SELECT y FROM e) "
+            + "FOR UPDATE OF a SKIP LOCKED",
+        "SELECT current_date, current_user, a IS TRUE, f(x => 1), sum(a) OVER w FROM t WINDOW w AS (ORDER BY a)",
+        "SELECT $1::text[], interval '1 day', a::varchar(10), B'101', X'ff', 1.5, true, NULL, -2 FROM t",
+        "SELECT id INTO TEMP copy FROM source",
+        "SELECT a FROM t UNION ALL SELECT b FROM u EXCEPT SELECT c FROM v LIMIT 10 OFFSET $1",
+        "VALUES (1, 'a'), (2, 'b')",
+        "INSERT INTO t (a, b) VALUES (DEFAULT, $1) ON CONFLICT (a) WHERE b > 0 "
+            + "DO UPDATE SET b = excluded.b, (c, d) = (1, 2) RETURNING *",
+        "INSERT INTO t SELECT * FROM u ON CONFLICT ON CONSTRAINT t_pkey DO NOTHING",
+        "WITH RECURSIVE r AS MATERIALIZED (SELECT 1 AS n UNION ALL SELECT n + 1 FROM r WHERE n < 3) SELECT * FROM r",
+        "WITH moved AS (DELETE FROM a RETURNING *) INSERT INTO b SELECT * FROM moved",
+        "UPDATE t SET a = a + 1, b[1] = 2 FROM u WHERE t.id = u.id RETURNING t.a",
+        "DELETE FROM t USING u WHERE t.id = u.id AND t.b = 'x' RETURNING *",
+        "SELECT c FROM Customer c, c.orders o WHERE o.total > $1",
+        "SELECT 1; SELECT * FROM a; INSERT INTO b VALUES (1)",
+    ]
+
+    /// Statements with a node the reader leaves to the JSON reader.
+    static let others: [String] = [
+        "SELECT * FROM t TABLESAMPLE SYSTEM (10)",
+        "SELECT * FROM XMLTABLE('/r' PASSING x COLUMNS a int PATH 'a') t",
+        "SELECT * FROM f() AS t(a int, b text)",
+        "WITH RECURSIVE r AS (SELECT 1 AS n UNION ALL SELECT n + 1 FROM r) CYCLE n SET seen USING path SELECT * FROM r",
+        "SELECT 1; CREATE TABLE t (id int)",
+    ]
+
+    /// Whether ``RawTreeReader`` reads `sql`'s tree (rather than leaving it to the JSON reader).
+    static func readsDirectly(_ sql: String) -> Bool {
+        let context = pg_query_enter_memory_context()
+        defer { pg_query_exit_memory_context(context) }
+        let result = pg_query_raw_parse(sql)
+        free(result.stderr_buffer)
+        if let error = result.error { pg_query_free_error(error) }
+        guard let tree = result.tree else { return false }
+        return RawTreeReader.read(tree) != nil
+    }
+
+    @Test func tagsNameTheLibrarysNodes() {
+        let context = pg_query_enter_memory_context()
+        defer { pg_query_exit_memory_context(context) }
+        let node = UnsafeMutableRawPointer.allocate(byteCount: 512, alignment: 16)
+        defer { node.deallocate() }
+        for tag in RawTreeReader.Tag.allCases {
+            node.initializeMemory(as: UInt8.self, repeating: 0, count: 512)
+            node.storeBytes(of: tag.rawValue, as: Int32.self)
+            let json = pg_query_node_to_json(node).map { String(cString: $0) } ?? ""
+            #expect(json.hasPrefix("{\"\(tag.name)\":"), "\(tag): \(json)")
+        }
+    }
+
+    @Test func readsEverydayStatementsDirectly() {
+        for sql in Self.everyday { #expect(Self.readsDirectly(sql), "\(sql)") }
+        for sql in Self.others { #expect(!Self.readsDirectly(sql), "\(sql)") }
+    }
+
+    @Test func matchesTheJSONReader() throws {
+        let statements = Self.everyday + Self.others + ParseSummaryTests.statements
+            + (try ParseSummaryTests.corpusStatements())
+        for sql in statements {
+            guard let reference = try? PgQuery.summarize(sql, readingTreeDirectly: false) else { continue }
+            #expect(try PgQuery.summarize(sql) == reference, "\(sql)")
+        }
+    }
+}
