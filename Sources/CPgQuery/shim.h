@@ -132,3 +132,27 @@ typedef struct {
     PgList *valuesLists; PgList *sortClause; PgNode *limitOffset; PgNode *limitCount; int limitOption;
     PgList *lockingClause; PgNode *withClause; int op; bool all; PgNode *larg; PgNode *rarg;
 } PgSelectStmt;
+
+// MARK: - Scanner
+//
+// PostgreSQL's SQL scanner (parser/scanner.h), exported by libpg_query: what pg_query_normalize
+// uses to find how long each constant is. Allocates in the current memory context.
+
+/// core_yy_extra_type: the scanner's state. Only `scanbuf`, its first field, is read: the scanned
+/// text, in which each token is NUL-terminated as it is returned. The rest is room for the other
+/// fields (about 100 bytes in PostgreSQL 15).
+typedef struct { char *scanbuf; char rest[504]; } PgScannerState;
+struct PgScanKeywordList;
+extern const struct PgScanKeywordList ScanKeywords;
+extern const uint16_t ScanKeywordTokens[];
+void *scanner_init(const char *str, PgScannerState *state, const struct PgScanKeywordList *keywords,
+                   const uint16_t *keyword_tokens);
+void scanner_finish(void *scanner);
+/// The next token (0 at the end); `value` receives its semantic value (core_YYSTYPE, 8 bytes),
+/// `location` its byte offset.
+int core_yylex(void *value, int *location, void *scanner);
+
+/// Starts scanning `text` with PostgreSQL's keywords, as the parser does.
+static inline void *pg_query_scanner_begin(const char *text, PgScannerState *state) {
+    return scanner_init(text, state, &ScanKeywords, ScanKeywordTokens);
+}

@@ -35,7 +35,7 @@ enum StatementAnalyzer {
             if firstAttempt == nil, SQLClassifier.rejectsWithoutParsing(output.parseText, role: role) { return [] }
             let dynamic = output.dynamic || concatenated
             do {
-                let summary = try PgQuery.summarize(output.parseText)
+                let summary = try PgQuery.summarize(output.parseText, normalizing: !dynamic)
                 return statements(of: summary, output: output, dynamic: dynamic)
             } catch {
                 if firstAttempt == nil { firstAttempt = (output, error) }
@@ -65,10 +65,11 @@ enum StatementAnalyzer {
             let output = PlaceholderNormalizer.Output(parseText: piece.text, displayText: piece.text, dynamic: dynamic,
                                                       usedHoleMode: false)
             do {
-                let summary = try PgQuery.summarize(piece.text)
+                let summary = try PgQuery.summarize(piece.text, normalizing: !dynamic)
                 guard let statement = summary.statements.first else { continue }
                 results.append(analysis(statement, parseText: piece.text, display: piece.text, dynamic: dynamic,
-                                        lineOffset: lineOffset, fingerprint: summary.fingerprint))
+                                        lineOffset: lineOffset, fingerprint: summary.fingerprint,
+                                        normalized: summary.normalized))
             } catch {
                 var result = unparsed(output, error: error, dynamic: dynamic)
                 result.lineOffset = lineOffset
@@ -108,7 +109,8 @@ enum StatementAnalyzer {
                                    dynamic: Bool) -> [StatementAnalysis] {
         guard summary.statements.count > 1 else {
             return [analysis(summary.statements.first, parseText: output.parseText, display: output.displayText,
-                             dynamic: dynamic, lineOffset: 0, fingerprint: summary.fingerprint)]
+                             dynamic: dynamic, lineOffset: 0, fingerprint: summary.fingerprint,
+                             normalized: summary.normalized)]
         }
         let utf8 = Array(output.parseText.utf8)
         return summary.statements.enumerated().map { index, statement in
@@ -122,17 +124,18 @@ enum StatementAnalyzer {
     }
 
     /// The fields of a parsed statement. `pg_query_normalize` is only called when the statement
-    /// has something for it to replace; otherwise its output would be the input. `fingerprint`,
-    /// when known, is that of `parseText` (read when it was parsed).
+    /// has something for it to replace; otherwise its output would be the input. `fingerprint` and
+    /// `normalized`, when known, are those of `parseText` (worked out when it was parsed).
     private static func analysis(_ statement: ParseSummary.Statement?, parseText: String, display: String,
-                                 dynamic: Bool, lineOffset: Int, fingerprint known: String? = nil) -> StatementAnalysis {
+                                 dynamic: Bool, lineOffset: Int, fingerprint known: String? = nil,
+                                 normalized: String? = nil) -> StatementAnalysis {
         let tables = (statement?.tables ?? []).filter { !PlaceholderNormalizer.isHoleIdentifier($0) }
         let fingerprint = known ?? (try? PgQuery.fingerprint(parseText))
         let sql: String
         if dynamic || statement?.mayHaveConstants == false {
             sql = dynamic ? display : parseText
         } else {
-            sql = (try? PgQuery.normalize(parseText)) ?? parseText
+            sql = normalized ?? (try? PgQuery.normalize(parseText)) ?? parseText
         }
         return StatementAnalysis(statementType: statement?.kind ?? "unknown", tables: tables,
                                  fingerprint: fingerprint, sql: collapse(sql), dynamic: dynamic, parseError: nil,

@@ -12,6 +12,10 @@ package struct ParseSummary: Sendable, Equatable {
     /// The fingerprint of the whole parsed text, as ``PgQuery/fingerprint(_:)`` returns it (`nil`
     /// for an empty text).
     package var fingerprint: String?
+    /// What ``PgQuery/normalize(_:)`` returns for the parsed text, when ``PgQuery/summarize(_:normalizing:)``
+    /// was asked for it and could work it out from the same parse (a single statement that
+    /// ``RawTreeReader`` read); `nil` otherwise.
+    package var normalized: String?
 
     /// A table (or view) reference: a `RangeVar` of the tree.
     package struct Relation: Sendable, Equatable {

@@ -28,17 +28,34 @@ public enum PgQuery {
     /// from the parser's output (the tree itself for everyday queries, see ``RawTreeReader``; its
     /// JSON otherwise), without building a ``ParseTree``, together with the fingerprint
     /// of the whole text (what ``fingerprint(_:)`` returns, without parsing a second time).
+    ///
+    /// With `normalizing`, the summary also carries what ``normalize(_:)`` returns for `sql`
+    /// when it can be worked out from the same parse (see ``ParseSummary/normalized``).
     /// - Throws: ``PgQueryError`` with the parser's message and cursor position.
-    package static func summarize(_ sql: String) throws(PgQueryError) -> ParseSummary {
-        try summarize(sql, readingTreeDirectly: true)
+    package static func summarize(_ sql: String, normalizing: Bool = false) throws(PgQueryError) -> ParseSummary {
+        try summarize(sql, readingTreeDirectly: true, normalizing: normalizing)
     }
 
-    /// ``summarize(_:)``; with `readingTreeDirectly` false, always from the tree's JSON (the
-    /// reference the tests compare ``RawTreeReader`` with).
-    static func summarize(_ sql: String, readingTreeDirectly: Bool) throws(PgQueryError) -> ParseSummary {
+    /// ``summarize(_:normalizing:)``; with `readingTreeDirectly` false, always from the tree's JSON
+    /// (the reference the tests compare ``RawTreeReader`` with).
+    static func summarize(_ sql: String, readingTreeDirectly: Bool,
+                          normalizing: Bool = false) throws(PgQueryError) -> ParseSummary {
         let context = pg_query_enter_memory_context()
         defer { pg_query_exit_memory_context(context) }
-        let result = pg_query_raw_parse(sql)
+        let outcome: Result<ParseSummary, PgQueryError> = sql.withCString { text in
+            do throws(PgQueryError) {
+                return .success(try summarize(text, readingTreeDirectly: readingTreeDirectly, normalizing: normalizing))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
+    }
+
+    /// ``summarize(_:readingTreeDirectly:normalizing:)`` of a C string, in the current memory context.
+    private static func summarize(_ text: UnsafePointer<CChar>, readingTreeDirectly: Bool,
+                                  normalizing: Bool) throws(PgQueryError) -> ParseSummary {
+        let result = pg_query_raw_parse(text)
         free(result.stderr_buffer)
         if let error = result.error {
             defer { pg_query_free_error(error) }
@@ -46,8 +63,11 @@ public enum PgQuery {
         }
         guard let tree = result.tree else { return ParseSummary(statements: []) }
         var summary: ParseSummary
-        if readingTreeDirectly, let direct = RawTreeReader.read(tree) {
+        if readingTreeDirectly, let (direct, constants) = RawTreeReader.read(tree) {
             summary = direct
+            if normalizing, summary.statements.count == 1, constants.complete {
+                summary.normalized = ConstantNormalizer.normalize(text, constants: constants)
+            }
         } else {
             summary = try summaryFromJSON(of: tree)
         }

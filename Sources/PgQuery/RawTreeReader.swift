@@ -89,6 +89,20 @@ struct RawTreeReader {
         var inTypeName = false
     }
 
+    /// What `pg_query_normalize` would replace in a script, as its walk finds it.
+    struct Constants {
+        /// Byte offsets of the constants, in the order of the walk (which numbers them).
+        var locations: [Int32] = []
+        /// The highest `$n` parameter already in the text; the constants are numbered after it.
+        var highestParameter: Int32 = 0
+        /// Whether these are all the constants and their numbering is the walk's order (false when
+        /// a GROUP BY item may share numbers with the target list).
+        var complete = true
+    }
+
+    /// The constants found so far (across the statements of the script).
+    private var constants: Constants
+
     private var relations: [ParseSummary.Relation] = []
     private var cteNames: Set<String> = []
     private var targetColumnNames: [String] = []
@@ -99,23 +113,29 @@ struct RawTreeReader {
 
     // MARK: - Statements
 
-    /// The summary of a parsed script (`tree` is the List of RawStmt), or `nil` when it holds a
-    /// statement or node the reader does not know.
-    static func read(_ tree: UnsafeRawPointer) -> ParseSummary? {
+    private init(constants: Constants) {
+        self.constants = constants
+    }
+
+    /// The summary of a parsed script (`tree` is the List of RawStmt) and its constants, or `nil`
+    /// when it holds a statement or node the reader does not know.
+    static func read(_ tree: UnsafeRawPointer) -> (summary: ParseSummary, constants: Constants)? {
         let list = tree.assumingMemoryBound(to: PgList.self).pointee
         guard list.type == Tag.list.rawValue else { return nil }
         var statements: [ParseSummary.Statement] = []
         statements.reserveCapacity(Int(list.length))
+        var constants = Constants()
         for index in 0..<Int(list.length) {
             guard let element = UnsafeRawPointer(list.elements[index]), Self.tag(element) == .rawStmt else { return nil }
             let raw = element.assumingMemoryBound(to: PgRawStmt.self).pointee
             guard let body = UnsafeRawPointer(raw.stmt), let kind = Self.tag(body) else { return nil }
-            var reader = RawTreeReader()
+            var reader = RawTreeReader(constants: constants)
             guard reader.readStatement(body, kind) else { return nil }
             statements.append(reader.statement(nodeType: kind.name, location: Int(raw.stmt_location),
                                                length: Int(raw.stmt_len)))
+            constants = reader.constants
         }
-        return ParseSummary(statements: statements)
+        return (ParseSummary(statements: statements), constants)
     }
 
     private func statement(nodeType: String, location: Int, length: Int) -> ParseSummary.Statement {
@@ -136,14 +156,7 @@ struct RawTreeReader {
             selectHasSource = node.fromClause != nil || node.withClause != nil || node.valuesLists != nil
                 || node.larg != nil || node.intoClause != nil
             hasWithClause = node.withClause != nil
-            return visit(node.distinctClause, context) && visit(node.intoClause, context)
-                && visitTargetList(node.targetList) && visit(node.fromClause, context)
-                && visit(node.whereClause, context) && visit(node.groupClause, context)
-                && visit(node.havingClause, context) && visit(node.windowClause, context)
-                && visit(node.valuesLists, context) && visit(node.sortClause, context)
-                && visit(node.limitOffset, context) && visit(node.limitCount, context)
-                && visit(node.lockingClause, context) && visit(node.withClause, context)
-                && visit(node.larg, context) && visit(node.rarg, context)
+            return visitSelect(node, context, isStatementBody: true)
         case .insertStmt:
             let node = body.assumingMemoryBound(to: PgInsertStmt.self).pointee
             selectHasSource = node.withClause != nil
@@ -186,6 +199,54 @@ struct RawTreeReader {
         return visit(targets, context)
     }
 
+    /// A SELECT's fields, in the order `pg_query_normalize` walks them (which numbers the
+    /// constants): GROUP BY and ORDER BY come before HAVING.
+    private mutating func visitSelect(_ node: PgSelectStmt, _ context: Context, isStatementBody: Bool) -> Bool {
+        visit(node.distinctClause, context) && visit(node.intoClause, context)
+            && (isStatementBody ? visitTargetList(node.targetList) : visit(node.targetList, context))
+            && visit(node.fromClause, context) && visit(node.whereClause, context)
+            && visitGrouping(node.groupClause, context) && visitOrdering(node.sortClause, context)
+            && visit(node.havingClause, context) && visit(node.windowClause, context)
+            && visit(node.valuesLists, context) && visit(node.limitOffset, context)
+            && visit(node.limitCount, context) && visit(node.lockingClause, context)
+            && visit(node.withClause, context) && visit(node.larg, context) && visit(node.rarg, context)
+    }
+
+    /// GROUP BY: `pg_query_normalize` keeps position numbers (`GROUP BY 1`) and gives any other
+    /// item's constants the numbers of the same expression in the target list, which the reader
+    /// does not work out (the constants are then left to `pg_query_normalize`).
+    private mutating func visitGrouping(_ items: UnsafeMutablePointer<PgList>?, _ context: Context) -> Bool {
+        guard let items else { return true }
+        guard items.pointee.type == Tag.list.rawValue else { return false }
+        return Self.forEach(in: items) { item in
+            if Self.isPosition(item) {
+                mayHaveConstants = true
+                return true
+            }
+            constants.complete = false
+            return visitNode(item, context)
+        }
+    }
+
+    /// ORDER BY: `pg_query_normalize` keeps position numbers (`ORDER BY 1`).
+    private mutating func visitOrdering(_ items: UnsafeMutablePointer<PgList>?, _ context: Context) -> Bool {
+        guard let items else { return true }
+        guard items.pointee.type == Tag.list.rawValue else { return false }
+        return Self.forEach(in: items) { item in
+            if Self.tag(item) == .sortBy, let key = item.assumingMemoryBound(to: PgSortBy.self).pointee.node,
+               Self.isPosition(UnsafeRawPointer(key)) {
+                mayHaveConstants = true
+                return true
+            }
+            return visitNode(item, context)
+        }
+    }
+
+    /// An integer constant (an A_Const whose value is an Integer).
+    private static func isPosition(_ node: UnsafeRawPointer) -> Bool {
+        tag(node) == .aConst && node.assumingMemoryBound(to: PgAConst.self).pointee.val.type == Tag.integer.rawValue
+    }
+
     // MARK: - Nodes
 
     /// Visits a node and everything under it; `false` when it meets a node it does not know.
@@ -199,11 +260,20 @@ struct RawTreeReader {
         switch kind {
         case .list:
             return Self.forEach(in: node) { visitNode($0, context) }
-        case .string, .integer, .float, .boolean, .bitString, .aStar, .paramRef, .setToDefault, .sqlValueFunction,
-             .alias:
+        case .string, .integer, .float, .boolean, .bitString, .aStar, .setToDefault, .sqlValueFunction, .alias:
+            return true
+        case .paramRef:
+            if !context.inTypeName {
+                constants.highestParameter = max(constants.highestParameter,
+                                                 node.assumingMemoryBound(to: PgParamRef.self).pointee.number)
+            }
             return true
         case .aConst:
-            if !context.inTypeName { mayHaveConstants = true }
+            if !context.inTypeName {
+                mayHaveConstants = true
+                let location = node.assumingMemoryBound(to: PgAConst.self).pointee.location
+                if location >= 0 { constants.locations.append(location) }
+            }
             return true
         case .rangeVar:
             let node = node.assumingMemoryBound(to: PgRangeVar.self).pointee
@@ -242,15 +312,7 @@ struct RawTreeReader {
     private mutating func visitStatement(_ node: UnsafeRawPointer, _ kind: Tag, _ context: Context) -> Bool {
         switch kind {
         case .selectStmt:
-            let node = node.assumingMemoryBound(to: PgSelectStmt.self).pointee
-            return visit(node.distinctClause, context) && visit(node.intoClause, context)
-                && visit(node.targetList, context) && visit(node.fromClause, context)
-                && visit(node.whereClause, context) && visit(node.groupClause, context)
-                && visit(node.havingClause, context) && visit(node.windowClause, context)
-                && visit(node.valuesLists, context) && visit(node.sortClause, context)
-                && visit(node.limitOffset, context) && visit(node.limitCount, context)
-                && visit(node.lockingClause, context) && visit(node.withClause, context)
-                && visit(node.larg, context) && visit(node.rarg, context)
+            return visitSelect(node.assumingMemoryBound(to: PgSelectStmt.self).pointee, context, isStatementBody: false)
         case .insertStmt:
             let node = node.assumingMemoryBound(to: PgInsertStmt.self).pointee
             return visit(node.relation, context) && visit(node.cols, context) && visit(node.selectStmt, context)

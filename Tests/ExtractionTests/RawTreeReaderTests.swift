@@ -43,6 +43,41 @@ struct RawTreeReaderTests {
         "SELECT 1; CREATE TABLE t (id int)",
     ]
 
+    /// Constants of every kind, in the places `pg_query_normalize` treats apart.
+    static let constants: [String] = [
+        "SELECT -1, - 2, -1.5, 'a'\n'b', E'x\\'y', $$q$$, B'10', X'1f', U&'d\\0061t', true, 1e5, "
+            + "interval '1 day', 'x'::text, numeric(10,2) '3' FROM t",
+        "SELECT U&'d\\0061t'   , 1 FROM t",
+        "SELECT 1 FROM t WHERE a = - /* c */ 5 AND b = -- c\n -6 AND c = -  7",
+        "SELECT 1 ORDER BY -1",
+        "SELECT a FROM t GROUP BY 1 ORDER BY 1, 2.5, 'x'",
+        "WITH x AS (SELECT 1) SELECT 2 FROM x ORDER BY 3.5 LIMIT 4 OFFSET 5",
+        "select $1, 5, $3 from t where a = $10",
+        "SELECT $tag$ x $tag$, N'abc', e'\\n', 'it''s' FROM t",
+        "INSERT INTO t VALUES (1, 'a'), (2, NULL) ON CONFLICT ((lower(a) || 'x')) DO UPDATE SET b = 3 "
+            + "WHERE t.c > 4 RETURNING 5",
+        "UPDATE t SET a = 1, b = DEFAULT FROM u WHERE u.x = 'y' RETURNING a + 1",
+        "DELETE FROM t WHERE c < now() - interval '30 days' AND d = ANY('{1,2}'::int[])",
+        "SELECT * FROM t WHERE a IN (1, 2, 3) AND b BETWEEN 1 AND 10 AND c LIKE 'x%' AND d IS DISTINCT FROM 0.5",
+        "SELECT CASE WHEN a > 1 THEN 'x' ELSE 'y' END, coalesce(b, 0), greatest(c, 1), ARRAY[1, 2], ROW(1, 'a'), "
+            + "a[1], (b).f FROM t",
+        "SELECT count(*) FILTER (WHERE a > 0) OVER (ORDER BY b ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) FROM t",
+        "SELECT * FROM (SELECT 1 AS a) s JOIN LATERAL generate_series(1, 3) g ON true WHERE EXISTS (SELECT 2) FOR UPDATE",
+        "SELECT 1 UNION SELECT 2 INTERSECT SELECT 3",
+        "SELECT f(x => 1), 'a' COLLATE \"C\", 1::varchar(10), CAST('1' AS int) FROM t",
+        "SELECT 'é', 1 FROM \"tä\" WHERE x = 'ü'",
+        "SELECT 1 -- trailing comment",
+        "  SELECT 1;",
+        "SELECT 0.5, .5, 5., 1e-3, 1E+3 FROM t",
+        "SELECT a FROM t LIMIT ALL",
+        "SELECT a FROM t FETCH FIRST 3 ROWS ONLY",
+        "SELECT x'ff'::bit(8), b'1'",
+        "SELECT TRUE, FALSE, NULL, current_date, current_timestamp(3)",
+        "SELECT 'a' || $1 || 'b'",
+        "SELECT a FROM t WHERE b = $2",
+        "SELECT a FROM t GROUP BY 1",
+    ]
+
     /// Whether ``RawTreeReader`` reads `sql`'s tree (rather than leaving it to the JSON reader).
     static func readsDirectly(_ sql: String) -> Bool {
         let context = pg_query_enter_memory_context()
@@ -52,6 +87,25 @@ struct RawTreeReaderTests {
         if let error = result.error { pg_query_free_error(error) }
         guard let tree = result.tree else { return false }
         return RawTreeReader.read(tree) != nil
+    }
+
+    @Test func normalizesAsLibpgQueryDoes() throws {
+        let statements = Self.constants + Self.everyday + Self.others + ParseSummaryTests.statements
+            + (try ParseSummaryTests.corpusStatements())
+        for sql in statements {
+            guard let summary = try? PgQuery.summarize(sql, normalizing: true), let normalized = summary.normalized else {
+                continue
+            }
+            #expect(normalized == (try PgQuery.normalize(sql)), "\(sql)")
+        }
+        for sql in Self.constants {
+            #expect(try PgQuery.summarize(sql, normalizing: true).normalized != nil, "\(sql)")
+        }
+        // GROUP BY items share numbers with the target list; constants read twice share a location.
+        for sql in ["SELECT a + 1 FROM t GROUP BY a + 1", "UPDATE t SET (a, b) = (1, 2)"] {
+            #expect(try PgQuery.summarize(sql, normalizing: true).normalized == nil, "\(sql)")
+            #expect(try PgQuery.summarize(sql).normalized == nil, "\(sql)")
+        }
     }
 
     @Test func tagsNameTheLibrarysNodes() {
