@@ -1,70 +1,104 @@
 import Extraction
 import Foundation
 
-/// Fast, allocation-light JSON text for a finding (the streaming writers emit thousands per second).
+/// Fast, allocation-light JSON text for a finding (the streaming writers emit thousands per second),
+/// written as UTF-8 bytes straight into the output buffer.
 enum FindingJSON {
     /// The finding as one JSON object with sorted snake_case keys, `null` for missing values,
     /// after `prefix` (the separator the writer puts before it).
     static func object(_ finding: SQLFinding, after prefix: String = "") -> String {
-        var out = prefix
-        out.reserveCapacity(192 + finding.file.utf8.count + finding.sql.utf8.count)
-        out += "{\"column\":\(finding.column),\"dialect\":\"\(finding.dialect)\",\"file\":"
-        appendString(finding.file, to: &out)
-        out += ",\"fingerprint\":"
-        appendOptional(finding.fingerprint, to: &out)
-        out += ",\"kind\":\"\(finding.kind.rawValue)\",\"language\":\"\(finding.language.rawValue)\",\"line\":\(finding.line)"
-        out += ",\"parse_error\":"
-        appendOptional(finding.parseError, to: &out)
-        out += ",\"sql\":"
-        appendString(finding.sql, to: &out)
-        out += ",\"statement_type\":"
-        appendString(finding.statementType, to: &out)
-        out += ",\"tables\":["
-        for (index, table) in finding.tables.enumerated() {
-            if index > 0 { out += "," }
-            appendString(table, to: &out)
-        }
-        out += "]}"
-        return out
+        var out: [UInt8] = []
+        append(finding, after: prefix, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func appendOptional(_ value: String?, to out: inout String) {
-        if let value { appendString(value, to: &out) } else { out += "null" }
+    /// Appends ``object(_:after:)``'s text to `out`.
+    static func append(_ finding: SQLFinding, after prefix: String, to out: inout [UInt8]) {
+        out.reserveCapacity(out.count + 192 + finding.file.utf8.count + finding.sql.utf8.count)
+        appendRaw(prefix, to: &out)
+        appendRaw("{\"column\":", to: &out)
+        appendInteger(finding.column, to: &out)
+        appendRaw(",\"dialect\":\"", to: &out)
+        appendRaw(finding.dialect, to: &out)
+        appendRaw("\"", to: &out)
+        appendRaw(",\"file\":", to: &out)
+        appendString(finding.file, to: &out)
+        appendRaw(",\"fingerprint\":", to: &out)
+        appendOptional(finding.fingerprint, to: &out)
+        appendRaw(",\"kind\":\"", to: &out)
+        appendRaw(finding.kind.rawValue, to: &out)
+        appendRaw("\",\"language\":\"", to: &out)
+        appendRaw(finding.language.rawValue, to: &out)
+        appendRaw("\",\"line\":", to: &out)
+        appendInteger(finding.line, to: &out)
+        appendRaw(",\"parse_error\":", to: &out)
+        appendOptional(finding.parseError, to: &out)
+        appendRaw(",\"sql\":", to: &out)
+        appendString(finding.sql, to: &out)
+        appendRaw(",\"statement_type\":", to: &out)
+        appendString(finding.statementType, to: &out)
+        appendRaw(",\"tables\":[", to: &out)
+        for (index, table) in finding.tables.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            appendString(table, to: &out)
+        }
+        appendRaw("]}", to: &out)
+    }
+
+    private static func appendOptional(_ value: String?, to out: inout [UInt8]) {
+        if let value { appendString(value, to: &out) } else { appendRaw("null", to: &out) }
+    }
+
+    /// Appends text that needs no escaping (or is written unescaped: the dialect, kind and
+    /// language are fixed words), as it is.
+    private static func appendRaw(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { out.append(contentsOf: $0) }
+    }
+
+    /// Appends `value` in decimal.
+    private static func appendInteger(_ value: Int, to out: inout [UInt8]) {
+        guard value >= 0 else {
+            appendRaw(String(value), to: &out)
+            return
+        }
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            divisor /= 10
+        }
     }
 
     /// Appends `value` as a JSON string literal.
-    static func appendString(_ value: String, to out: inout String) {
+    static func appendString(_ value: String, to out: inout [UInt8]) {
         var value = value
-        let plain = value.withUTF8 { bytes in
-            !bytes.contains { $0 < 0x20 || $0 == Byte.doubleQuote || $0 == Byte.backslash }
-        }
-        out += "\""
-        if plain {
-            out += value
-        } else {
-            appendEscaped(value, to: &out)
-        }
-        out += "\""
-    }
-
-    /// Appends `value` with JSON escapes, without the quotes.
-    private static func appendEscaped(_ value: String, to out: inout String) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(value.utf8.count + 8)
-        let hex = Array("0123456789abcdef".utf8)
-        for byte in value.utf8 {
-            switch byte {
-            case Byte.doubleQuote: bytes += [Byte.backslash, Byte.doubleQuote]
-            case Byte.backslash: bytes += [Byte.backslash, Byte.backslash]
-            case Byte.newline: bytes += [Byte.backslash, UInt8(ascii: "n")]
-            case Byte.carriageReturn: bytes += [Byte.backslash, UInt8(ascii: "r")]
-            case Byte.tab: bytes += [Byte.backslash, UInt8(ascii: "t")]
-            case 0..<0x20:
-                bytes += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            default: bytes.append(byte)
+        out.append(Byte.doubleQuote)
+        value.withUTF8 { bytes in
+            if bytes.contains(where: { $0 < 0x20 || $0 == Byte.doubleQuote || $0 == Byte.backslash }) {
+                appendEscaped(bytes, to: &out)
+            } else {
+                out.append(contentsOf: bytes)
             }
         }
-        out += String(decoding: bytes, as: UTF8.self)
+        out.append(Byte.doubleQuote)
+    }
+
+    /// Appends `bytes` with JSON escapes, without the quotes.
+    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        for byte in bytes {
+            switch byte {
+            case Byte.doubleQuote: out += [Byte.backslash, Byte.doubleQuote]
+            case Byte.backslash: out += [Byte.backslash, Byte.backslash]
+            case Byte.newline: out += [Byte.backslash, UInt8(ascii: "n")]
+            case Byte.carriageReturn: out += [Byte.backslash, UInt8(ascii: "r")]
+            case Byte.tab: out += [Byte.backslash, UInt8(ascii: "t")]
+            case 0..<0x20:
+                out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: out.append(byte)
+            }
+        }
     }
 }
 

@@ -24,6 +24,14 @@ public protocol FindingWriter {
     mutating func write(_ finding: SQLFinding) -> String
     /// Text that closes the document.
     mutating func finish(progress: ScanProgress) -> String
+    /// Appends the text for one finding (what ``write(_:)`` returns) to `output` as UTF-8.
+    mutating func write(_ finding: SQLFinding, to output: inout [UInt8])
+}
+
+extension FindingWriter {
+    public mutating func write(_ finding: SQLFinding, to output: inout [UInt8]) {
+        output.append(contentsOf: write(finding).utf8)
+    }
 }
 
 // MARK: - JSON
@@ -40,6 +48,11 @@ public struct JSONFindingWriter: FindingWriter {
     public mutating func write(_ finding: SQLFinding) -> String {
         defer { count += 1 }
         return FindingJSON.object(finding, after: count == 0 ? "\n  " : ",\n  ")
+    }
+
+    public mutating func write(_ finding: SQLFinding, to output: inout [UInt8]) {
+        defer { count += 1 }
+        FindingJSON.append(finding, after: count == 0 ? "\n  " : ",\n  ", to: &output)
     }
 
     public mutating func finish(progress: ScanProgress) -> String { count == 0 ? "]\n" : "\n]\n" }

@@ -31,6 +31,20 @@ struct WriterTests {
         #expect(decoded == Self.findings)
     }
 
+    @Test func writingToBytesWritesTheSameText() {
+        for format in OutputFormat.allCases {
+            var text = format.makeWriter()
+            var bytes = format.makeWriter()
+            var output: [UInt8] = []
+            var expected = ""
+            for finding in Self.findings {
+                expected += text.write(finding)
+                bytes.write(finding, to: &output)
+            }
+            #expect(String(decoding: output, as: UTF8.self) == expected, "\(format)")
+        }
+    }
+
     @Test func emptyJSONIsAnEmptyArray() throws {
         var writer = JSONFindingWriter()
         let text = writer.begin() + writer.finish(progress: ScanProgress())

@@ -50,7 +50,7 @@ struct ScanCommand: AsyncParsableCommand {
                     + "\(progress.queriesFound) statement(s)"
                 FileHandle.standardError.write(Data(line.utf8))
             },
-            onFinding: { finding in sink.write(writer.write(finding)) })
+            onFinding: { finding in sink.write(finding, with: &writer) })
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         sink.write(writer.finish(progress: final))
         sink.flush()
@@ -77,6 +77,11 @@ private struct OutputSink {
 
     mutating func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 64 * 1024 { flush() }
+    }
+
+    mutating func write(_ finding: SQLFinding, with writer: inout any FindingWriter) {
+        writer.write(finding, to: &buffer)
         if buffer.count >= 64 * 1024 { flush() }
     }
 
