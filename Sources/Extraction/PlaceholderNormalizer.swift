@@ -85,9 +85,11 @@ struct PlaceholderNormalizer {
     func normalize(_ text: [UInt8]) -> Output {
         var state = State(text: text, formatted: formatted, mode: mode)
         state.run()
-        return Output(parseText: String(decoding: state.parse, as: UTF8.self),
-                      displayText: String(decoding: state.display, as: UTF8.self),
-                      dynamic: state.dynamic, usedHoleMode: state.usedHoleMode)
+        let parseText = String(decoding: state.parse, as: UTF8.self)
+        // Without run-time pieces both texts are the same: one string serves for both.
+        let displayText = state.display == state.parse ? parseText : String(decoding: state.display, as: UTF8.self)
+        return Output(parseText: parseText, displayText: displayText, dynamic: state.dynamic,
+                      usedHoleMode: state.usedHoleMode)
     }
 
     /// The rewriting pass; a struct with mutating methods keeps the per-byte loop free of

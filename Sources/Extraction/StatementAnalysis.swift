@@ -129,7 +129,10 @@ enum StatementAnalyzer {
     private static func analysis(_ statement: ParseSummary.Statement?, parseText: String, display: String,
                                  dynamic: Bool, lineOffset: Int, fingerprint known: String? = nil,
                                  normalized: String? = nil) -> StatementAnalysis {
-        let tables = (statement?.tables ?? []).filter { !PlaceholderNormalizer.isHoleIdentifier($0) }
+        var tables = statement?.tables ?? []
+        if tables.contains(where: PlaceholderNormalizer.isHoleIdentifier) {
+            tables.removeAll(where: PlaceholderNormalizer.isHoleIdentifier)
+        }
         let fingerprint = known ?? (try? PgQuery.fingerprint(parseText))
         let sql: String
         if dynamic || statement?.mayHaveConstants == false {
@@ -199,22 +202,25 @@ enum StatementAnalyzer {
 
     /// Whether ``collapse(_:)`` would return `text` unchanged: single spaces only, none at the ends.
     private static func isCollapsed(_ text: String) -> Bool {
-        var previousBlank = true
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            switch byte {
-            case ASCII.tab, ASCII.newline, ASCII.carriageReturn:
-                return false
-            case ASCII.minus where previous == ASCII.minus:
-                return false
-            case ASCII.space:
-                if previousBlank { return false }
-                previousBlank = true
-            default:
-                previousBlank = false
+        var text = text
+        return text.withUTF8 { bytes in
+            var previousBlank = true
+            var previous: UInt8 = 0
+            for byte in bytes {
+                switch byte {
+                case ASCII.tab, ASCII.newline, ASCII.carriageReturn:
+                    return false
+                case ASCII.minus where previous == ASCII.minus:
+                    return false
+                case ASCII.space:
+                    if previousBlank { return false }
+                    previousBlank = true
+                default:
+                    previousBlank = false
+                }
+                previous = byte
             }
-            previous = byte
+            return !previousBlank || bytes.isEmpty
         }
-        return !previousBlank || text.isEmpty
     }
 }

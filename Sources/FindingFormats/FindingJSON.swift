@@ -14,39 +14,43 @@ enum FindingJSON {
 
     /// Appends ``object(_:after:)``'s text to `out`.
     static func append(_ finding: SQLFinding, after prefix: String, to out: inout [UInt8]) {
-        out.reserveCapacity(out.count + 192 + finding.file.utf8.count + finding.sql.utf8.count)
         appendRaw(prefix, to: &out)
-        appendRaw("{\"column\":", to: &out)
+        appendLiteral("{\"column\":", to: &out)
         appendInteger(finding.column, to: &out)
-        appendRaw(",\"dialect\":\"", to: &out)
+        appendLiteral(",\"dialect\":\"", to: &out)
         appendRaw(finding.dialect, to: &out)
-        appendRaw("\"", to: &out)
-        appendRaw(",\"file\":", to: &out)
+        appendLiteral("\"", to: &out)
+        appendLiteral(",\"file\":", to: &out)
         appendString(finding.file, to: &out)
-        appendRaw(",\"fingerprint\":", to: &out)
+        appendLiteral(",\"fingerprint\":", to: &out)
         appendOptional(finding.fingerprint, to: &out)
-        appendRaw(",\"kind\":\"", to: &out)
+        appendLiteral(",\"kind\":\"", to: &out)
         appendRaw(finding.kind.rawValue, to: &out)
-        appendRaw("\",\"language\":\"", to: &out)
+        appendLiteral("\",\"language\":\"", to: &out)
         appendRaw(finding.language.rawValue, to: &out)
-        appendRaw("\",\"line\":", to: &out)
+        appendLiteral("\",\"line\":", to: &out)
         appendInteger(finding.line, to: &out)
-        appendRaw(",\"parse_error\":", to: &out)
+        appendLiteral(",\"parse_error\":", to: &out)
         appendOptional(finding.parseError, to: &out)
-        appendRaw(",\"sql\":", to: &out)
+        appendLiteral(",\"sql\":", to: &out)
         appendString(finding.sql, to: &out)
-        appendRaw(",\"statement_type\":", to: &out)
+        appendLiteral(",\"statement_type\":", to: &out)
         appendString(finding.statementType, to: &out)
-        appendRaw(",\"tables\":[", to: &out)
+        appendLiteral(",\"tables\":[", to: &out)
         for (index, table) in finding.tables.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             appendString(table, to: &out)
         }
-        appendRaw("]}", to: &out)
+        appendLiteral("]}", to: &out)
     }
 
     private static func appendOptional(_ value: String?, to out: inout [UInt8]) {
-        if let value { appendString(value, to: &out) } else { appendRaw("null", to: &out) }
+        if let value { appendString(value, to: &out) } else { appendLiteral("null", to: &out) }
+    }
+
+    /// Appends JSON punctuation and keys.
+    private static func appendLiteral(_ text: StaticString, to out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// Appends text that needs no escaping (or is written unescaped: the dialect, kind and
