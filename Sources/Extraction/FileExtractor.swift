@@ -19,14 +19,32 @@ struct FileExtractor {
         self.includeFragments = includeFragments
     }
 
+    /// A candidate's text and how it is read. The text's hash is worked out once and compared
+    /// first, so that probing the cache reads the keys' own storage rather than every text's bytes.
     private struct CacheKey: Hashable {
         var text: [UInt8]
+        var textHash: Int
         var formatted: Bool
         var concatenated: Bool
         var role: CallContext.Role
 
-        func hash(into hasher: inout Hasher) {
+        init(text: [UInt8], formatted: Bool, concatenated: Bool, role: CallContext.Role) {
+            self.text = text
+            var hasher = Hasher()
             text.withUnsafeBytes { hasher.combine(bytes: $0) }
+            textHash = hasher.finalize()
+            self.formatted = formatted
+            self.concatenated = concatenated
+            self.role = role
+        }
+
+        static func == (lhs: CacheKey, rhs: CacheKey) -> Bool {
+            lhs.textHash == rhs.textHash && lhs.formatted == rhs.formatted && lhs.concatenated == rhs.concatenated
+                && lhs.role == rhs.role && lhs.text == rhs.text
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(textHash)
             hasher.combine(formatted)
             hasher.combine(concatenated)
             hasher.combine(role)
