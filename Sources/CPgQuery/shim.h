@@ -132,6 +132,29 @@ typedef struct {
     PgList *valuesLists; PgList *sortClause; PgNode *limitOffset; PgNode *limitCount; int limitOption;
     PgList *lockingClause; PgNode *withClause; int op; bool all; PgNode *larg; PgNode *rarg;
 } PgSelectStmt;
+typedef struct {
+    int type; PgRangeVar *relation; PgList *tableElts; PgList *inhRelations; PgNode *partbound; PgNode *partspec;
+    PgNode *ofTypename; PgList *constraints; PgList *options; int oncommit; char *tablespacename;
+    char *accessMethod; bool if_not_exists;
+} PgCreateStmt;
+typedef struct {
+    int type; char *colname; PgNode *typeName; char *compression; int inhcount; bool is_local; bool is_not_null;
+    bool is_from_type; char storage; PgNode *raw_default; PgNode *cooked_default; char identity;
+    PgRangeVar *identitySequence; char generated; PgNode *collClause; unsigned int collOid; PgList *constraints;
+    PgList *fdwoptions; int location;
+} PgColumnDef;
+typedef struct {
+    int type; int contype; char *conname; bool deferrable; bool initdeferred; int location; bool is_no_inherit;
+    PgNode *raw_expr; char *cooked_expr; char generated_when; bool nulls_not_distinct; PgList *keys;
+    PgList *including; PgList *exclusions; PgList *options; char *indexname; char *indexspace;
+    bool reset_default_tblspc; char *access_method; PgNode *where_clause; PgRangeVar *pktable; PgList *fk_attrs;
+    PgList *pk_attrs; char fk_matchtype; char fk_upd_action; char fk_del_action; PgList *fk_del_set_cols;
+    PgList *old_conpfeqop;
+} PgConstraint;
+typedef struct {
+    int type; char *idxname; PgRangeVar *relation; char *accessMethod; char *tableSpace; PgList *indexParams;
+    PgList *indexIncludingParams; PgList *options; PgNode *whereClause; PgList *excludeOpNames;
+} PgIndexStmt;
 
 // MARK: - Scanner
 //

@@ -1,9 +1,9 @@
 import CPgQuery
 
 /// Reads a ``ParseSummary`` straight from the tree `pg_query_raw_parse` returns, without writing
-/// and reading it as JSON, when every statement is a SELECT, INSERT, UPDATE or DELETE made only of
-/// the nodes it knows (those of everyday queries); otherwise it answers `nil` and the caller reads
-/// the JSON with ``ParseTreeReader``.
+/// and reading it as JSON, when every statement is a SELECT, INSERT, UPDATE, DELETE, CREATE TABLE
+/// or CREATE INDEX made only of the nodes it knows (those of everyday queries and migrations);
+/// otherwise it answers `nil` and the caller reads the JSON with ``ParseTreeReader``.
 ///
 /// It learns exactly what ``ParseTreeReader`` learns from the JSON of the same tree: it visits
 /// every node-valued field of the nodes it knows, in the order libpg_query writes them, and stops
@@ -15,11 +15,13 @@ struct RawTreeReader {
         case rowExpr = 138, coalesceExpr = 140, minMaxExpr = 141, sqlValueFunction = 142, nullTest = 144
         case booleanTest = 145, setToDefault = 148, joinExpr = 154, intoClause = 157
         case integer = 226, float = 227, boolean = 228, string = 229, bitString = 230, list = 231
-        case rawStmt = 235, insertStmt = 238, deleteStmt = 239, updateStmt = 240, selectStmt = 242
+        case rawStmt = 235, insertStmt = 238, deleteStmt = 239, updateStmt = 240, selectStmt = 242, createStmt = 255
+        case indexStmt = 261
         case aExpr = 355, columnRef = 356, paramRef = 357, aConst = 358, funcCall = 359, aStar = 360
         case aIndices = 361, aIndirection = 362, aArrayExpr = 363, resTarget = 364, multiAssignRef = 365
         case typeCast = 366, collateClause = 367, sortBy = 368, windowDef = 369, rangeSubselect = 370
-        case rangeFunction = 371, typeName = 375, indexElem = 377, groupingSet = 386, lockingClause = 393
+        case rangeFunction = 371, typeName = 375, columnDef = 376, indexElem = 377, constraint = 379, groupingSet = 386
+        case lockingClause = 393
         case withClause = 396, inferClause = 397, onConflictClause = 398, commonTableExpr = 401
 
         /// The node's name, as libpg_query's JSON spells it.
@@ -52,6 +54,10 @@ struct RawTreeReader {
             case .deleteStmt: "DeleteStmt"
             case .updateStmt: "UpdateStmt"
             case .selectStmt: "SelectStmt"
+            case .createStmt: "CreateStmt"
+            case .indexStmt: "IndexStmt"
+            case .columnDef: "ColumnDef"
+            case .constraint: "Constraint"
             case .aExpr: "A_Expr"
             case .columnRef: "ColumnRef"
             case .paramRef: "ParamRef"
@@ -178,9 +184,65 @@ struct RawTreeReader {
             return visit(node.relation, context) && visit(node.usingClause, context)
                 && visit(node.whereClause, context) && visit(node.returningList, context)
                 && visit(node.withClause, context)
+        case .createStmt, .indexStmt:
+            // pg_query_normalize replaces nothing in these (its walk stops at them).
+            let before = constants
+            defer { constants = before }
+            return kind == .createStmt ? visitCreateTable(body.assumingMemoryBound(to: PgCreateStmt.self).pointee)
+                : visitCreateIndex(body.assumingMemoryBound(to: PgIndexStmt.self).pointee)
         default:
             return false
         }
+    }
+
+    /// CREATE TABLE: columns and constraints (a type given with OF is left to the JSON reader,
+    /// which does not count its type modifiers as type names).
+    private mutating func visitCreateTable(_ node: PgCreateStmt) -> Bool {
+        let context = Context()
+        guard node.ofTypename == nil, visit(node.relation, context) else { return false }
+        if let elements = node.tableElts {
+            guard elements.pointee.type == Tag.list.rawValue else { return false }
+            let known = Self.forEach(in: elements) { element in
+                switch Self.tag(element) {
+                case .columnDef: visitColumn(element.assumingMemoryBound(to: PgColumnDef.self).pointee, context)
+                case .constraint: visitConstraint(element.assumingMemoryBound(to: PgConstraint.self).pointee, context)
+                default: visitNode(element, context)
+                }
+            }
+            guard known else { return false }
+        }
+        return visit(node.inhRelations, context) && visit(node.partbound, context) && visit(node.partspec, context)
+            && visitConstraints(node.constraints, context) && visit(node.options, context)
+    }
+
+    private mutating func visitColumn(_ node: PgColumnDef, _ context: Context) -> Bool {
+        visit(node.typeName, context) && visit(node.raw_default, context) && visit(node.cooked_default, context)
+            && visit(node.identitySequence, context) && visit(node.collClause, context)
+            && visitConstraints(node.constraints, context) && visit(node.fdwoptions, context)
+    }
+
+    private mutating func visitConstraints(_ list: UnsafeMutablePointer<PgList>?, _ context: Context) -> Bool {
+        guard let list else { return true }
+        guard list.pointee.type == Tag.list.rawValue else { return false }
+        return Self.forEach(in: list) { element in
+            Self.tag(element) == .constraint
+                && visitConstraint(element.assumingMemoryBound(to: PgConstraint.self).pointee, context)
+        }
+    }
+
+    private mutating func visitConstraint(_ node: PgConstraint, _ context: Context) -> Bool {
+        visit(node.raw_expr, context) && visit(node.keys, context) && visit(node.including, context)
+            && visit(node.exclusions, context) && visit(node.options, context) && visit(node.where_clause, context)
+            && visit(node.pktable, context) && visit(node.fk_attrs, context) && visit(node.pk_attrs, context)
+            && visit(node.fk_del_set_cols, context) && visit(node.old_conpfeqop, context)
+    }
+
+    /// CREATE INDEX: the table, the indexed columns and expressions, the predicate.
+    private mutating func visitCreateIndex(_ node: PgIndexStmt) -> Bool {
+        let context = Context()
+        return visit(node.relation, context) && visit(node.indexParams, context)
+            && visit(node.indexIncludingParams, context) && visit(node.options, context)
+            && visit(node.whereClause, context) && visit(node.excludeOpNames, context)
     }
 
     /// The statement's own target list: whether a target computes something, then its nodes.

@@ -32,6 +32,12 @@ struct RawTreeReaderTests {
         "DELETE FROM t USING u WHERE t.id = u.id AND t.b = 'x' RETURNING *",
         "SELECT c FROM Customer c, c.orders o WHERE o.total > $1",
         "SELECT 1; SELECT * FROM a; INSERT INTO b VALUES (1)",
+        "CREATE TABLE IF NOT EXISTS s.t (id bigserial PRIMARY KEY, a text NOT NULL DEFAULT 'x' REFERENCES u (id) "
+            + "ON DELETE CASCADE, n numeric(12,2) CHECK (n > 0), c text COLLATE \"C\", "
+            + "CONSTRAINT fk FOREIGN KEY (a, b) REFERENCES v (x, y), UNIQUE (n)) TABLESPACE ts",
+        "CREATE TEMP TABLE t (a int) INHERITS (base)",
+        "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS i ON t USING gin (a, lower(b) DESC) INCLUDE (c) WHERE d > 5",
+        "CREATE INDEX ON t (a text_pattern_ops)",
     ]
 
     /// Statements with a node the reader leaves to the JSON reader.
@@ -40,7 +46,12 @@ struct RawTreeReaderTests {
         "SELECT * FROM XMLTABLE('/r' PASSING x COLUMNS a int PATH 'a') t",
         "SELECT * FROM f() AS t(a int, b text)",
         "WITH RECURSIVE r AS (SELECT 1 AS n UNION ALL SELECT n + 1 FROM r) CYCLE n SET seen USING path SELECT * FROM r",
-        "SELECT 1; CREATE TABLE t (id int)",
+        "SELECT 1; CREATE VIEW v AS SELECT 1",
+        "CREATE TABLE t (a int, UNIQUE (a) WITH (fillfactor = 70))",
+        "CREATE TABLE t (LIKE u INCLUDING ALL)",
+        "CREATE TABLE t OF some_type (a WITH OPTIONS DEFAULT 1)",
+        "CREATE TABLE t (a int) PARTITION BY RANGE (a)",
+        "CREATE INDEX i ON t (a) WITH (fillfactor = 70)",
     ]
 
     /// Constants of every kind, in the places `pg_query_normalize` treats apart.
