@@ -18,10 +18,21 @@ enum ConstantNormalizer {
         }
         found.sort { $0.location < $1.location }
         for index in found.indices.dropFirst() where found[index].location == found[index - 1].location { return nil }
-        measure(&found, in: text)
-
         let length = strlen(text)
         let bytes = UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self)
+        var plain = true
+        for index in found.indices {
+            guard let measured = plainLength(at: found[index].location, in: bytes, count: length) else {
+                plain = false
+                break
+            }
+            found[index].length = measured
+        }
+        if !plain {
+            for index in found.indices { found[index].length = -1 }
+            measure(&found, in: text)
+        }
+
         var output: [UInt8] = []
         output.reserveCapacity(length + 4 * found.count)
         var copied = 0
@@ -42,6 +53,69 @@ enum ConstantNormalizer {
         var location: Int
         var number: Int
         var length = -1
+    }
+
+    /// The length of a constant spelt plainly, as PostgreSQL's scanner measures it, without
+    /// scanning: a number of digits (`12`, `1.5e3`, `-7`: a minus sign right before it belongs
+    /// to it) or a quoted string (`'it''s'`) that no blank run holding a newline and another
+    /// quote continues. `nil` for any other spelling, left to the scanner.
+    static func plainLength(at location: Int, in bytes: UnsafePointer<UInt8>, count: Int) -> Int? {
+        func isDigit(_ index: Int) -> Bool { index < count && bytes[index] >= 0x30 && bytes[index] <= 0x39 }
+        var index = location
+        guard index < count else { return nil }
+        if bytes[index] == UInt8(ascii: "'") {
+            index += 1
+            while index < count {
+                if bytes[index] == UInt8(ascii: "'") {
+                    guard index + 1 < count, bytes[index + 1] == UInt8(ascii: "'") else { break }
+                    index += 1
+                }
+                index += 1
+            }
+            guard index < count else { return nil }
+            index += 1
+            // What follows must not continue the string: blanks then a quote, or a comment.
+            var next = index
+            while next < count, isBlank(CChar(bitPattern: bytes[next])) { next += 1 }
+            if next < count, bytes[next] == UInt8(ascii: "'") || bytes[next] == UInt8(ascii: "-")
+                || bytes[next] == UInt8(ascii: "/") {
+                return nil
+            }
+            return index - location
+        }
+        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        guard isDigit(index) else { return nil }
+        while isDigit(index) { index += 1 }
+        if index < count, bytes[index] == UInt8(ascii: ".") {
+            // `1..` is the integer 1 and an operator.
+            guard !(index + 1 < count && bytes[index + 1] == UInt8(ascii: ".")) else { return nil }
+            index += 1
+            while isDigit(index) { index += 1 }
+        }
+        if index < count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            var exponent = index + 1
+            if exponent < count, bytes[exponent] == UInt8(ascii: "+") || bytes[exponent] == UInt8(ascii: "-") {
+                exponent += 1
+            }
+            guard isDigit(exponent) else { return nil }
+            index = exponent
+            while isDigit(index) { index += 1 }
+        }
+        // The scanner rejects a number run into a name (`1x`); anything else ends it.
+        if index < count {
+            let letter = bytes[index] | 0x20
+            guard bytes[index] != UInt8(ascii: "_"), bytes[index] < 0x80,
+                  !(letter >= UInt8(ascii: "a") && letter <= UInt8(ascii: "z")) else { return nil }
+        }
+        return index - location
+    }
+
+    /// The length the scanner gives the constant at `location` (what ``plainLength(at:in:count:)``
+    /// must agree with). Call in a libpg_query memory context.
+    static func scannedLength(at location: Int, in text: UnsafePointer<CChar>) -> Int {
+        var constants = [Constant(location: location, number: 1)]
+        measure(&constants, in: text)
+        return constants[0].length
     }
 
     /// Scans `text` once, measuring the constants (sorted by location) as their tokens come.

@@ -87,6 +87,8 @@ struct RawTreeReaderTests {
         "SELECT 'a' || $1 || 'b'",
         "SELECT a FROM t WHERE b = $2",
         "SELECT a FROM t GROUP BY 1",
+        "SELECT 'a' -- c\n, 'b', 'c'\n  AS x, '' , '''', 1.5e+3, 2E-2, 3., 7 FROM t WHERE a='x'AND b=-1",
+        "SELECT 'a'/* c */, 1/2, 1-2, 4 -5, 6-7 FROM t",
     ]
 
     /// Whether ``RawTreeReader`` reads `sql`'s tree (rather than leaving it to the JSON reader).
@@ -117,6 +119,32 @@ struct RawTreeReaderTests {
             #expect(try PgQuery.summarize(sql, normalizing: true).normalized == nil, "\(sql)")
             #expect(try PgQuery.summarize(sql).normalized == nil, "\(sql)")
         }
+    }
+
+    @Test func measuresPlainConstantsAsTheScannerDoes() throws {
+        let statements = Self.constants + Self.everyday + ParseSummaryTests.statements
+            + (try ParseSummaryTests.corpusStatements())
+        var plain = 0
+        for sql in statements {
+            let context = pg_query_enter_memory_context()
+            defer { pg_query_exit_memory_context(context) }
+            let result = pg_query_raw_parse(sql)
+            free(result.stderr_buffer)
+            if let error = result.error { pg_query_free_error(error) }
+            guard let tree = result.tree, let (_, constants) = RawTreeReader.read(tree) else { continue }
+            sql.withCString { text in
+                let count = strlen(text)
+                let bytes = UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self)
+                for location in constants.locations {
+                    guard let length = ConstantNormalizer.plainLength(at: Int(location), in: bytes, count: count) else {
+                        continue
+                    }
+                    plain += 1
+                    #expect(length == ConstantNormalizer.scannedLength(at: Int(location), in: text), "\(sql) @\(location)")
+                }
+            }
+        }
+        #expect(plain > 50)
     }
 
     @Test func tagsNameTheLibrarysNodes() {
