@@ -156,7 +156,7 @@ let package = Package(
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "FindingFormats", "PgQuery", "SourceLexing"],
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "FindingFormats", "PgQuery", "SourceLexing", "CPgQuery"],
                     resources: [.copy("Corpus")]),
         .testTarget(name: "EngineTests", dependencies: [
             "Core", "CustomerDatabase", "Advisor", "AddressGuard", "PgQuery", "WorkloadAnalysis",

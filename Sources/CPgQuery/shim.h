@@ -90,7 +90,9 @@ typedef struct {
     PgList *opclassopts;
 } PgIndexElem;
 typedef struct { int type; PgList *indexElems; PgNode *whereClause; char *conname; int location; } PgInferClause;
-typedef struct { int type; int action; PgNode *infer; PgList *targetList; PgNode *whereClause; int location; } PgOnConflictClause;
+typedef struct {
+    int type; int action; PgNode *infer; PgList *targetList; PgNode *whereClause; int location;
+} PgOnConflictClause;
 typedef struct {
     int type; PgRangeVar *rel; PgList *colNames; char *accessMethod; PgList *options; int onCommit;
     char *tableSpaceName; PgNode *viewQuery;

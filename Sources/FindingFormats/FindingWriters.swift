@@ -29,6 +29,7 @@ public protocol FindingWriter {
 }
 
 extension FindingWriter {
+    /// Appends ``write(_:)``'s text to `output`.
     public mutating func write(_ finding: SQLFinding, to output: inout [UInt8]) {
         output.append(contentsOf: write(finding).utf8)
     }

@@ -11,7 +11,8 @@ import CPgQuery
 struct RawTreeReader {
     /// The PostgreSQL 15 node tags the reader knows (nodes/nodes.h).
     enum Tag: Int32, CaseIterable {
-        case alias = 107, rangeVar = 108, namedArgExpr = 118, boolExpr = 123, subLink = 124, caseExpr = 134, caseWhen = 135
+        case alias = 107, rangeVar = 108, namedArgExpr = 118, boolExpr = 123, subLink = 124, caseExpr = 134
+        case caseWhen = 135
         case rowExpr = 138, coalesceExpr = 140, minMaxExpr = 141, sqlValueFunction = 142, nullTest = 144
         case booleanTest = 145, setToDefault = 148, joinExpr = 154, intoClause = 157
         case integer = 226, float = 227, boolean = 228, string = 229, bitString = 230, list = 231
@@ -132,7 +133,9 @@ struct RawTreeReader {
         statements.reserveCapacity(Int(list.length))
         var constants = Constants()
         for index in 0..<Int(list.length) {
-            guard let element = UnsafeRawPointer(list.elements[index]), Self.tag(element) == .rawStmt else { return nil }
+            guard let element = UnsafeRawPointer(list.elements[index]), Self.tag(element) == .rawStmt else {
+                return nil
+            }
             let raw = element.assumingMemoryBound(to: PgRawStmt.self).pointee
             guard let body = UnsafeRawPointer(raw.stmt), let kind = Self.tag(body) else { return nil }
             var reader = RawTreeReader(constants: constants)
@@ -340,9 +343,9 @@ struct RawTreeReader {
         case .rangeVar:
             let node = node.assumingMemoryBound(to: PgRangeVar.self).pointee
             if let name = node.relname {
+                let alias = node.alias?.pointee.aliasname.map { String(cString: $0) }
                 relations.append(ParseSummary.Relation(schema: node.schemaname.map { String(cString: $0) },
-                                                       name: String(cString: name),
-                                                       alias: node.alias?.pointee.aliasname.map { String(cString: $0) }))
+                                                       name: String(cString: name), alias: alias))
             }
             return true
         case .columnRef:

@@ -13,7 +13,8 @@ struct RawTreeReaderTests {
             + "WHERE a IN (1, 2) AND b BETWEEN $1 AND $2 OR NOT c IS NULL ORDER BY a DESC NULLS LAST",
         "SELECT a[1], a[1:2], (b).f, ARRAY[1, 2], ROW(1, 2), coalesce(a, 0), greatest(a, b), "
             + "CASE WHEN a THEN 1 ELSE 2 END, CASE a WHEN 1 THEN 'x' END FROM t",
-        "SELECT count(*) FILTER (WHERE a > 0) OVER (PARTITION BY b ORDER BY c ROWS BETWEEN 1 PRECEDING AND CURRENT ROW), "
+        "SELECT count(*) FILTER (WHERE a > 0) "
+            + "OVER (PARTITION BY b ORDER BY c ROWS BETWEEN 1 PRECEDING AND CURRENT ROW), "
             + "string_agg(a, ',' ORDER BY a) FROM t GROUP BY GROUPING SETS ((a), (b)) HAVING count(*) > 1",
         "SELECT * FROM a JOIN b USING (id) LEFT JOIN LATERAL (SELECT * FROM c WHERE c.id = a.id) s ON true, "
             + "generate_series(1, 3) g(n) WHERE EXISTS (SELECT 1 FROM d) AND a.x = ANY(SELECT y FROM e) "
@@ -73,7 +74,8 @@ struct RawTreeReaderTests {
         "SELECT CASE WHEN a > 1 THEN 'x' ELSE 'y' END, coalesce(b, 0), greatest(c, 1), ARRAY[1, 2], ROW(1, 'a'), "
             + "a[1], (b).f FROM t",
         "SELECT count(*) FILTER (WHERE a > 0) OVER (ORDER BY b ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) FROM t",
-        "SELECT * FROM (SELECT 1 AS a) s JOIN LATERAL generate_series(1, 3) g ON true WHERE EXISTS (SELECT 2) FOR UPDATE",
+        "SELECT * FROM (SELECT 1 AS a) s JOIN LATERAL generate_series(1, 3) g ON true "
+            + "WHERE EXISTS (SELECT 2) FOR UPDATE",
         "SELECT 1 UNION SELECT 2 INTERSECT SELECT 3",
         "SELECT f(x => 1), 'a' COLLATE \"C\", 1::varchar(10), CAST('1' AS int) FROM t",
         "SELECT 'é', 1 FROM \"tä\" WHERE x = 'ü'",
@@ -106,9 +108,8 @@ struct RawTreeReaderTests {
         let statements = Self.constants + Self.everyday + Self.others + ParseSummaryTests.statements
             + (try ParseSummaryTests.corpusStatements())
         for sql in statements {
-            guard let summary = try? PgQuery.summarize(sql, normalizing: true), let normalized = summary.normalized else {
-                continue
-            }
+            guard let summary = try? PgQuery.summarize(sql, normalizing: true),
+                  let normalized = summary.normalized else { continue }
             #expect(normalized == (try PgQuery.normalize(sql)), "\(sql)")
         }
         for sql in Self.constants {
@@ -140,7 +141,8 @@ struct RawTreeReaderTests {
                         continue
                     }
                     plain += 1
-                    #expect(length == ConstantNormalizer.scannedLength(at: Int(location), in: text), "\(sql) @\(location)")
+                    let scanned = ConstantNormalizer.scannedLength(at: Int(location), in: text)
+                    #expect(length == scanned, "\(sql) @\(location)")
                 }
             }
         }
