@@ -33,7 +33,7 @@ public enum PgQuery {
     /// when it can be worked out from the same parse (see ``ParseSummary/normalized``).
     /// - Throws: ``PgQueryError`` with the parser's message and cursor position.
     package static func summarize(_ sql: String, normalizing: Bool = false) throws(PgQueryError) -> ParseSummary {
-        try summarize(sql, readingTreeDirectly: true, normalizing: normalizing)
+        try summarize(sql, readingTreeDirectly: RawTreeReader.matchesLibrary, normalizing: normalizing)
     }
 
     /// ``summarize(_:normalizing:)``; with `readingTreeDirectly` false, always from the tree's JSON

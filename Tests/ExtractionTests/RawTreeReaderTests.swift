@@ -162,6 +162,14 @@ struct RawTreeReaderTests {
         }
     }
 
+    @Test func selfCheckPassesWithThisLibrary() {
+        for sql in RawTreeReader.probes {
+            #expect(RawTreeReader.readsAsJSON(sql), "\(sql)")
+            #expect(Self.readsDirectly(sql), "\(sql)")
+        }
+        #expect(RawTreeReader.matchesLibrary)
+    }
+
     @Test func readsEverydayStatementsDirectly() {
         for sql in Self.everyday { #expect(Self.readsDirectly(sql), "\(sql)") }
         for sql in Self.others { #expect(!Self.readsDirectly(sql), "\(sql)") }
