@@ -349,7 +349,34 @@ struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 }
 
-struct UnkeyedWriter: UnkeyedEncodingContainer {
+/// What unkeyed and single-value containers share: every value is written into a slot the
+/// container opens (the next element, or the one value).
+protocol SlotWriter {
+    var writer: JSONByteWriter { get }
+    /// Opens the slot, then writes its value with `write`.
+    func slot(_ write: () throws -> Void) throws
+}
+
+extension SlotWriter {
+    mutating func encodeNil() throws { try slot { writer.writeNull() } }
+    mutating func encode(_ value: Bool) throws { try slot { writer.writeBool(value) } }
+    mutating func encode(_ value: String) throws { try slot { writer.writeString(value) } }
+    mutating func encode(_ value: Double) throws { try slot { try writer.writeFloatingPoint(value) } }
+    mutating func encode(_ value: Float) throws { try slot { try writer.writeFloatingPoint(value) } }
+    mutating func encode(_ value: Int) throws { try slot { writer.writeInteger(value) } }
+    mutating func encode(_ value: Int8) throws { try slot { writer.writeInteger(value) } }
+    mutating func encode(_ value: Int16) throws { try slot { writer.writeInteger(value) } }
+    mutating func encode(_ value: Int32) throws { try slot { writer.writeInteger(value) } }
+    mutating func encode(_ value: Int64) throws { try slot { writer.writeInteger(value) } }
+    mutating func encode(_ value: UInt) throws { try slot { writer.writeInteger(value) } }
+    mutating func encode(_ value: UInt8) throws { try slot { writer.writeInteger(value) } }
+    mutating func encode(_ value: UInt16) throws { try slot { writer.writeInteger(value) } }
+    mutating func encode(_ value: UInt32) throws { try slot { writer.writeInteger(value) } }
+    mutating func encode(_ value: UInt64) throws { try slot { writer.writeInteger(value) } }
+    mutating func encode<T: Encodable>(_ value: T) throws { try slot { try writer.write(value) } }
+}
+
+struct UnkeyedWriter: UnkeyedEncodingContainer, SlotWriter {
     let writer: JSONByteWriter
     var codingPath: [any CodingKey] { [] }
     var count: Int {
@@ -357,27 +384,10 @@ struct UnkeyedWriter: UnkeyedEncodingContainer {
         return 0
     }
 
-    private func element(_ write: () throws -> Void) throws {
+    func slot(_ write: () throws -> Void) throws {
         try writer.beginElement()
         try write()
     }
-
-    mutating func encodeNil() throws { try element { writer.writeNull() } }
-    mutating func encode(_ value: Bool) throws { try element { writer.writeBool(value) } }
-    mutating func encode(_ value: String) throws { try element { writer.writeString(value) } }
-    mutating func encode(_ value: Double) throws { try element { try writer.writeFloatingPoint(value) } }
-    mutating func encode(_ value: Float) throws { try element { try writer.writeFloatingPoint(value) } }
-    mutating func encode(_ value: Int) throws { try element { writer.writeInteger(value) } }
-    mutating func encode(_ value: Int8) throws { try element { writer.writeInteger(value) } }
-    mutating func encode(_ value: Int16) throws { try element { writer.writeInteger(value) } }
-    mutating func encode(_ value: Int32) throws { try element { writer.writeInteger(value) } }
-    mutating func encode(_ value: Int64) throws { try element { writer.writeInteger(value) } }
-    mutating func encode(_ value: UInt) throws { try element { writer.writeInteger(value) } }
-    mutating func encode(_ value: UInt8) throws { try element { writer.writeInteger(value) } }
-    mutating func encode(_ value: UInt16) throws { try element { writer.writeInteger(value) } }
-    mutating func encode(_ value: UInt32) throws { try element { writer.writeInteger(value) } }
-    mutating func encode(_ value: UInt64) throws { try element { writer.writeInteger(value) } }
-    mutating func encode<T: Encodable>(_ value: T) throws { try element { try writer.write(value) } }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         writer.markUnsupported()
@@ -395,29 +405,12 @@ struct UnkeyedWriter: UnkeyedEncodingContainer {
     }
 }
 
-struct SingleValueWriter: SingleValueEncodingContainer {
+struct SingleValueWriter: SingleValueEncodingContainer, SlotWriter {
     let writer: JSONByteWriter
     var codingPath: [any CodingKey] { [] }
 
-    private func single(_ write: () throws -> Void) throws {
+    func slot(_ write: () throws -> Void) throws {
         try writer.beginSingle()
         try write()
     }
-
-    mutating func encodeNil() throws { try single { writer.writeNull() } }
-    mutating func encode(_ value: Bool) throws { try single { writer.writeBool(value) } }
-    mutating func encode(_ value: String) throws { try single { writer.writeString(value) } }
-    mutating func encode(_ value: Double) throws { try single { try writer.writeFloatingPoint(value) } }
-    mutating func encode(_ value: Float) throws { try single { try writer.writeFloatingPoint(value) } }
-    mutating func encode(_ value: Int) throws { try single { writer.writeInteger(value) } }
-    mutating func encode(_ value: Int8) throws { try single { writer.writeInteger(value) } }
-    mutating func encode(_ value: Int16) throws { try single { writer.writeInteger(value) } }
-    mutating func encode(_ value: Int32) throws { try single { writer.writeInteger(value) } }
-    mutating func encode(_ value: Int64) throws { try single { writer.writeInteger(value) } }
-    mutating func encode(_ value: UInt) throws { try single { writer.writeInteger(value) } }
-    mutating func encode(_ value: UInt8) throws { try single { writer.writeInteger(value) } }
-    mutating func encode(_ value: UInt16) throws { try single { writer.writeInteger(value) } }
-    mutating func encode(_ value: UInt32) throws { try single { writer.writeInteger(value) } }
-    mutating func encode(_ value: UInt64) throws { try single { writer.writeInteger(value) } }
-    mutating func encode<T: Encodable>(_ value: T) throws { try single { try writer.write(value) } }
 }
