@@ -65,7 +65,7 @@ let package = Package(
         /// Output formats of the findings: table, JSON, SARIF 2.1.0.
         .target(name: "FindingFormats", dependencies: ["Extraction"]),
         /// Which network addresses dbooster may connect to.
-        .target(name: "AddressGuard"),
+        .target(name: "AddressGuard", dependencies: ["Core"]),
         /// Customer databases: vetted connections, statement guard, EXPLAIN, plans, schema, planner sessions.
         .target(name: "CustomerDatabase", dependencies: [
             "Core", "PgQuery", "AddressGuard", "PostgresHelpers",

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 extension NetworkAddress {
@@ -19,33 +20,15 @@ extension NetworkAddress {
         _ host: String, within limit: Duration, resolve: @escaping @Sendable (String) -> [String]
     ) async -> [String]? {
         await withCheckedContinuation { (continuation: CheckedContinuation<[String]?, Never>) in
-            let answer = FirstAnswer(continuation)
+            let answer = ResumeOnce(continuation)
             let deadline = Task {
                 guard (try? await Task.sleep(for: limit)) != nil else { return }
-                answer.give(nil)
+                answer.resume(with: .success(nil))
             }
             Thread.detachNewThread {
-                answer.give(resolve(host))
+                answer.resume(with: .success(resolve(host)))
                 deadline.cancel()
             }
         }
-    }
-}
-
-/// Resumes a continuation with the first answer given (the lookup's, or the deadline's nil).
-private final class FirstAnswer: @unchecked Sendable {
-    private let lock = NSLock()
-    private var continuation: CheckedContinuation<[String]?, Never>?
-
-    init(_ continuation: CheckedContinuation<[String]?, Never>) {
-        self.continuation = continuation
-    }
-
-    func give(_ answer: [String]?) {
-        let waiting = lock.withLock {
-            defer { continuation = nil }
-            return continuation
-        }
-        waiting?.resume(returning: answer)
     }
 }

@@ -27,9 +27,9 @@ final class ConnectionWatches: Sendable {
     ) async throws -> T {
         let watch = watch(of: connection)
         return try await withCheckedThrowingContinuation { continuation in
-            let outcome = Outcome(continuation)
-            guard let token = watch.add(outcome.fail) else {
-                outcome.fail(DatabaseConnectionLost())
+            let outcome = ResumeOnce(continuation)
+            guard let token = watch.add({ outcome.resume(with: .failure($0)) }) else {
+                outcome.resume(with: .failure(DatabaseConnectionLost()))
                 return
             }
             Task {
@@ -93,24 +93,3 @@ private final class ConnectionWatch: Sendable {
         for fail in outstanding { fail(DatabaseConnectionLost()) }
     }
 }
-
-/// A continuation resumed once: by the statement's outcome or by the connection's close.
-private final class Outcome<T: Sendable>: Sendable {
-    private let continuation: LockedBox<CheckedContinuation<T, any Error>?>
-
-    init(_ continuation: CheckedContinuation<T, any Error>) {
-        self.continuation = LockedBox(continuation)
-    }
-
-    func resume(with result: Result<T, any Error>) {
-        continuation.withValue { continuation in
-            defer { continuation = nil }
-            return continuation
-        }?.resume(with: result)
-    }
-
-    @Sendable func fail(_ error: any Error) {
-        resume(with: .failure(error))
-    }
-}
-

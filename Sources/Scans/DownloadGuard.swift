@@ -16,9 +16,9 @@ public struct DownloadGuard: Sendable {
 
     /// Throws ``ScanFailure`` when `url` may not be fetched. Returns the vetted address the
     /// connection must go to (the host resolved once, in canonical form), or nil for a trusted
-    /// host, which is reached by name.
+    /// host, which is reached by name. The host is looked up off the caller's thread, within the
+    /// GitHub connect time limit.
     @discardableResult
-    /// The host is looked up off the caller's thread, within the GitHub connect time limit.
     public func check(_ url: URL, apiBase: URL) async throws -> String? {
         guard let scheme = url.scheme?.lowercased(), let host = url.host?.lowercased(), !host.isEmpty else {
             throw ScanFailure("refused to download \(url.absoluteString): not an absolute URL")

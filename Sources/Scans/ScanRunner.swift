@@ -142,19 +142,17 @@ public struct ScanRunner: Sendable {
     /// Runs blocking work on its own thread, off the cooperative pool. Cancellation returns at
     /// once with `CancellationError` (the thread finishes on its own; its result is dropped).
     static func blocking<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        let slot = LockedBox<CheckedContinuation<T, any Error>?>(nil)
-        let take: @Sendable () -> CheckedContinuation<T, any Error>? = { slot.withValue { value in defer { value = nil }; return value } }
+        let outcome = ResumeOnce<T, any Error>()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                slot.withValue { $0 = continuation }
-                if Task.isCancelled { take()?.resume(throwing: CancellationError()) }
+                outcome.arm(continuation)
+                if Task.isCancelled { outcome.resume(with: .failure(CancellationError())) }
                 Thread.detachNewThread {
-                    let result = Result { try work() }
-                    take()?.resume(with: result)
+                    outcome.resume(with: Result { try work() })
                 }
             }
         } onCancel: {
-            take()?.resume(throwing: CancellationError())
+            outcome.resume(with: .failure(CancellationError()))
         }
     }
 }

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Access tokens this process has verified already, with their claims.
@@ -10,12 +11,11 @@ import Foundation
 ///
 /// Bounded: at most `capacity` tokens of at most ``maximumTokenLength`` bytes; when full, expired
 /// entries are dropped, and everything if that frees nothing.
-final class VerifiedTokenCache: @unchecked Sendable {
+final class VerifiedTokenCache: Sendable {
     /// Longer tokens (not issued by dbooster) are never kept.
     static let maximumTokenLength = 2_048
 
-    private let lock = NSLock()
-    private var entries: [String: AccessTokenClaims] = [:]
+    private let entries = LockedBox<[String: AccessTokenClaims]>([:])
     private let capacity: Int
 
     init(capacity: Int) {
@@ -24,13 +24,13 @@ final class VerifiedTokenCache: @unchecked Sendable {
 
     /// The claims of `token` if it was verified before.
     func claims(of token: String) -> AccessTokenClaims? {
-        lock.withLock { entries[token] }
+        entries.withValue { $0[token] }
     }
 
     /// Remembers a token that passed every check.
     func insert(_ claims: AccessTokenClaims, of token: String, now: Date) {
         guard token.utf8.count <= Self.maximumTokenLength else { return }
-        lock.withLock {
+        entries.withValue { entries in
             if entries.count >= capacity {
                 entries = entries.filter { now < $0.value.exp.value }
                 if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
@@ -39,5 +39,5 @@ final class VerifiedTokenCache: @unchecked Sendable {
         }
     }
 
-    var count: Int { lock.withLock { entries.count } }
+    var count: Int { entries.withValue { $0.count } }
 }
