@@ -157,7 +157,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "FindingFormats", "PgQuery", "SourceLexing", "CPgQuery"],
-                    resources: [.copy("Corpus")]),
+                    resources: [.copy("Corpus"), .copy("HeldOut")]),
         .testTarget(name: "EngineTests", dependencies: [
             "Core", "CustomerDatabase", "Advisor", "AddressGuard", "PgQuery", "WorkloadAnalysis",
         ]),
