@@ -11,6 +11,8 @@ enum SQLClassifier {
     private static let clauseWords: Set<String> = [
         "from", "where", "join", "values", "set", "group", "order", "limit", "returning", "into", "on",
         "having", "union", "conflict", "table", "index", "exists", "as", "and", "by", "offset",
+        // MySQL accepts `INSERT … VALUE (…)` for `VALUES`.
+        "value",
     ]
 
     /// Whether the analysed statement should be reported.
