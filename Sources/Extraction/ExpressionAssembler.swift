@@ -323,12 +323,27 @@ struct ExpressionAssembler {
         let segments = lexed.segments[Int(literal.segmentStart)..<Int(literal.segmentStart + literal.segmentCount)]
         for segment in segments {
             if segment.isHole {
-                candidate.text.append(holeMarker)
+                candidate.text.append(holeMarker == SQLCandidate.parameterHole && isUnsafeRawHole(segment)
+                                      ? SQLCandidate.dynamicHole : holeMarker)
             } else {
                 EscapeDecoder.decode(bytes, Int(segment.start)..<Int(segment.end), style: literal.escapes,
                                      into: &candidate.text)
             }
         }
+    }
+
+    /// A Swift interpolation that splices text, not a bind: `\(unsafeRaw: x)`, `\(raw: x)`, `\(ident: x)`.
+    private func isUnsafeRawHole(_ segment: LiteralSegment) -> Bool {
+        guard language == .swift else { return false }
+        var start = Int(segment.start)
+        let end = Int(segment.end)
+        while start < end, bytes[start] == ASCII.backslash || bytes[start] == ASCII.openParen
+                || bytes[start] == ASCII.space { start += 1 }
+        var wordEnd = start
+        while wordEnd < end, ASCII.isIdentifierPart(bytes[wordEnd]) { wordEnd += 1 }
+        guard wordEnd < end, bytes[wordEnd] == UInt8(ascii: ":") else { return false }
+        let word = UnsafeBufferPointer(rebasing: bytes[start..<wordEnd])
+        return word.elementsEqual("unsafeRaw".utf8) || word.elementsEqual("raw".utf8) || word.elementsEqual("ident".utf8)
     }
 
     // MARK: - Context
@@ -358,6 +373,7 @@ struct ExpressionAssembler {
            CallNames.isSQLName(name(of: tokens[index - 2])) {
             context.role = .sqlNamed
         }
+        if language == .swift, swiftHolesAreParameters(forStringAt: index) { context.holesAreParameters = true }
         var searchFrom = index
         for _ in 0..<3 {
             guard let callee = enclosingCallee(before: searchFrom) else { break }
@@ -371,6 +387,21 @@ struct ExpressionAssembler {
             break
         }
         return context
+    }
+
+    /// Swift literals whose `\(x)` holes are bind parameters: the first argument of PostgresNIO's
+    /// `query(…)` or `PostgresQuery(…)` (a `PostgresQuery` built by string interpolation) and GRDB's
+    /// `literal:` argument (an `SQL` literal). `\(unsafeRaw: x)` holes stay run-time text.
+    private func swiftHolesAreParameters(forStringAt index: Int) -> Bool {
+        guard index > 1, tokens[index - 1].kind == .punctuation else { return false }
+        if tokens[index - 1].byte == UInt8(ascii: ":") {
+            return tokens[index - 2].kind == .identifier && name(of: tokens[index - 2]) == "literal"
+        }
+        guard tokens[index - 1].byte == ASCII.openParen, let callee = calleeName(beforeParen: index - 1) else {
+            return false
+        }
+        let calleeName = name(of: tokens[callee])
+        return calleeName == "query" || calleeName == "postgresquery"
     }
 
     /// The identifier tagging the template literal at `index` (`sql`…``, `$queryRaw<T>`…``).
