@@ -1,11 +1,17 @@
 import Foundation
 import PgQuery
+import SourceLexing
 
 /// A string literal handed to an ORM or query-builder method that takes a piece of SQL
 /// (`where("name = ?")`, `orderByRaw('x DESC')`, `DB::raw('COUNT(*) AS total')`).
 struct FragmentCandidate {
     /// Where the piece goes in the statement the ORM builds.
-    enum Clause { case condition, ordering, grouping, selection, pragma }
+    enum Clause {
+        case condition, ordering, grouping, selection, pragma
+        /// A select list handed to a method that also takes bare column names (`select(…)`,
+        /// `Arel.sql(…)`): SQL only with a call or an alias (`COUNT(*) AS n`), not `t.*` or `a-b.id`.
+        case selectList
+    }
 
     var text: [UInt8]
     var line: Int
@@ -24,9 +30,28 @@ enum FragmentAnalyzer {
         "first": .condition, "find": .condition, "last": .condition, "take": .condition,
         "order": .ordering, "reorder": .ordering, "orderbyraw": .ordering, "order_by": .ordering,
         "groupbyraw": .grouping, "group": .grouping,
-        "selectraw": .selection, "raw": .selection, "pluck": .selection,
+        "selectraw": .selection, "raw": .selection, "pluck": .selection, "select": .selectList, "sql": .selectList,
         "pragma": .pragma,
     ]
+
+    /// Lower-cased methods that add an element to a collection (`conditions.Add(…)`,
+    /// `wheres.append(…)`): a fragment when the collection is named for a clause.
+    static let collectors: Set<String> = ["append", "add", "push", "push_back", "addcondition"]
+
+    /// Lower-cased methods that append text to a statement being built: their string argument is a
+    /// piece of that statement, never a fragment of its own.
+    static let statementBuilders: Set<String> = ["append", "appendline", "appendformat", "concat", "write", "insert"]
+
+    /// The clause a variable or collection holds, from its name (`where_conditions`, `extraClause`);
+    /// `nil` for other names. Left out: `filter` (LDAP and search filters) and `order`/`sort`
+    /// (Django keeps `"-created"` orderings in such lists).
+    static func clause(forPieceNamed name: String) -> FragmentCandidate.Clause? {
+        if name.contains("order") || name.contains("sort") { return nil }
+        for part in ["condition", "where", "clause", "criteri", "predicate"] where name.contains(part) {
+            return .condition
+        }
+        return name.hasSuffix("conds") ? .condition : nil
+    }
 
     /// The analysis of a fragment, or `nil` when it is not SQL (a bare identifier, prose).
     static func analyze(_ candidate: FragmentCandidate) -> StatementAnalysis? {
@@ -39,7 +64,8 @@ enum FragmentAnalyzer {
     }
 
     private static func analyze(_ candidate: FragmentCandidate, output: PlaceholderNormalizer.Output) -> StatementAnalysis? {
-        let text = output.parseText.trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = output.parseText.trimmingCharacters(in: .whitespacesAndNewlines)
+        if candidate.clause == .condition { text = droppingLeadingConnector(text) }
         guard text.utf8.count >= 3, !SQLClassifier.isSingleWord(text), !text.utf8.contains(UInt8(ascii: ";")) else {
             return nil
         }
@@ -54,7 +80,16 @@ enum FragmentAnalyzer {
         case .grouping: wrappers = [("SELECT 1 GROUP BY ", "group_by")]
         case .selection: wrappers = [("SELECT ", "select_list"), ("SELECT 1 ORDER BY ", "order_by"),
                                      ("SELECT 1 WHERE ", "where")]
+        case .selectList: wrappers = [("SELECT ", "select_list")]
         case .pragma: wrappers = []
+        }
+        // Nothing but run-time pieces and parameters (`f"({a} = {b})"`, `"(%s)" % sql`): no SQL
+        // of its own to judge.
+        guard LooseSQLReader.words(of: text).contains(where: {
+            !PlaceholderNormalizer.isHoleIdentifier($0) && !($0.first.map { $0.isNumber } ?? true)
+        }) else { return nil }
+        if candidate.clause == .selectList {
+            guard text.utf8.contains(ASCII.openParen) || LooseSQLReader.words(of: text).contains("as") else { return nil }
         }
         for (prefix, type) in wrappers {
             guard let summary = try? PgQuery.summarize(prefix + text), summary.statements.count == 1 else { continue }
@@ -63,6 +98,18 @@ enum FragmentAnalyzer {
                           tables: summary.statements[0].tables)
         }
         return nil
+    }
+
+    /// `text` without a leading `WHERE`, `AND` or `OR` (any case): the word that joins a stored
+    /// condition to the statement it is spliced into (`"AND type = ?"`, `` `WHERE id=$1` ``).
+    static func droppingLeadingConnector(_ text: String) -> String {
+        let utf8 = Array(text.utf8)
+        var end = 0
+        while end < utf8.count, end < 6, ASCII.isIdentifierPart(utf8[end]) { end += 1 }
+        guard end < utf8.count, !ASCII.isIdentifierPart(utf8[end]) else { return text }
+        let word = String(decoding: utf8[..<end], as: UTF8.self).lowercased()
+        guard word == "where" || word == "and" || word == "or" else { return text }
+        return String(decoding: utf8[end...], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// A condition or expression has an operator, a call, a placeholder or a direction;

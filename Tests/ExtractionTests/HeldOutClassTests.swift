@@ -5,6 +5,94 @@ import Testing
 /// Classes of miss found on the held-out folder (`HeldOut/`), one table per class.
 @Suite("Held-out classes")
 struct HeldOutClassTests {
+    /// A piece of source and the lines where fragments must be reported (nothing elsewhere).
+    struct FragmentCase: CustomTestStringConvertible, Sendable {
+        let name: String
+        let language: SQLLanguage
+        let source: String
+        let lines: [Int]
+
+        var testDescription: String { name }
+    }
+
+    static func fragments(_ source: String, _ language: SQLLanguage) -> [SQLFinding] {
+        var options = ExtractionOptions()
+        options.includeFragments = true
+        return CodeScanner(options: options).extract(fromSource: source, path: "snippet", language: language)
+            .filter { $0.kind == .fragment }
+    }
+
+    /// Conditions kept for later splicing: a literal led by an upper-case `WHERE`/`AND`/`OR`, an
+    /// element added to a collection named for a clause, a variable named for one; select lists
+    /// handed to `select(…)` / `Arel.sql(…)` when they hold a call or an alias.
+    static let stored: [FragmentCase] = [
+        FragmentCase(name: "ruby condition variable", language: .ruby, source: """
+        user_content_condition = "AND user_content_type = ?"
+        """, lines: [1]),
+        FragmentCase(name: "go where clause to a helper", language: .go, source: """
+        return s.scanDriver(ctx, `WHERE hub_id=$1`, hubID)
+        """, lines: [1]),
+        FragmentCase(name: "kotlin condition in a lambda", language: .kotlin, source: """
+        val v = version?.let { "AND c.certificate_version = $version" }
+            ?: "AND c.certificate_version = (SELECT MAX(certificate_version) FROM $table)"
+        """, lines: [1, 2]),
+        FragmentCase(name: "c# conditions list", language: .csharp, source: """
+        conditions.Add("id = ANY(@Ids)");
+        """, lines: [1]),
+        FragmentCase(name: "python conditions list", language: .python, source: """
+        where_conditions.append("user_id = :user_id")
+        """, lines: [1]),
+        FragmentCase(name: "php conditions array", language: .php, source: """
+        <?php $where[] = "status = ?";
+        """, lines: [1]),
+        FragmentCase(name: "arel select list", language: .ruby, source: """
+        scope.pluck(Arel.sql('accounts.id, COUNT(*) AS frequency, followers_count'))
+        scope.select(<<~SQL)
+          districts.*, COALESCE(SUM(score), 0) AS total
+        SQL
+        """, lines: [1, 2]),
+        // Pieces of a statement being built are part of that statement, not fragments.
+        FragmentCase(name: "python += piece", language: .python, source: """
+        sql = "SELECT id FROM users"
+        sql += " AND active = %s"
+        """, lines: []),
+        FragmentCase(name: "java + piece", language: .java, source: """
+        String q = "SELECT id FROM t" + where + " WHERE id = ?";
+        """, lines: []),
+        FragmentCase(name: "builder append", language: .java, source: """
+        sb.append(" AND name = ?");
+        """, lines: []),
+        FragmentCase(name: "adjacent literal", language: .python, source: """
+        query = ("SELECT id "
+                 "WHERE id = ANY(%s)")
+        """, lines: []),
+        // Not SQL.
+        FragmentCase(name: "bare select columns", language: .typescript, source: """
+        q.select('chapters.*');
+        q.select('view-active-learners.id');
+        """, lines: []),
+        FragmentCase(name: "django orderings", language: .python, source: """
+        ordering.append("-pk")
+        """, lines: []),
+        FragmentCase(name: "only holes", language: .python, source: """
+        join_conditions.append(f"{lhs} = {rhs}")
+        join_conditions.append("(%s)" % extra_sql)
+        """, lines: []),
+        FragmentCase(name: "ldap filter", language: .java, source: """
+        filter = "(objectClass=person)";
+        """, lines: []),
+        FragmentCase(name: "prose", language: .typescript, source: """
+        const tip = "OR press the button (twice)";
+        const where = "Where is it?";
+        """, lines: []),
+    ]
+
+    @Test(arguments: stored)
+    func storedConditionsAreFragments(_ fragmentCase: FragmentCase) {
+        let found = Self.fragments(fragmentCase.source, fragmentCase.language)
+        #expect(found.map(\.line) == fragmentCase.lines, "\(found.map(\.sql))")
+    }
+
     /// Swift interpolation that the library binds (PostgresNIO `query(…)`/`PostgresQuery(…)`, GRDB
     /// `literal:`) is a parameter; in a plain `String` (`sql:`) or as `\(unsafeRaw:)` it is run-time text.
     @Test(arguments: [
