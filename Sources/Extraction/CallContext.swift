@@ -64,6 +64,10 @@ enum CallNames {
         "fetchall", "fetchcursor", "sqlrequest", "makestatement", "cachedstatement",
     ]
 
+    /// Lower-cased annotations whose string argument is SQL: MyBatis `@Select`/`@Insert`/`@Update`/
+    /// `@Delete`, JDBI `@SqlQuery`/`@SqlUpdate`/`@SqlBatch`.
+    static let sqlAnnotations: Set<String> = ["select", "insert", "update", "delete", "sqlquery", "sqlupdate", "sqlbatch"]
+
     /// Callees that splice their string argument with run-time values.
     static let formatters: Set<String> = ["sprintf", "format", "formatted", "fprintf", "format_map"]
 

@@ -499,6 +499,8 @@ struct ExpressionAssembler {
                 } else {
                     context.jpql = true
                 }
+            } else if CallNames.sqlAnnotations.contains(calleeName) {
+                context.role = .entryPoint
             }
             return
         }

@@ -33,7 +33,7 @@ enum LiteralPrefilter {
     private static let textStarts = ByteTable { byte in
         switch byte {
         case ASCII.space, ASCII.tab, ASCII.newline, ASCII.carriageReturn, ASCII.openParen, ASCII.backslash, ASCII.minus,
-             ASCII.slash, UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+             ASCII.slash, ASCII.less, UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
             return true
         default:
             return false
@@ -148,6 +148,9 @@ enum LiteralPrefilter {
                     if bytes[index] == ASCII.backslash, index + 1 < count, bytes[index + 1] == UInt8(ascii: "n") { break }
                     index += 1
                 }
+            } else if byte == ASCII.less, index + 8 <= count, bytes[index + 7] == UInt8(ascii: ">"),
+                      bytes[(index + 1)..<(index + 7)].map({ $0 | 0x20 }).elementsEqual("script".utf8) {
+                index += 8  // MyBatis `<script>` wrapping an annotation's SQL
             } else if byte == ASCII.slash, index + 1 < count, bytes[index + 1] == ASCII.star {
                 index += 2
                 while index + 1 < count, !(bytes[index] == ASCII.star && bytes[index + 1] == ASCII.slash) { index += 1 }

@@ -107,6 +107,28 @@ struct HeldOutClassTests {
         #expect(finding.kind == kind, "\(finding.sql)")
     }
 
+    /// MyBatis annotations: `#{x}` binds (static), `${x}` and the dynamic-SQL tags (`<if>`,
+    /// `<foreach>`, `<where>`, `<set>`) assemble text at run time (dynamic), `<script>` wraps the SQL.
+    @Test(arguments: [
+        (#"@Select("select * from account where id = #{id}")"#, FindingKind.static, "select"),
+        (#"@Select("SELECT * FROM t ORDER BY ${column}")"#, .dynamic, "select"),
+        (#"@Update("UPDATE m SET " + "<if test='nid != null'>nid = #{nid},</if>" + "WHERE id = #{id}")"#, .dynamic, "update"),
+        (#"@Select("<script>SELECT * FROM t <where><if test='n != null'>name = #{n}</if></where></script>")"#, .dynamic, "select"),
+        (#"@Update("<script>UPDATE t <set><when test='a'>a = #{a}</when></set> WHERE id = #{id}</script>")"#, .dynamic, "update"),
+        (#"@SqlQuery("select name from something where id = :id")"#, .static, "select"),
+    ])
+    func myBatisAnnotations(source: String, kind: FindingKind, type: String) throws {
+        let finding = try #require(extract("interface M {\n    " + source + "\n    T f();\n}", .java).first)
+        #expect(finding.kind == kind, "\(finding.sql)")
+        #expect(finding.statementType == type, "\(finding.sql)")
+    }
+
+    @Test func comparisonsAreNotMyBatisTags() {
+        #expect(MyBatisScript.strip(Array("SELECT * FROM t WHERE a < b AND c <if".utf8)) == nil)
+        let stripped = MyBatisScript.strip(Array("<script>SELECT 1</script>".utf8))
+        #expect(stripped?.dynamic == false)
+    }
+
     /// MySQL's `INSERT … VALUE (…)` (a synonym of `VALUES`) built from run-time pieces.
     @Test func mysqlInsertValue() {
         let source = """
