@@ -14,6 +14,9 @@ struct ExpressionAssembler {
     let wrappers: Set<String>
     /// Wrappers learned from the other files of the tree (lower-cased names).
     let treeWrappers: Set<String>
+    /// A Swift file that imports an SQLite library (SQLiteNIO, SQLite.swift): its `query(…)`
+    /// takes a plain `String`, so `\(x)` holes there are run-time text, not binds.
+    let importsSQLite: Bool
 
     init(bytes: UnsafeBufferPointer<UInt8>, lexed: LexedSource, language: SQLLanguage,
          treeWrappers: Set<String> = []) {
@@ -23,6 +26,22 @@ struct ExpressionAssembler {
         self.language = language
         wrappers = WrapperLearner(bytes: bytes, tokens: tokens).wrappers()
         self.treeWrappers = treeWrappers
+        importsSQLite = language == .swift && Self.imports(modulePrefix: "SQLite", bytes: bytes, tokens: tokens)
+    }
+
+    /// Whether an `import` names a module starting with `modulePrefix`.
+    private static func imports(modulePrefix: StaticString, bytes: UnsafeBufferPointer<UInt8>,
+                                tokens: UnsafeBufferPointer<SourceToken>) -> Bool {
+        let prefix = UnsafeBufferPointer(start: modulePrefix.utf8Start, count: modulePrefix.utf8CodeUnitCount)
+        func text(_ token: SourceToken) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)])
+        }
+        for index in tokens.indices.dropLast()
+        where tokens[index].kind == .identifier && text(tokens[index]).elementsEqual("import".utf8) {
+            let module = tokens[index + 1]
+            if module.kind == .identifier, text(module).starts(with: prefix) { return true }
+        }
+        return false
     }
 
     // MARK: - Candidates
@@ -450,7 +469,9 @@ struct ExpressionAssembler {
            CallNames.isSQLName(name(of: tokens[index - 2])) {
             context.role = .sqlNamed
         }
-        if language == .swift, swiftHolesAreParameters(forStringAt: index) { context.holesAreParameters = true }
+        if language == .swift, !importsSQLite, swiftHolesAreParameters(forStringAt: index) {
+            context.holesAreParameters = true
+        }
         var searchFrom = index
         for _ in 0..<3 {
             guard let callee = enclosingCallee(before: searchFrom) else { break }

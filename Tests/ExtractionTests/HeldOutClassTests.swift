@@ -94,13 +94,16 @@ struct HeldOutClassTests {
     }
 
     /// Swift interpolation that the library binds (PostgresNIO `query(…)`/`PostgresQuery(…)`, GRDB
-    /// `literal:`) is a parameter; in a plain `String` (`sql:`) or as `\(unsafeRaw:)` it is run-time text.
+    /// `literal:`) is a parameter; in a plain `String` (`sql:`, SQLiteNIO's `query(…)`) or as
+    /// `\(unsafeRaw:)` it is run-time text.
     @Test(arguments: [
         (#"let rows = try await connection.query("SELECT * FROM users WHERE id = \(id)", logger: logger)"#, FindingKind.static),
         (#"let q = PostgresQuery(unsafeSQL: "x"); try await conn.query("INSERT INTO t (a) VALUES (\(a))")"#, .static),
         (#"try db.execute(literal: "UPDATE player SET score = \(score) WHERE id = \(id)")"#, .static),
         (#"try db.execute(sql: "DELETE FROM image WHERE path = '\(path)'")"#, .dynamic),
         (#"try await conn.query("SELECT * FROM \(unsafeRaw: table) WHERE id = \(id)")"#, .dynamic),
+        // SQLiteNIO's query(_: String, _: [SQLiteData]) takes a plain String.
+        ("import SQLiteNIO\n" + #"try await conn.query("SELECT * FROM users WHERE id = \(id)")"#, .dynamic),
     ])
     func swiftBindInterpolation(source: String, kind: FindingKind) throws {
         let finding = try #require(extract(source, .swift).first)
