@@ -1,4 +1,5 @@
 #include <pg_query.h>
+#include <stddef.h>
 #include <stdint.h>
 
 // Internal entry points exported by libpg_query 15-4 (libpg-query1504.0, the version the
@@ -25,13 +26,15 @@ char *pg_query_nodes_to_json(const void *tree);
 char *pg_query_node_to_json(const void *node);
 /// The fingerprint pg_query_fingerprint computes for the text the tree was parsed from.
 uint64_t pg_query_fingerprint_node(const void *tree);
+/// XXH3-64 of `length` bytes with `seed` (the xxHash libpg_query bundles and fingerprints with).
+uint64_t XXH3_64bits_withSeed(const void *input, size_t length, uint64_t seed);
 void pg_query_free_error(PgQueryError *error);
 
 // MARK: - Raw parse-tree nodes
 //
 // The layouts of the PostgreSQL 15 parse nodes (nodes/parsenodes.h, primnodes.h, pg_list.h,
-// value.h) that PgQuery's RawTreeReader reads in the tree pg_query_raw_parse returns; each struct
-// declares the node's fields up to the last one read. Enum fields are C enums (int); `Oid` is an
+// value.h) that PgQuery's RawTreeReader and RawTreeFingerprinter read in the tree pg_query_raw_parse
+// returns; each struct declares the node's fields up to the last one read. Enum fields are C enums (int); `Oid` is an
 // unsigned int. The node tags are in RawTreeReader.swift, checked against the library by the tests.
 
 #include <stdbool.h>
@@ -46,8 +49,12 @@ typedef struct {
     int type; char *catalogname; char *schemaname; char *relname; bool inh; char relpersistence;
     PgAlias *alias; int location;
 } PgRangeVar;
-/// A String value node (`sval`).
+/// The value nodes (value.h).
+typedef struct { int type; int ival; } PgInteger;
+typedef struct { int type; char *fval; } PgFloat;
+typedef struct { int type; bool boolval; } PgBoolean;
 typedef struct { int type; char *sval; } PgString;
+typedef struct { int type; char *bsval; } PgBitString;
 /// A_Const: `val` is an inline value node (Integer, Float, Boolean, String or BitString).
 typedef struct { int type; struct { int type; void *value; } val; bool isnull; int location; } PgAConst;
 typedef struct { int type; int number; int location; } PgParamRef;
@@ -57,6 +64,7 @@ typedef struct { int type; int kind; PgList *name; PgNode *lexpr; PgNode *rexpr;
 typedef struct { int type; int boolop; PgList *args; int location; } PgBoolExpr;
 typedef struct {
     int type; PgList *funcname; PgList *args; PgList *agg_order; PgNode *agg_filter; PgNode *over;
+    bool agg_within_group; bool agg_star; bool agg_distinct; bool func_variadic; int funcformat;
 } PgFuncCall;
 typedef struct { int type; PgNode *arg; PgNode *typeName; int location; } PgTypeCast;
 typedef struct {
@@ -83,11 +91,12 @@ typedef struct { int type; PgList *lockedRels; int strength; int waitPolicy; } P
 typedef struct { int type; PgList *ctes; bool recursive; int location; } PgWithClause;
 typedef struct {
     int type; char *ctename; PgList *aliascolnames; int ctematerialized; PgNode *ctequery;
-    PgNode *search_clause; PgNode *cycle_clause; int location;
+    PgNode *search_clause; PgNode *cycle_clause; int location; bool cterecursive; int cterefcount;
+    PgList *ctecolnames; PgList *ctecoltypes; PgList *ctecoltypmods; PgList *ctecolcollations;
 } PgCommonTableExpr;
 typedef struct {
     int type; char *name; PgNode *expr; char *indexcolname; PgList *collation; PgList *opclass;
-    PgList *opclassopts;
+    PgList *opclassopts; int ordering; int nulls_ordering;
 } PgIndexElem;
 typedef struct { int type; PgList *indexElems; PgNode *whereClause; char *conname; int location; } PgInferClause;
 typedef struct {
@@ -95,15 +104,17 @@ typedef struct {
 } PgOnConflictClause;
 typedef struct {
     int type; PgRangeVar *rel; PgList *colNames; char *accessMethod; PgList *options; int onCommit;
-    char *tableSpaceName; PgNode *viewQuery;
+    char *tableSpaceName; PgNode *viewQuery; bool skipData;
 } PgIntoClause;
 typedef struct {
     int type; int jointype; bool isNatural; PgNode *larg; PgNode *rarg; PgList *usingClause;
-    PgAlias *join_using_alias; PgNode *quals; PgAlias *alias;
+    PgAlias *join_using_alias; PgNode *quals; PgAlias *alias; int rtindex;
 } PgJoinExpr;
 typedef struct {
     int type; int subLinkType; int subLinkId; PgNode *testexpr; PgList *operName; PgNode *subselect;
 } PgSubLink;
+/// SQLValueFunction: `resultType` is the node's `type` field (an Oid set by parse analysis).
+typedef struct { int type; int op; unsigned int resultType; int typmod; } PgSQLValueFunction;
 typedef struct { int type; PgNode *arg; int nulltesttype; bool argisrow; int location; } PgNullTest;
 typedef struct { int type; PgNode *arg; int booltesttype; int location; } PgBooleanTest;
 typedef struct {
@@ -118,7 +129,7 @@ typedef struct { int type; PgList *args; unsigned int row_typeid; int row_format
 typedef struct { int type; PgNode *arg; char *name; int argnumber; int location; } PgNamedArgExpr;
 typedef struct {
     int type; PgRangeVar *relation; PgList *cols; PgNode *selectStmt; PgNode *onConflictClause;
-    PgList *returningList; PgNode *withClause;
+    PgList *returningList; PgNode *withClause; int override;
 } PgInsertStmt;
 typedef struct {
     int type; PgRangeVar *relation; PgList *usingClause; PgNode *whereClause; PgList *returningList;
@@ -151,11 +162,14 @@ typedef struct {
     PgList *including; PgList *exclusions; PgList *options; char *indexname; char *indexspace;
     bool reset_default_tblspc; char *access_method; PgNode *where_clause; PgRangeVar *pktable; PgList *fk_attrs;
     PgList *pk_attrs; char fk_matchtype; char fk_upd_action; char fk_del_action; PgList *fk_del_set_cols;
-    PgList *old_conpfeqop;
+    PgList *old_conpfeqop; unsigned int old_pktable_oid; bool skip_validation; bool initially_valid;
 } PgConstraint;
 typedef struct {
     int type; char *idxname; PgRangeVar *relation; char *accessMethod; char *tableSpace; PgList *indexParams;
-    PgList *indexIncludingParams; PgList *options; PgNode *whereClause; PgList *excludeOpNames;
+    PgList *indexIncludingParams; PgList *options; PgNode *whereClause; PgList *excludeOpNames; char *idxcomment;
+    unsigned int indexOid; unsigned int oldNode; unsigned int oldCreateSubid; unsigned int oldFirstRelfilenodeSubid;
+    bool unique; bool nulls_not_distinct; bool primary; bool isconstraint; bool deferrable; bool initdeferred;
+    bool transformed; bool concurrent; bool if_not_exists; bool reset_default_tblspc;
 } PgIndexStmt;
 
 // MARK: - Scanner

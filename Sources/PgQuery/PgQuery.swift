@@ -27,7 +27,8 @@ public enum PgQuery {
     /// Parses `sql` once and reads what the scanner needs (statement kinds, tables, shape) straight
     /// from the parser's output (the tree itself for everyday queries, see ``RawTreeReader``; its
     /// JSON otherwise), without building a ``ParseTree``, together with the fingerprint
-    /// of the whole text (what ``fingerprint(_:)`` returns, without parsing a second time).
+    /// of the whole text (what ``fingerprint(_:)`` returns, without parsing a second time; worked
+    /// out by ``RawTreeFingerprinter`` for everyday queries, by libpg_query otherwise).
     ///
     /// With `normalizing`, the summary also carries what ``normalize(_:)`` returns for `sql`
     /// when it can be worked out from the same parse (see ``ParseSummary/normalized``).
@@ -37,7 +38,7 @@ public enum PgQuery {
     }
 
     /// ``summarize(_:normalizing:)``; with `readingTreeDirectly` false, always from the tree's JSON
-    /// (the reference the tests compare ``RawTreeReader`` with).
+    /// and with libpg_query's fingerprint (the reference the tests compare ``RawTreeReader`` with).
     static func summarize(_ sql: String, readingTreeDirectly: Bool,
                           normalizing: Bool = false) throws(PgQueryError) -> ParseSummary {
         let context = pg_query_enter_memory_context()
@@ -71,7 +72,9 @@ public enum PgQuery {
         } else {
             summary = try summaryFromJSON(of: tree)
         }
-        summary.fingerprint = hex(pg_query_fingerprint_node(tree))
+        let fingerprintsDirectly = readingTreeDirectly && RawTreeFingerprinter.matchesLibrary
+        let direct = fingerprintsDirectly ? RawTreeFingerprinter.fingerprint(tree) : nil
+        summary.fingerprint = hex(direct ?? pg_query_fingerprint_node(tree))
         return summary
     }
 

@@ -6,7 +6,10 @@ extension RawTreeReader {
     /// library's node, and probe statements that use every layout must read exactly as through
     /// their JSON, normalised as `pg_query_normalize` does. When they do not (another libpg_query
     /// version), ``PgQuery`` reads every tree through its JSON: slower, and still right.
-    static let matchesLibrary: Bool = tagsMatch() && probes.allSatisfy(readsAsJSON)
+    static let matchesLibrary: Bool = tagsMatchLibrary && probes.allSatisfy(readsAsJSON)
+
+    /// Whether each tag of ``Tag`` names the library's node of that number, checked once.
+    static let tagsMatchLibrary: Bool = tagsMatch()
 
     /// Statements that between them use every layout the reader declares.
     static let probes: [String] = [

@@ -25,8 +25,8 @@ struct RawTreeReader {
         case lockingClause = 393
         case withClause = 396, inferClause = 397, onConflictClause = 398, commonTableExpr = 401
 
-        /// The node's name, as libpg_query's JSON spells it.
-        var name: String {
+        /// The node's name, as libpg_query's JSON and fingerprint spell it.
+        var name: StaticString {
             switch self {
             case .alias: "Alias"
             case .rangeVar: "RangeVar"
@@ -140,7 +140,7 @@ struct RawTreeReader {
             guard let body = UnsafeRawPointer(raw.stmt), let kind = Self.tag(body) else { return nil }
             var reader = RawTreeReader(constants: constants)
             guard reader.readStatement(body, kind) else { return nil }
-            statements.append(reader.statement(nodeType: kind.name, location: Int(raw.stmt_location),
+            statements.append(reader.statement(nodeType: kind.name.description, location: Int(raw.stmt_location),
                                                length: Int(raw.stmt_len)))
             constants = reader.constants
         }
@@ -496,7 +496,7 @@ struct RawTreeReader {
     // MARK: - Helpers
 
     /// The node's tag, when the reader knows it.
-    private static func tag(_ node: UnsafeRawPointer) -> Tag? {
+    static func tag(_ node: UnsafeRawPointer) -> Tag? {
         Tag(rawValue: node.assumingMemoryBound(to: PgNode.self).pointee.type)
     }
 

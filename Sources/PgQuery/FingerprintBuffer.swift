@@ -1,0 +1,112 @@
+import CPgQuery
+import Foundation
+
+/// The bytes a fingerprint hashes: the strings libpg_query's fingerprint feeds its XXH3 state,
+/// written one after the other (streaming XXH3 over them equals one XXH3 over their concatenation).
+///
+/// It grows as needed and frees its memory when it goes away.
+struct FingerprintBuffer: ~Copyable {
+    /// The number of bytes written.
+    private(set) var count = 0
+    private var capacity: Int
+    private var bytes: UnsafeMutablePointer<UInt8>
+
+    /// The seed libpg_query hashes with (its fingerprint version).
+    private static let seed: UInt64 = 3
+
+    init(capacity: Int = 2048) {
+        self.capacity = capacity
+        bytes = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        bytes.deallocate()
+    }
+
+    // MARK: - Writing
+
+    mutating func append(_ text: StaticString) {
+        append(text.utf8Start, count: text.utf8CodeUnitCount)
+    }
+
+    /// Appends a NUL-terminated string, without its NUL.
+    mutating func append(cString text: UnsafePointer<CChar>) {
+        text.withMemoryRebound(to: UInt8.self, capacity: 1) { append($0, count: strlen(text)) }
+    }
+
+    mutating func append(_ start: UnsafePointer<UInt8>, count length: Int) {
+        reserve(length)
+        (bytes + count).update(from: start, count: length)
+        count += length
+    }
+
+    mutating func append(byte: UInt8) {
+        reserve(1)
+        bytes[count] = byte
+        count += 1
+    }
+
+    /// Appends `value` in decimal, as `sprintf("%d")` writes it.
+    mutating func append(decimal value: Int32) {
+        reserve(11)
+        var magnitude = value.magnitude
+        if value < 0 {
+            bytes[count] = UInt8(ascii: "-")
+            count += 1
+        }
+        var digits = 1
+        var rest = magnitude / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        for index in stride(from: count + digits - 1, through: count, by: -1) {
+            bytes[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+        }
+        count += digits
+    }
+
+    /// Forgets everything written from `mark` on.
+    mutating func truncate(to mark: Int) {
+        count = mark
+    }
+
+    /// Replaces the bytes from `start` to the end with the given ranges of them, in that order
+    /// (ranges of the bytes as they are now, each within `start..<count`).
+    mutating func rewrite(from start: Int, keeping ranges: some Sequence<Range<Int>>) {
+        let length = count - start
+        reserve(length)
+        let copy = bytes + count
+        copy.update(from: bytes + start, count: length)
+        var end = start
+        for range in ranges {
+            (bytes + end).update(from: copy + (range.lowerBound - start), count: range.count)
+            end += range.count
+        }
+        count = end
+    }
+
+    // MARK: - Hashing
+
+    /// XXH3-64 with libpg_query's seed of the bytes in `range`.
+    func hash(_ range: Range<Int>) -> UInt64 {
+        XXH3_64bits_withSeed(bytes + range.lowerBound, range.count, Self.seed)
+    }
+
+    /// The hash of everything written.
+    var hash: UInt64 { hash(0..<count) }
+
+    // MARK: - Storage
+
+    /// Makes room for `length` more bytes.
+    private mutating func reserve(_ length: Int) {
+        guard count + length > capacity else { return }
+        let grown = max(capacity * 2, count + length)
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        larger.update(from: bytes, count: count)
+        bytes.deallocate()
+        bytes = larger
+        capacity = grown
+    }
+}
