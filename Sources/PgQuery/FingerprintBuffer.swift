@@ -36,7 +36,11 @@ struct FingerprintBuffer: ~Copyable {
 
     mutating func append(_ start: UnsafePointer<UInt8>, count length: Int) {
         reserve(length)
-        (bytes + count).update(from: start, count: length)
+        if length <= 16 {
+            Self.copySmall(from: UnsafeRawPointer(start), to: UnsafeMutableRawPointer(bytes + count), count: length)
+        } else {
+            (bytes + count).update(from: start, count: length)
+        }
         count += length
     }
 
@@ -98,6 +102,26 @@ struct FingerprintBuffer: ~Copyable {
     var hash: UInt64 { hash(0..<count) }
 
     // MARK: - Storage
+
+    /// Copies up to 16 bytes with two overlapping loads and stores, without calling `memmove`
+    /// (most of what a fingerprint writes is field names of a few bytes).
+    private static func copySmall(from source: UnsafeRawPointer, to target: UnsafeMutableRawPointer, count: Int) {
+        if count >= 8 {
+            let head = source.loadUnaligned(as: UInt64.self)
+            let tail = source.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            target.storeBytes(of: head, as: UInt64.self)
+            target.storeBytes(of: tail, toByteOffset: count - 8, as: UInt64.self)
+        } else if count >= 4 {
+            let head = source.loadUnaligned(as: UInt32.self)
+            let tail = source.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+            target.storeBytes(of: head, as: UInt32.self)
+            target.storeBytes(of: tail, toByteOffset: count - 4, as: UInt32.self)
+        } else {
+            for index in 0..<count {
+                target.storeBytes(of: source.load(fromByteOffset: index, as: UInt8.self), toByteOffset: index, as: UInt8.self)
+            }
+        }
+    }
 
     /// Makes room for `length` more bytes.
     private mutating func reserve(_ length: Int) {

@@ -497,8 +497,17 @@ struct RawTreeReader {
 
     /// The node's tag, when the reader knows it.
     static func tag(_ node: UnsafeRawPointer) -> Tag? {
-        Tag(rawValue: node.assumingMemoryBound(to: PgNode.self).pointee.type)
+        let number = Int(node.assumingMemoryBound(to: PgNode.self).pointee.type)
+        return number >= 0 && number < tagsByNumber.count ? tagsByNumber[number] : nil
     }
+
+    /// The tags the reader knows, by number up to the highest (a table rather than the switch of
+    /// `Tag(rawValue:)`, which every node goes through).
+    private static let tagsByNumber: [Tag?] = {
+        var table = [Tag?](repeating: nil, count: Int(Tag.allCases.map(\.rawValue).max() ?? 0) + 1)
+        for tag in Tag.allCases { table[Int(tag.rawValue)] = tag }
+        return table
+    }()
 
     /// Calls `body` with each non-null element of a List of nodes; `false` as soon as `body` does.
     private static func forEach(in list: UnsafeRawPointer, _ body: (UnsafeRawPointer) -> Bool) -> Bool {
