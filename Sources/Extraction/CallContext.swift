@@ -70,6 +70,8 @@ enum CallNames {
 
     /// Callees that splice their string argument with run-time values.
     static let formatters: Set<String> = ["sprintf", "format", "formatted", "fprintf", "format_map"]
+    /// Lower-cased methods that only re-indent or trim a literal (Kotlin, Java, Python, Ruby, JS).
+    static let textShapers: Set<String> = ["trimindent", "trimmargin", "stripindent", "strip", "trim"]
 
     /// Callees whose string arguments are messages, not SQL.
     static let nonSQL: Set<String> = [

@@ -56,7 +56,9 @@ struct ExpressionAssembler {
                 index = last + 1
                 continue
             }
-            guard token.kind == .string, startsWithKeyword(token), !continuesExpression(at: index) else {
+            let margined = trimsMargin(literalAt: index)
+            guard token.kind == .string, margined ? marginedTextStartsWithKeyword(token) : startsWithKeyword(token),
+                  !continuesExpression(at: index) else {
                 index += 1
                 continue
             }
@@ -64,6 +66,7 @@ struct ExpressionAssembler {
                                          context: context(forExpressionAt: index), concatenated: false)
             if token.byte == ASCII.less { candidate.bodyLineDelta = 1 }
             let last = assemble(from: index, into: &candidate)
+            if margined { candidate.text = Self.trimmingMargins(candidate.text) }
             if let variable = assignedVariable(before: index), isExtended(variable, after: last) {
                 candidate.extendedLater = true
                 candidate.concatenated = true
@@ -314,6 +317,53 @@ struct ExpressionAssembler {
         return LiteralPrefilter.keywordRange(bytes, from: Int(segment.start), end: Int(segment.end)) != nil
     }
 
+    // MARK: - Kotlin margins
+
+    /// Whether the literal at `index` is re-indented by Kotlin's `.trimMargin()` (margin `|`).
+    private func trimsMargin(literalAt index: Int) -> Bool {
+        language == .kotlin && index + 2 < tokens.count && tokens[index].kind == .string
+            && tokens[index + 1].kind == .punctuation && tokens[index + 1].byte == UInt8(ascii: ".")
+            && name(of: tokens[index + 2]) == "trimmargin"
+    }
+
+    /// ``startsWithKeyword(_:)`` for a literal whose lines open with a `|` margin.
+    private func marginedTextStartsWithKeyword(_ token: SourceToken) -> Bool {
+        let literal = lexed.literals[Int(token.literal)]
+        guard literal.segmentCount > 0 else { return false }
+        let segment = lexed.segments[Int(literal.segmentStart)]
+        guard !segment.isHole else { return false }
+        var start = Int(segment.start)
+        let end = Int(segment.end)
+        while start < end, bytes[start] == ASCII.space || bytes[start] == ASCII.tab || bytes[start] == ASCII.newline
+                || bytes[start] == ASCII.carriageReturn { start += 1 }
+        guard start < end, bytes[start] == UInt8(ascii: "|") else { return false }
+        return LiteralPrefilter.keywordRange(bytes, from: start + 1, end: end) != nil
+    }
+
+    /// `text` as `.trimMargin()` leaves it: on every line, the blanks before a `|` and the `|` dropped.
+    static func trimmingMargins(_ text: [UInt8]) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.count)
+        var lineStart = true
+        var pending: [UInt8] = []
+        for byte in text {
+            if lineStart {
+                if byte == ASCII.space || byte == ASCII.tab {
+                    pending.append(byte)
+                    continue
+                }
+                if byte != UInt8(ascii: "|") { output.append(contentsOf: pending) }
+                pending.removeAll(keepingCapacity: true)
+                lineStart = false
+                if byte == UInt8(ascii: "|") { continue }
+            }
+            output.append(byte)
+            if byte == ASCII.newline { lineStart = true }
+        }
+        output.append(contentsOf: pending)
+        return output
+    }
+
     /// Whether the string at `index` is the right operand of a concatenation (handled with its start).
     private func continuesExpression(at index: Int) -> Bool {
         guard index > 0 else { return false }
@@ -357,6 +407,9 @@ struct ExpressionAssembler {
                       CallNames.formatters.contains(name(of: tokens[index + 2])) {
                 candidate.context.formatted = true
                 break
+            } else if let end = textShapingCall(after: index) {
+                // `"""…""".trimIndent().format(x)`: the text is only re-indented; look past it.
+                index = end
             } else if next.kind == .punctuation, next.byte == UInt8(ascii: "."), index + 2 < tokens.count,
                       name(of: tokens[index + 2]) == "replace" {
                 candidate.concatenated = true
@@ -375,6 +428,20 @@ struct ExpressionAssembler {
     }
 
     /// Skips an operand such as `table`, `obj.field`, `quote(name)`, `cols[0]`; returns the index after it.
+    /// The last token of a call that only re-shapes the literal ending at `index` (`.trimIndent()`,
+    /// `.trimMargin("|")`, `.stripIndent()`, `.strip()`, `.trim()`), or nil.
+    private func textShapingCall(after index: Int) -> Int? {
+        guard index + 3 < tokens.count, tokens[index + 1].kind == .punctuation, tokens[index + 1].byte == UInt8(ascii: "."),
+              CallNames.textShapers.contains(name(of: tokens[index + 2])),
+              tokens[index + 3].kind == .punctuation, tokens[index + 3].byte == ASCII.openParen else { return nil }
+        var close = index + 4
+        while close < tokens.count, close <= index + 6 {
+            if tokens[close].kind == .punctuation, tokens[close].byte == ASCII.closeParen { return close }
+            close += 1
+        }
+        return nil
+    }
+
     private func skipOperand(from start: Int) -> Int {
         var index = start
         var depth = 0

@@ -78,6 +78,20 @@ enum LiteralPrefilter {
                 if opensWithKeyword(bytes, from: start), !isMessageArgument(bytes, quote: index - 1) { return true }
             }
         }
+        return language == .kotlin && callsTrimMargin(bytes)
+    }
+
+    /// Kotlin literals re-indented with `.trimMargin()` open each line with `|`, before any keyword:
+    /// a file that calls it is lexed (such files are few).
+    private static func callsTrimMargin(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let name = Array("trimMargin".utf8)
+        var index = 0
+        while index + name.count <= bytes.count {
+            if bytes[index] == name[0], UnsafeBufferPointer(rebasing: bytes[index..<(index + name.count)]).elementsEqual(name) {
+                return true
+            }
+            index += 1
+        }
         return false
     }
 

@@ -110,6 +110,29 @@ struct HeldOutClassTests {
         #expect(finding.kind == kind, "\(finding.sql)")
     }
 
+    /// A literal only re-indented or trimmed (`.trimIndent()`, `.trimMargin("|")`, `.stripIndent()`,
+    /// `.strip()`) and then formatted is run-time text; re-indented alone it stays static. Kotlin's
+    /// `|` margins are dropped before the text is read.
+    @Test(arguments: [
+        ("val sql = \"\"\"\n    SELECT id FROM %s WHERE id = ?\n\"\"\".trimIndent().format(table)", SQLLanguage.kotlin,
+         FindingKind.dynamic),
+        ("val sql = \"\"\"\n    |DELETE FROM %s WHERE id = ?\n\"\"\".trimMargin(\"|\").format(table)", .kotlin, .dynamic),
+        ("String sql = \"\"\"\n    UPDATE %s SET a = 1\n    \"\"\".stripIndent().formatted(table);", .java, .dynamic),
+        ("q = \"SELECT id FROM {} WHERE id = %s\".strip().format(table)", .python, .dynamic),
+        ("val sql = \"\"\"\n    SELECT id FROM users WHERE id = ?\n\"\"\".trimIndent()", .kotlin, .static),
+        ("val sql = \"\"\"\n    |SELECT id\n    |FROM users WHERE id = ?\n\"\"\".trimMargin()", .kotlin, .static),
+    ])
+    func reshapedThenFormatted(source: String, language: SQLLanguage, kind: FindingKind) throws {
+        let finding = try #require(extract(source, language).first)
+        #expect(finding.kind == kind, "\(finding.sql)")
+    }
+
+    @Test("Kotlin margins: each line's blanks and `|` dropped, the rest kept")
+    func marginsTrimmed() {
+        let text = Array("\n    |SELECT a,\n\t|  b\n  c |d\n    |".utf8)
+        #expect(String(decoding: ExpressionAssembler.trimmingMargins(text), as: UTF8.self) == "\nSELECT a,\n  b\n  c |d\n")
+    }
+
     /// MyBatis annotations: `#{x}` binds (static), `${x}` and the dynamic-SQL tags (`<if>`,
     /// `<foreach>`, `<where>`, `<set>`) assemble text at run time (dynamic), `<script>` wraps the SQL.
     @Test(arguments: [
