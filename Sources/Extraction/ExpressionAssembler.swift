@@ -56,6 +56,11 @@ struct ExpressionAssembler {
                 index = last + 1
                 continue
             }
+            if language == .java, token.kind == .string, let (candidate, last) = annotationArray(at: index) {
+                found.append(candidate)
+                index = last + 1
+                continue
+            }
             let margined = trimsMargin(literalAt: index)
             guard token.kind == .string, margined ? marginedTextStartsWithKeyword(token) : startsWithKeyword(token),
                   !continuesExpression(at: index) else {
@@ -315,6 +320,42 @@ struct ExpressionAssembler {
         let segment = lexed.segments[Int(literal.segmentStart)]
         guard !segment.isHole else { return false }
         return LiteralPrefilter.keywordRange(bytes, from: Int(segment.start), end: Int(segment.end)) != nil
+    }
+
+    // MARK: - MyBatis annotation arrays
+
+    /// `@Select({"SELECT id, name", "FROM users", "WHERE id = #{id}"})`: MyBatis joins the strings
+    /// of an SQL annotation's array with spaces. The candidate at the array's first string, with
+    /// the last token used (the closing brace); an element that is not a literal is a run-time hole.
+    private func annotationArray(at index: Int) -> (SQLCandidate, Int)? {
+        guard index > 3, tokens[index - 1].kind == .punctuation, tokens[index - 1].byte == ASCII.openBrace,
+              tokens[index - 2].kind == .punctuation, tokens[index - 2].byte == ASCII.openParen,
+              CallNames.sqlAnnotations.contains(name(of: tokens[index - 3])),
+              tokens[index - 4].kind == .punctuation, tokens[index - 4].byte == ASCII.at else { return nil }
+        var context = CallContext()
+        context.role = .entryPoint
+        var candidate = SQLCandidate(text: [], line: Int(tokens[index].line), column: Int(tokens[index].column),
+                                     context: context, concatenated: false)
+        var cursor = index
+        while cursor < tokens.count, cursor - index < 512 {
+            let token = tokens[cursor]
+            if token.kind == .string {
+                appendLiteral(token, to: &candidate)
+            } else if token.kind == .punctuation, token.byte == ASCII.closeBrace {
+                break
+            } else if token.kind == .punctuation, token.byte == UInt8(ascii: ",") {
+                candidate.text.append(ASCII.space)
+            } else if !(token.kind == .punctuation && token.byte == concatOperator) {
+                if candidate.text.last != SQLCandidate.dynamicHole { candidate.text.append(SQLCandidate.dynamicHole) }
+                candidate.concatenated = true
+            }
+            cursor += 1
+        }
+        guard cursor < tokens.count, tokens[cursor].byte == ASCII.closeBrace,
+              candidate.text.withUnsafeBufferPointer({
+                  LiteralPrefilter.keywordRange($0, from: 0, end: $0.count) != nil
+              }) else { return nil }
+        return (candidate, cursor)
     }
 
     // MARK: - Kotlin margins

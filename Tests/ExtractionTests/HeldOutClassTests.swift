@@ -142,6 +142,11 @@ struct HeldOutClassTests {
         (#"@Select("<script>SELECT * FROM t <where><if test='n != null'>name = #{n}</if></where></script>")"#, .dynamic, "select"),
         (#"@Update("<script>UPDATE t <set><when test='a'>a = #{a}</when></set> WHERE id = #{id}</script>")"#, .dynamic, "update"),
         (#"@SqlQuery("select name from something where id = :id")"#, .static, "select"),
+        (#"@Select({"SELECT id, name", "FROM users", "WHERE id = #{id}"})"#, .static, "select"),
+        (#"@Update({"UPDATE users SET name = #{name}", "WHERE id = #{id}"})"#, .static, "update"),
+        (#"@Select({"<script>", "SELECT * FROM t", "<where>", "<if test='n != null'>n = #{n}</if>", "</where>", "</script>"})"#,
+         .dynamic, "select"),
+        (#"@Select({"SELECT * FROM " + TABLE, "WHERE id = #{id}"})"#, .dynamic, "select"),
     ])
     func myBatisAnnotations(source: String, kind: FindingKind, type: String) throws {
         let finding = try #require(extract("interface M {\n    " + source + "\n    T f();\n}", .java).first)
