@@ -59,7 +59,7 @@ enum CallNames {
         "querysingleordefaultasync", "querymultipleasync", "executeasync", "executescalar", "executescalarasync",
         "executereader", "executereaderasync", "executenonquery", "executenonqueryasync", "fromsqlraw",
         "fromsqlinterpolated", "executesqlraw", "executesqlinterpolated", "executesqlrawasync", "sqlquery",
-        "sqlqueryraw", "executesql",
+        "sqlqueryraw", "executesql", "executesqlasync", "executesqlinterpolatedasync", "fromsql",
         // Swift: GRDB
         "fetchall", "fetchcursor", "sqlrequest", "makestatement", "cachedstatement",
     ]
@@ -67,6 +67,10 @@ enum CallNames {
     /// Lower-cased annotations whose string argument is SQL: MyBatis `@Select`/`@Insert`/`@Update`/
     /// `@Delete`, JDBI `@SqlQuery`/`@SqlUpdate`/`@SqlBatch`.
     static let sqlAnnotations: Set<String> = ["select", "insert", "update", "delete", "sqlquery", "sqlupdate", "sqlbatch"]
+
+    /// EF Core methods that take a `FormattableString`: the holes of `$"…"` become parameters
+    /// (`FromSql`, `SqlQuery`, `ExecuteSql[Async]`, `*Interpolated`); their `*Raw` twins splice text.
+    static let interpolationBinders: Set<String> = ["fromsql", "sqlquery", "executesql", "executesqlasync"]
 
     /// Callees that splice their string argument with run-time values.
     static let formatters: Set<String> = ["sprintf", "format", "formatted", "fprintf", "format_map"]

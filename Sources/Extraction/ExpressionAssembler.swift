@@ -448,6 +448,13 @@ struct ExpressionAssembler {
                       CallNames.formatters.contains(name(of: tokens[index + 2])) {
                 candidate.context.formatted = true
                 break
+            } else if next.kind == .punctuation, next.byte == ASCII.closeParen, index + 3 < tokens.count,
+                      first > 0, tokens[first - 1].kind == .punctuation, tokens[first - 1].byte == ASCII.openParen,
+                      tokens[index + 2].kind == .punctuation, tokens[index + 2].byte == UInt8(ascii: "."),
+                      CallNames.formatters.contains(name(of: tokens[index + 3])) {
+                // `sql.SQL("SELECT {} FROM {}").format(…)` (psycopg): the call's result is formatted.
+                candidate.context.formatted = true
+                break
             } else if let end = textShapingCall(after: index) {
                 // `"""…""".trimIndent().format(x)`: the text is only re-indented; look past it.
                 index = end
@@ -527,8 +534,10 @@ struct ExpressionAssembler {
         let segments = lexed.segments[Int(literal.segmentStart)..<Int(literal.segmentStart + literal.segmentCount)]
         for segment in segments {
             if segment.isHole {
-                candidate.text.append(holeMarker == SQLCandidate.parameterHole && isUnsafeRawHole(segment)
-                                      ? SQLCandidate.dynamicHole : holeMarker)
+                let marker = holeMarker == SQLCandidate.parameterHole
+                    ? (isUnsafeRawHole(segment) ? SQLCandidate.dynamicHole : holeMarker)
+                    : (isBindHole(segment) ? SQLCandidate.parameterHole : holeMarker)
+                candidate.text.append(marker)
             } else {
                 EscapeDecoder.decode(bytes, Int(segment.start)..<Int(segment.end), style: literal.escapes,
                                      into: &candidate.text)
@@ -538,16 +547,25 @@ struct ExpressionAssembler {
 
     /// A Swift interpolation that splices text, not a bind: `\(unsafeRaw: x)`, `\(raw: x)`, `\(ident: x)`.
     private func isUnsafeRawHole(_ segment: LiteralSegment) -> Bool {
-        guard language == .swift else { return false }
+        swiftHoleLabel(segment).map { ["unsafeRaw", "raw", "ident"].contains($0) } ?? false
+    }
+
+    /// A Swift interpolation that is a bind whatever the callee: SQLKit's `\(bind: x)`, `\(binds: xs)`.
+    private func isBindHole(_ segment: LiteralSegment) -> Bool {
+        swiftHoleLabel(segment).map { $0 == "bind" || $0 == "binds" } ?? false
+    }
+
+    /// The argument label of a Swift interpolation (`unsafeRaw` in `\(unsafeRaw: x)`), or nil.
+    private func swiftHoleLabel(_ segment: LiteralSegment) -> String? {
+        guard language == .swift else { return nil }
         var start = Int(segment.start)
         let end = Int(segment.end)
         while start < end, bytes[start] == ASCII.backslash || bytes[start] == ASCII.openParen
                 || bytes[start] == ASCII.space { start += 1 }
         var wordEnd = start
         while wordEnd < end, ASCII.isIdentifierPart(bytes[wordEnd]) { wordEnd += 1 }
-        guard wordEnd < end, bytes[wordEnd] == UInt8(ascii: ":") else { return false }
-        let word = UnsafeBufferPointer(rebasing: bytes[start..<wordEnd])
-        return word.elementsEqual("unsafeRaw".utf8) || word.elementsEqual("raw".utf8) || word.elementsEqual("ident".utf8)
+        guard wordEnd > start, wordEnd < end, bytes[wordEnd] == UInt8(ascii: ":") else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<wordEnd]), as: UTF8.self)
     }
 
     // MARK: - Context
@@ -638,7 +656,10 @@ struct ExpressionAssembler {
         } else if CallNames.entryPoints.contains(calleeName) || wrappers.contains(calleeName)
                     || treeWrappers.contains(calleeName) {
             context.role = .entryPoint
-            if calleeName.hasSuffix("interpolated") { context.holesAreParameters = true }
+            if calleeName.hasSuffix("interpolated") || calleeName.hasSuffix("interpolatedasync")
+                || (language == .csharp && CallNames.interpolationBinders.contains(calleeName)) {
+                context.holesAreParameters = true
+            }
         } else if tokens[callee.nameIndex].kind == .identifier {
             let token = tokens[callee.nameIndex]
             context.unknownCallee = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)]),

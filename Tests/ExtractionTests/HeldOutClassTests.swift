@@ -102,6 +102,9 @@ struct HeldOutClassTests {
         (#"try db.execute(literal: "UPDATE player SET score = \(score) WHERE id = \(id)")"#, .static),
         (#"try db.execute(sql: "DELETE FROM image WHERE path = '\(path)'")"#, .dynamic),
         (#"try await conn.query("SELECT * FROM \(unsafeRaw: table) WHERE id = \(id)")"#, .dynamic),
+        // SQLKit's \(bind: x) is a bind whatever the callee.
+        (#"let rows = try await sql.raw("SELECT * FROM planets WHERE name = \(bind: name)").all()"#, .static),
+        (#"let rows = try await sql.raw("SELECT * FROM \(ident: table) WHERE name = \(bind: name)").all()"#, .dynamic),
         // SQLiteNIO's query(_: String, _: [SQLiteData]) takes a plain String.
         ("import SQLiteNIO\n" + #"try await conn.query("SELECT * FROM users WHERE id = \(id)")"#, .dynamic),
     ])
@@ -131,6 +134,28 @@ struct HeldOutClassTests {
     func marginsTrimmed() {
         let text = Array("\n    |SELECT a,\n\t|  b\n  c |d\n    |".utf8)
         #expect(String(decoding: ExpressionAssembler.trimmingMargins(text), as: UTF8.self) == "\nSELECT a,\n  b\n  c |d\n")
+    }
+
+    /// EF Core's FormattableString methods bind the holes of `$"…"`; their `*Raw` twins and Dapper splice them.
+    @Test(arguments: [
+        (#"var ids = await db.Database.SqlQuery<int>($"SELECT id FROM blogs WHERE rating > {min}").ToListAsync();"#,
+         FindingKind.static),
+        (#"await db.Database.ExecuteSqlAsync($"UPDATE blogs SET rating = {r} WHERE id = {id}");"#, .static),
+        (#"var b = db.Blogs.FromSql($"SELECT * FROM blogs WHERE id = {id}").ToList();"#, .static),
+        (#"var b = db.Blogs.FromSqlRaw($"SELECT * FROM {table}").ToList();"#, .dynamic),
+        (#"var b = conn.Query<Blog>($"SELECT * FROM blogs WHERE id = {id}");"#, .dynamic),
+    ])
+    func efCoreInterpolation(source: String, kind: FindingKind) throws {
+        let finding = try #require(extract(source, .csharp).first)
+        #expect(finding.kind == kind, "\(finding.sql)")
+    }
+
+    /// A literal whose call is formatted afterwards (psycopg's `sql.SQL("…").format(…)`) is run-time text.
+    @Test func formattedCallResult() throws {
+        let source = #"q = sql.SQL("SELECT {} FROM {} WHERE id = %s").format(sql.Identifier("name"), sql.Identifier("t"))"#
+        let finding = try #require(extract(source, .python).first)
+        #expect(finding.kind == .dynamic, "\(finding.sql)")
+        #expect(finding.parseError == nil, "\(finding.sql)")
     }
 
     /// MyBatis annotations: `#{x}` binds (static), `${x}` and the dynamic-SQL tags (`<if>`,
