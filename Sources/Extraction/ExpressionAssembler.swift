@@ -48,9 +48,15 @@ struct ExpressionAssembler {
 
     func candidates() -> [SQLCandidate] {
         var found: [SQLCandidate] = []
+        /// Literals already read as later pieces of a string builder's statement.
+        var builderPieces = Set<Int>()
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
+            if token.kind == .string, !builderPieces.isEmpty, builderPieces.contains(index) {
+                index += 1
+                continue
+            }
             if token.kind == .identifier, language == .python, let (candidate, last) = joinedList(at: index) {
                 found.append(candidate)
                 index = last + 1
@@ -72,6 +78,9 @@ struct ExpressionAssembler {
             if token.byte == ASCII.less { candidate.bodyLineDelta = 1 }
             let last = assemble(from: index, into: &candidate)
             if margined { candidate.text = Self.trimmingMargins(candidate.text) }
+            if let receiver = builderReceiver(ofArgumentAt: index, last: last) {
+                appendBuilderPieces(to: &candidate, receiver: receiver, closingParen: last + 1, pieces: &builderPieces)
+            }
             if let variable = assignedVariable(before: index), isExtended(variable, after: last) {
                 candidate.extendedLater = true
                 candidate.concatenated = true
@@ -320,6 +329,79 @@ struct ExpressionAssembler {
         let segment = lexed.segments[Int(literal.segmentStart)]
         guard !segment.isHole else { return false }
         return LiteralPrefilter.keywordRange(bytes, from: Int(segment.start), end: Int(segment.end)) != nil
+    }
+
+    // MARK: - String builders
+
+    /// Lower-cased methods that add a piece to a string builder (C# `StringBuilder.Append`, Java's `append`).
+    private static let builderAppends: Set<String> = ["append", "appendline", "appendformat"]
+
+    /// The receiver of `receiver.Append(` when the expression `first…last` is that call's whole
+    /// argument (`strSql.Append("insert into tb_user(")`), as the index of its name token.
+    private func builderReceiver(ofArgumentAt first: Int, last: Int) -> Int? {
+        guard first > 3, last + 1 < tokens.count, language != .python, language != .ruby,
+              tokens[last + 1].kind == .punctuation, tokens[last + 1].byte == ASCII.closeParen,
+              tokens[first - 1].kind == .punctuation, tokens[first - 1].byte == ASCII.openParen,
+              Self.builderAppends.contains(name(of: tokens[first - 2])),
+              tokens[first - 3].kind == .punctuation, tokens[first - 3].byte == UInt8(ascii: "."),
+              tokens[first - 4].kind == .identifier else { return nil }
+        return first - 4
+    }
+
+    /// Appends what later `receiver.Append(…)` calls (or `.Append(…)` chained on the first) add to
+    /// the statement begun by the first piece, up to `receiver.ToString()`, the end of the enclosing
+    /// block or a few hundred tokens: literals as text, anything else as a run-time hole. The
+    /// statement is run-time text (it is assembled as the code runs); the literals read are added
+    /// to `pieces`, so that they are not read again as statements of their own.
+    private func appendBuilderPieces(to candidate: inout SQLCandidate, receiver: Int, closingParen: Int,
+                                     pieces: inout Set<Int>) {
+        candidate.concatenated = true
+        let receiverName = name(of: tokens[receiver])
+        if CallNames.isSQLName(receiverName) { candidate.context.role = max(candidate.context.role, .sqlNamed) }
+        var depth = 0
+        var last = closingParen
+        var cursor = closingParen + 1
+        while cursor + 3 < tokens.count, cursor - closingParen < 600 {
+            let token = tokens[cursor]
+            if token.kind == .punctuation, token.byte == ASCII.openBrace { depth += 1 }
+            if token.kind == .punctuation, token.byte == ASCII.closeBrace {
+                depth -= 1
+                if depth < 0 { break }
+            }
+            let chained = cursor == last + 1 && token.kind == .punctuation && token.byte == UInt8(ascii: ".")
+            let named = token.kind == .identifier && name(of: token) == receiverName
+                && tokens[cursor + 1].kind == .punctuation && tokens[cursor + 1].byte == UInt8(ascii: ".")
+            let dot = chained ? cursor : cursor + 1
+            guard chained || named, dot + 3 < tokens.count, tokens[dot + 1].kind == .identifier else {
+                cursor += 1
+                continue
+            }
+            let method = name(of: tokens[dot + 1])
+            if method == "tostring" { break }
+            guard Self.builderAppends.contains(method), tokens[dot + 2].kind == .punctuation,
+                  tokens[dot + 2].byte == ASCII.openParen else {
+                cursor += 1
+                continue
+            }
+            if method == "appendformat" { candidate.context.formatted = true }
+            let argument = dot + 3
+            candidate.text.append(ASCII.space)
+            if tokens[argument].kind == .string {
+                var piece = SQLCandidate(text: [], line: 0, column: 0, context: candidate.context, concatenated: false)
+                let end = assemble(from: argument, into: &piece)
+                candidate.text.append(contentsOf: piece.text)
+                for used in argument...end where tokens[used].kind == .string { pieces.insert(used) }
+                cursor = end + 1
+            } else {
+                candidate.text.append(SQLCandidate.dynamicHole)
+                cursor = max(skipOperand(from: argument), argument + 1)
+            }
+            while cursor < tokens.count, !(tokens[cursor].kind == .punctuation && tokens[cursor].byte == ASCII.closeParen) {
+                cursor += 1
+            }
+            last = cursor
+            cursor += 1
+        }
     }
 
     // MARK: - MyBatis annotation arrays

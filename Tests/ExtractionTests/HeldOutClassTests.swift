@@ -158,6 +158,35 @@ struct HeldOutClassTests {
         #expect(finding.parseError == nil, "\(finding.sql)")
     }
 
+    /// Statements assembled with a string builder (`strSql.Append("select …"); strSql.Append(" where " + w)`,
+    /// `sb.append("SELECT …").append(" FROM …")`): one run-time statement at the first piece, its later
+    /// literal pieces not read again; a builder of prose is no statement.
+    @Test(arguments: [
+        ("""
+        var strSql = new StringBuilder();
+        strSql.Append("select id,name ");
+        strSql.Append(" FROM users ");
+        if (w != "") { strSql.Append(" where " + w); }
+        return Db.Query(strSql.ToString());
+        """, SQLLanguage.csharp, [2], "select id,name FROM users where {dynamic}"),
+        ("""
+        StringBuilder q = new StringBuilder();
+        q.append("SELECT u.id").append(" FROM users u").append(" WHERE u.active = ?");
+        return jdbc.query(q.toString(), mapper, true);
+        """, .java, [2], "SELECT u.id FROM users u WHERE u.active = $1"),
+        ("""
+        var sb = new StringBuilder();
+        sb.Append("Select an option ");
+        sb.Append(name);
+        return sb.ToString();
+        """, .csharp, [], ""),
+    ])
+    func stringBuilders(source: String, language: SQLLanguage, lines: [Int], sql: String) {
+        let found = extract("class C {\n void f() {\n" + source + "\n}\n}", language)
+        #expect(found.map { $0.line - 2 } == lines, "\(found.map(\.sql))")
+        #expect(found.allSatisfy { $0.kind == .dynamic && $0.sql == sql }, "\(found.map(\.sql))")
+    }
+
     /// MyBatis annotations: `#{x}` binds (static), `${x}` and the dynamic-SQL tags (`<if>`,
     /// `<foreach>`, `<where>`, `<set>`) assemble text at run time (dynamic), `<script>` wraps the SQL.
     @Test(arguments: [
