@@ -681,8 +681,10 @@ struct ExpressionAssembler {
             context.holesAreParameters = true
         }
         var searchFrom = index
+        var calleeFound = false
         for _ in 0..<3 {
             guard let callee = enclosingCallee(before: searchFrom) else { break }
+            calleeFound = true
             let calleeName = name(of: tokens[callee.nameIndex])
             if CallNames.formatters.contains(calleeName) {
                 context.formatted = true
@@ -692,7 +694,25 @@ struct ExpressionAssembler {
             apply(callee: calleeName, at: callee, to: &context)
             break
         }
+        if !calleeFound, language == .ruby, let callee = rubyCommandCallee(before: index) {
+            apply(callee: name(of: tokens[callee]), at: (callee, callee), to: &context)
+        }
         return context
+    }
+
+    /// Ruby words that stand before an expression without calling anything.
+    private static let rubyKeywords: Set<String> = [
+        "if", "unless", "when", "return", "and", "or", "not", "then", "else", "elsif", "while", "until", "yield",
+        "in", "do", "case", "begin", "end", "rescue", "ensure", "break", "next",
+    ]
+
+    /// The method of a Ruby call without parentheses whose first argument is the string at `index`
+    /// (`execute "CREATE EXTENSION …"`, `connection.select_value <<~SQL`), or nil.
+    private func rubyCommandCallee(before index: Int) -> Int? {
+        guard index > 0, tokens[index - 1].kind == .identifier, tokens[index - 1].line == tokens[index].line,
+              tokens[index - 1].end < tokens[index].start,
+              !Self.rubyKeywords.contains(name(of: tokens[index - 1])) else { return nil }
+        return index - 1
     }
 
     /// Swift literals whose `\(x)` holes are bind parameters: the first argument of PostgresNIO's

@@ -187,6 +187,18 @@ struct HeldOutClassTests {
         #expect(found.allSatisfy { $0.kind == .dynamic && $0.sql == sql }, "\(found.map(\.sql))")
     }
 
+    /// Ruby calls without parentheses are calls: `execute "…"` is an entry point (a statement that does
+    /// not parse is still reported there), `puts "…"` a message, `return "…"` no call at all.
+    @Test(arguments: [
+        (#"execute "CREATE EXTENSION IF EXISTS pg_trgm""#, [1]),
+        (#"connection.select_value "SELECT count(*) FROM users""#, [1]),
+        (#"puts "Select the rows to delete""#, []),
+        (#"return "Update your profile""#, []),
+    ])
+    func rubyCallsWithoutParentheses(source: String, lines: [Int]) {
+        #expect(extract(source, .ruby).map(\.line) == lines)
+    }
+
     /// MyBatis annotations: `#{x}` binds (static), `${x}` and the dynamic-SQL tags (`<if>`,
     /// `<foreach>`, `<where>`, `<set>`) assemble text at run time (dynamic), `<script>` wraps the SQL.
     @Test(arguments: [
