@@ -56,12 +56,16 @@ let package = Package(
         ]),
 
         // MARK: - Engines (no HTTP)
+        /// A small, strict JSON reader (the tree libpg_query writes as JSON).
+        .target(name: "JSONValues"),
         /// The libpg_query binding.
-        .target(name: "PgQuery", dependencies: ["CPgQuery"]),
+        .target(name: "PgQuery", dependencies: ["CPgQuery", "JSONValues"]),
         /// A fast, forgiving byte-level lexer of source code in the languages extraction reads.
         .target(name: "SourceLexing"),
+        /// SQL text outside the parser: other tools' placeholders normalised, text that does not parse read loosely.
+        .target(name: "SQLText", dependencies: ["SourceLexing"]),
         /// Finds SQL in source trees.
-        .target(name: "Extraction", dependencies: ["PgQuery", "SourceLexing"]),
+        .target(name: "Extraction", dependencies: ["PgQuery", "SourceLexing", "SQLText"]),
         /// Output formats of the findings: table, JSON, SARIF 2.1.0.
         .target(name: "FindingFormats", dependencies: ["Extraction"]),
         /// Which network addresses dbooster may connect to.
@@ -156,7 +160,7 @@ let package = Package(
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "FindingFormats", "PgQuery", "SourceLexing", "CPgQuery"],
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "FindingFormats", "PgQuery", "SourceLexing", "SQLText", "CPgQuery"],
                     resources: [.copy("Corpus"), .copy("HeldOut")]),
         .testTarget(name: "EngineTests", dependencies: [
             "Core", "CustomerDatabase", "Advisor", "AddressGuard", "PgQuery", "WorkloadAnalysis",

@@ -1,6 +1,7 @@
 import Foundation
 import PgQuery
 import SourceLexing
+import SQLText
 
 /// Extracts findings from one file's bytes. Holds buffers and a small analysis cache that are
 /// reused from file to file, so each worker thread owns one.

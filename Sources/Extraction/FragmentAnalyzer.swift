@@ -1,6 +1,7 @@
 import Foundation
 import PgQuery
 import SourceLexing
+import SQLText
 
 /// A string literal handed to an ORM or query-builder method that takes a piece of SQL
 /// (`where("name = ?")`, `orderByRaw('x DESC')`, `DB::raw('COUNT(*) AS total')`).

@@ -1,11 +1,12 @@
 import Foundation
+import SQLText
 
 /// A string expression from code that may hold SQL, before it is parsed.
 struct SQLCandidate {
     /// Marks a run-time value spliced into the text (the statement is dynamic).
-    static let dynamicHole: UInt8 = 0x01
+    static let dynamicHole = HoleMarker.dynamic
     /// Marks a bound parameter (a hole of a tagged template such as `sql`…``).
-    static let parameterHole: UInt8 = 0x02
+    static let parameterHole = HoleMarker.parameter
 
     /// Decoded text; holes are the marker bytes above.
     var text: [UInt8]

@@ -1,6 +1,7 @@
 import Foundation
 import PgQuery
 import SourceLexing
+import SQLText
 
 /// What the parser (or, failing that, a best-effort reading of the text) says about one statement.
 struct StatementAnalysis {
@@ -73,7 +74,8 @@ enum StatementAnalyzer {
             do {
                 let summary = try PgQuery.summarize(piece.text, normalizing: !dynamic)
                 guard let statement = summary.statements.first else { continue }
-                results.append(analysis(statement, parseText: piece.text, display: piece.text, dynamic: dynamic,
+                let display = dynamic ? PlaceholderNormalizer.display(ofParseText: piece.text) : piece.text
+                results.append(analysis(statement, parseText: piece.text, display: display, dynamic: dynamic,
                                         lineOffset: lineOffset, fingerprint: summary.fingerprint,
                                         normalized: summary.normalized))
             } catch {
@@ -125,7 +127,9 @@ enum StatementAnalyzer {
             let text = String(decoding: utf8[start..<end], as: UTF8.self)
             let lineOffset = index == 0 ? 0 : utf8[..<start].reduce(0) { $0 + ($1 == ASCII.newline ? 1 : 0) }
                 + leadingLines(text)
-            return analysis(statement, parseText: text, display: text, dynamic: dynamic, lineOffset: lineOffset)
+            return analysis(statement, parseText: text,
+                            display: dynamic ? PlaceholderNormalizer.display(ofParseText: text) : text,
+                            dynamic: dynamic, lineOffset: lineOffset)
         }
     }
 

@@ -1,5 +1,6 @@
 import CPgQuery
 import Foundation
+@_exported import JSONValues
 
 /// Swift binding over libpg_query, the real PostgreSQL (15) parser.
 ///

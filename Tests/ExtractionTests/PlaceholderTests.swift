@@ -1,5 +1,6 @@
 @testable import Extraction
 @testable import PgQuery
+import SQLText
 import Testing
 
 @Suite("Placeholder normalisation")

@@ -4,9 +4,9 @@ import SourceLexing
 /// Rewrites the placeholders of every driver style (`?`, `?1`, `$1`, `%s`, `%(name)s`, `:name`,
 /// `@name`, `#{name}`) into PostgreSQL `$n` parameters so the statement parses, and stands in for
 /// the run-time pieces of dynamic SQL.
-struct PlaceholderNormalizer {
+package struct PlaceholderNormalizer {
     /// What a run-time piece is replaced with when parsing.
-    enum HoleMode: CaseIterable {
+    package enum HoleMode: CaseIterable {
         /// A parameter `$n` (the piece is probably a value).
         case parameter
         /// An identifier (the piece is probably a table or column name).
@@ -16,23 +16,49 @@ struct PlaceholderNormalizer {
     }
 
     /// The result of normalising one statement.
-    struct Output {
+    package struct Output {
         /// Text handed to the parser.
-        var parseText: String
+        package var parseText: String
         /// Text shown to users: run-time pieces read `{dynamic}`.
-        var displayText: String
+        package var displayText: String
         /// Whether any run-time piece was found.
-        var dynamic: Bool
+        package var dynamic: Bool
         /// Whether the text had a piece that the mode chose.
-        var usedHoleMode: Bool
+        package var usedHoleMode: Bool
+
+        package init(parseText: String, displayText: String, dynamic: Bool, usedHoleMode: Bool) {
+            self.parseText = parseText
+            self.displayText = displayText
+            self.dynamic = dynamic
+            self.usedHoleMode = usedHoleMode
+        }
     }
 
-    static let holeIdentifierPrefix = "dyn_piece_"
-    static let displayHole = Array("{dynamic}".utf8)
-    static let holeIdentifierBytes = Array(holeIdentifierPrefix.utf8)
+    package static let holeIdentifierPrefix = "dyn_piece_"
+    package static let displayHole = Array("{dynamic}".utf8)
+    package static let holeIdentifierBytes = Array(holeIdentifierPrefix.utf8)
+
+    /// `parseText` as it is shown: every hole identifier (`dyn_piece_3`) written `{dynamic}`.
+    package static func display(ofParseText parseText: String) -> String {
+        let bytes = Array(parseText.utf8)
+        guard let first = find(holeIdentifierBytes, in: bytes, from: 0) else { return parseText }
+        var output = Array(bytes[..<first])
+        var index = first
+        while index < bytes.count {
+            if bytes[index] == holeIdentifierBytes[0], bytes[index...].starts(with: holeIdentifierBytes) {
+                index += holeIdentifierBytes.count
+                while index < bytes.count, ASCII.isDigit(bytes[index]) { index += 1 }
+                output.append(contentsOf: displayHole)
+            } else {
+                output.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
 
     /// Whether `name` contains ``holeIdentifierPrefix`` (a name that stands for a run-time piece).
-    static func isHoleIdentifier(_ name: String) -> Bool {
+    package static func isHoleIdentifier(_ name: String) -> Bool {
         let prefix = holeIdentifierBytes
         var name = name
         return name.withUTF8 { bytes in
@@ -53,7 +79,7 @@ struct PlaceholderNormalizer {
     /// Bytes that may start something ``State/run()`` rewrites (any other byte is copied as is).
     private static let specialBytes = ByteTable { byte in
         switch byte {
-        case SQLCandidate.dynamicHole, SQLCandidate.parameterHole, ASCII.singleQuote, ASCII.doubleQuote, ASCII.minus,
+        case HoleMarker.dynamic, HoleMarker.parameter, ASCII.singleQuote, ASCII.doubleQuote, ASCII.minus,
              UInt8(ascii: "?"), ASCII.percent, UInt8(ascii: ":"), ASCII.at, ASCII.hash, ASCII.dollar, ASCII.openBrace,
              UInt8(ascii: "s"):
             return true
@@ -65,7 +91,7 @@ struct PlaceholderNormalizer {
     /// The end of the run of bytes after `start` that ``State/run()`` copies as they are: up to the
     /// next byte that may start a placeholder, a quote or a comment (an `s` only when it may open
     /// `sqlc.`).
-    static func plainRunEnd(_ text: [UInt8], after start: Int) -> Int {
+    package static func plainRunEnd(_ text: [UInt8], after start: Int) -> Int {
         var index = start + 1
         let count = text.count
         while index < count {
@@ -82,7 +108,12 @@ struct PlaceholderNormalizer {
     let formatted: Bool
     let mode: HoleMode
 
-    func normalize(_ text: [UInt8]) -> Output {
+    package init(formatted: Bool, mode: HoleMode) {
+        self.formatted = formatted
+        self.mode = mode
+    }
+
+    package func normalize(_ text: [UInt8]) -> Output {
         var state = State(text: text, formatted: formatted, mode: mode)
         state.run()
         let parseText = String(decoding: state.parse, as: UTF8.self)
@@ -118,10 +149,10 @@ struct PlaceholderNormalizer {
             while index < count {
                 let byte = text[index]
                 switch byte {
-                case SQLCandidate.dynamicHole:
+                case HoleMarker.dynamic:
                     emitHole(inQuotes: false)
                     index += 1
-                case SQLCandidate.parameterHole:
+                case HoleMarker.parameter:
                     emitParameter()
                     index += 1
                 case ASCII.singleQuote, ASCII.doubleQuote:
@@ -261,7 +292,7 @@ struct PlaceholderNormalizer {
             while cursor < count {
                 let byte = text[cursor]
                 cursor += 1
-                if byte == SQLCandidate.dynamicHole || byte == SQLCandidate.parameterHole {
+                if byte == HoleMarker.dynamic || byte == HoleMarker.parameter {
                     emitHole(inQuotes: true)
                     if quote == ASCII.doubleQuote {
                         // A run-time name inside a quoted identifier (`"\(table)"`): parse it as a
@@ -324,14 +355,14 @@ struct PlaceholderNormalizer {
 
     /// Whether the byte after `%` or `{` inside a quoted literal of a format string makes a hole
     /// (`'%s'`, `'%d'`, `'{}'`, `'{name}'`).
-    static func isFormatHole(_ next: UInt8) -> Bool {
+    package static func isFormatHole(_ next: UInt8) -> Bool {
         next == UInt8(ascii: "s") || next == UInt8(ascii: "d") || next == ASCII.openParen
             || next == ASCII.closeBrace || ASCII.isIdentifierStart(next)
     }
 
     // MARK: - Template placeholders
 
-    static func find(_ needle: [UInt8], in text: [UInt8], from start: Int) -> Int? {
+    package static func find(_ needle: [UInt8], in text: [UInt8], from start: Int) -> Int? {
         guard start <= text.count - needle.count else { return nil }
         for index in start...(text.count - needle.count) where text[index] == needle[0] {
             if text[index..<(index + needle.count)].elementsEqual(needle) { return index }
@@ -340,7 +371,7 @@ struct PlaceholderNormalizer {
     }
 
     /// The end of a ClickHouse parameter `{name: Type}` starting at `start`, or `nil`.
-    static func typedParameterEnd(_ text: [UInt8], from start: Int) -> Int? {
+    package static func typedParameterEnd(_ text: [UInt8], from start: Int) -> Int? {
         var index = start + 1
         let count = text.count
         while index < count, text[index] == ASCII.space { index += 1 }
@@ -369,7 +400,7 @@ struct PlaceholderNormalizer {
     private static let sqlcPrefixes: [[UInt8]] = ["sqlc.arg(", "sqlc.narg(", "sqlc.slice("].map { Array($0.utf8) }
 
     /// The end of an sqlc macro call (`sqlc.arg(name)`) starting at `start`, or `nil`.
-    static func sqlcMacroEnd(_ text: [UInt8], from start: Int) -> Int? {
+    package static func sqlcMacroEnd(_ text: [UInt8], from start: Int) -> Int? {
         guard start + 9 < text.count, text[start + 4] == UInt8(ascii: "."),
               start == 0 || !ASCII.isIdentifierPart(text[start - 1]) else { return nil }
         for prefix in sqlcPrefixes where start + prefix.count <= text.count
@@ -384,7 +415,7 @@ struct PlaceholderNormalizer {
     // MARK: - Parameter positions
 
     /// Whether a `?` at the end of `parse` stands where a value is expected.
-    static func isParameterPosition(_ parse: [UInt8]) -> Bool {
+    package static func isParameterPosition(_ parse: [UInt8]) -> Bool {
         var index = parse.count - 1
         while index >= 0, parse[index] == ASCII.space || parse[index] == ASCII.tab || parse[index] == ASCII.newline
                 || parse[index] == ASCII.carriageReturn {

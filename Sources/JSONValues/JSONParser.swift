@@ -1,23 +1,27 @@
 import Foundation
 
 /// A small, strict JSON reader over UTF-8 bytes, used for libpg_query's parse-tree output.
-struct JSONParser {
+package struct JSONParser {
     /// The reason a document could not be read.
-    struct SyntaxError: Error, CustomStringConvertible {
-        let offset: Int
-        var description: String { "malformed JSON at byte \(offset)" }
+    package struct SyntaxError: Error, CustomStringConvertible {
+        package let offset: Int
+        package var description: String { "malformed JSON at byte \(offset)" }
+
+        package init(offset: Int) {
+            self.offset = offset
+        }
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    package init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
     // MARK: - Entry
 
-    mutating func parseDocument() throws -> JSONValue {
+    package mutating func parseDocument() throws -> JSONValue {
         let value = try parseValue()
         skipWhitespace()
         guard index == bytes.count else { throw SyntaxError(offset: index) }

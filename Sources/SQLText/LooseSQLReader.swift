@@ -2,9 +2,9 @@ import Foundation
 import SourceLexing
 
 /// Best-effort reading of statements the PostgreSQL parser rejects (other dialects, templates).
-enum LooseSQLReader {
+package enum LooseSQLReader {
     /// Lower-cased words and quoted names of `text`, quotes (`"`, `` ` ``, `[]`) removed.
-    static func words(of text: String) -> [String] {
+    package static func words(of text: String) -> [String] {
         var words: [String] = []
         var current: [UInt8] = []
         func flush() {
@@ -27,7 +27,7 @@ enum LooseSQLReader {
     }
 
     /// A statement kind from the leading words (`create table` → `create_table`).
-    static func statementType(_ words: [String]) -> String {
+    package static func statementType(_ words: [String]) -> String {
         guard let first = words.first else { return "unknown" }
         if ["create", "alter", "drop"].contains(first) {
             let objects: Set<String> = ["table", "index", "view", "function", "schema", "sequence", "type", "trigger"]
@@ -55,7 +55,7 @@ enum LooseSQLReader {
 
     /// A guess at the dialect of a statement PostgreSQL rejects: `mysql`, `sqlite`, `tsql`,
     /// `clickhouse`, or `unknown`.
-    static func dialect(of text: String) -> String {
+    package static func dialect(of text: String) -> String {
         let lower = text.lowercased()
         let list = Self.words(of: text)
         let first = list.first

@@ -1,0 +1,8 @@
+/// Bytes that stand for the holes of a literal in its decoded text, before placeholders are
+/// normalised (see ``PlaceholderNormalizer``).
+package enum HoleMarker {
+    /// A run-time value spliced into the text (the statement is dynamic).
+    package static let dynamic: UInt8 = 0x01
+    /// A bound parameter (a hole of a tagged template such as `sql`…``).
+    package static let parameter: UInt8 = 0x02
+}
