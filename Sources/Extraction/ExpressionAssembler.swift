@@ -62,7 +62,8 @@ struct ExpressionAssembler {
                 index = last + 1
                 continue
             }
-            if language == .java, token.kind == .string, let (candidate, last) = annotationArray(at: index) {
+            if language == .java, token.kind == .string, var (candidate, last) = annotationArray(at: index) {
+                markSplices(in: &candidate)
                 found.append(candidate)
                 index = last + 1
                 continue
@@ -85,6 +86,7 @@ struct ExpressionAssembler {
                 candidate.extendedLater = true
                 candidate.concatenated = true
             }
+            markSplices(in: &candidate)
             if candidate.context.role != .notSQL, !candidate.context.jpql {
                 found.append(candidate)
             }
@@ -302,6 +304,9 @@ struct ExpressionAssembler {
         }
         let previous = tokens[index - 1]
         if previous.kind == .string { return nil }  // `"SELECT …" "WHERE …"`: adjacent literals join
+        if previous.kind == .punctuation, previous.byte == ASCII.backslash, tokens[index - 2].kind == .string {
+            return nil  // the same, continued on the next line with `\`
+        }
         if previous.kind == .punctuation {
             switch previous.byte {
             case concatOperator, ASCII.less, UInt8(ascii: "|"):
@@ -331,6 +336,17 @@ struct ExpressionAssembler {
         return LiteralPrefilter.keywordRange(bytes, from: Int(segment.start), end: Int(segment.end)) != nil
     }
 
+    /// A Java statement holding `${name}` (MyBatis and Spring splice it as text, quoted or not) is
+    /// run-time text.
+    private func markSplices(in candidate: inout SQLCandidate) {
+        guard language == .java, candidate.text.count > 1 else { return }
+        for index in 1..<candidate.text.count
+        where candidate.text[index] == ASCII.openBrace && candidate.text[index - 1] == ASCII.dollar {
+            candidate.concatenated = true
+            return
+        }
+    }
+
     // MARK: - String builders
 
     /// Lower-cased methods that add a piece to a string builder (C# `StringBuilder.Append`, Java's `append`).
@@ -352,7 +368,8 @@ struct ExpressionAssembler {
     /// the statement begun by the first piece, up to `receiver.ToString()`, the end of the enclosing
     /// block or a few hundred tokens: literals as text, anything else as a run-time hole. The
     /// statement is run-time text (it is assembled as the code runs); the literals read are added
-    /// to `pieces`, so that they are not read again as statements of their own.
+    /// to `pieces`, so that they are not read again as statements of their own. When the built text
+    /// is handed to an entry point (`jdbc.query(sb.toString(), …)`), so is the statement.
     private func appendBuilderPieces(to candidate: inout SQLCandidate, receiver: Int, closingParen: Int,
                                      pieces: inout Set<Int>) {
         candidate.concatenated = true
@@ -377,7 +394,17 @@ struct ExpressionAssembler {
                 continue
             }
             let method = name(of: tokens[dot + 1])
-            if method == "tostring" { break }
+            if method == "tostring" {
+                // `jdbc.query(sql.toString(), …)`: the statement is handed to an entry point.
+                if named, let callee = enclosingCallee(before: cursor) {
+                    let calleeName = name(of: tokens[callee.nameIndex])
+                    if CallNames.entryPoints.contains(calleeName) || wrappers.contains(calleeName)
+                        || treeWrappers.contains(calleeName) {
+                        candidate.context.role = .entryPoint
+                    }
+                }
+                break
+            }
             guard Self.builderAppends.contains(method), tokens[dot + 2].kind == .punctuation,
                   tokens[dot + 2].byte == ASCII.openParen else {
                 cursor += 1
@@ -385,7 +412,6 @@ struct ExpressionAssembler {
             }
             if method == "appendformat" { candidate.context.formatted = true }
             let argument = dot + 3
-            candidate.text.append(ASCII.space)
             if tokens[argument].kind == .string {
                 var piece = SQLCandidate(text: [], line: 0, column: 0, context: candidate.context, concatenated: false)
                 let end = assemble(from: argument, into: &piece)
@@ -510,6 +536,11 @@ struct ExpressionAssembler {
             if next.kind == .string, adjacentLiteralsJoin {
                 appendLiteral(next, to: &candidate)
                 index += 1
+            } else if adjacentLiteralsJoin, next.kind == .punctuation, next.byte == ASCII.backslash,
+                      index + 2 < tokens.count, tokens[index + 2].kind == .string {
+                // `"UPDATE hosts " \` then `"SET …"` on the next line: one literal continued.
+                appendLiteral(tokens[index + 2], to: &candidate)
+                index += 2
             } else if next.kind == .punctuation, next.byte == concatOperator, index + 2 < tokens.count,
                       !isAssignmentOperator(at: index + 1) {
                 let operand = tokens[index + 2]

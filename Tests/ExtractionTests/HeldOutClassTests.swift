@@ -175,6 +175,11 @@ struct HeldOutClassTests {
         return jdbc.query(q.toString(), mapper, true);
         """, .java, [2], "SELECT u.id FROM users u WHERE u.active = $1"),
         ("""
+        StringBuilder sb = new StringBuilder();
+        sb.append("select a from kline_").append(type);
+        return st.executeQuery(sb.toString());
+        """, .java, [2], "select a from kline_{dynamic}"),
+        ("""
         var sb = new StringBuilder();
         sb.Append("Select an option ");
         sb.Append(name);
@@ -199,6 +204,28 @@ struct HeldOutClassTests {
         #expect(extract(source, .ruby).map(\.line) == lines)
     }
 
+    /// Literals continued with `\\` on the next line (Ruby, Python) are one literal: one statement, no
+    /// fragment of its own for the continued `WHERE` piece.
+    @Test(arguments: [
+        ("execute \"UPDATE hosts \" \\\n  \"SET arch = 1 \" \\\n  \"WHERE id = 2\"", SQLLanguage.ruby),
+        ("cur.execute(\"SELECT id \" \\\n  \"FROM users \" \\\n  \"WHERE id = %s\", (1,))", .python),
+    ])
+    func continuedLiterals(source: String, language: SQLLanguage) throws {
+        var options = ExtractionOptions()
+        options.includeFragments = true
+        let found = CodeScanner(options: options).extract(fromSource: source, path: "snippet", language: language)
+        #expect(found.count == 1 && found[0].line == 1 && found[0].kind == .static && found[0].parseError == nil,
+                "\(found.map(\.sql))")
+    }
+
+    /// The statements of a dynamic multi-statement literal show their holes as `{dynamic}`.
+    @Test func dynamicScriptShowsHoles() {
+        let source = "DB.exec <<~SQL\n  CREATE TABLE #{t} (id int);\n  INSERT INTO #{t} VALUES (1);\nSQL\n"
+        let found = extract(source, .ruby)
+        #expect(found.map(\.sql) == ["CREATE TABLE {dynamic} (id int)", "INSERT INTO {dynamic} VALUES (1)"])
+        #expect(found.map(\.line) == [1, 3])
+    }
+
     /// MyBatis annotations: `#{x}` binds (static), `${x}` and the dynamic-SQL tags (`<if>`,
     /// `<foreach>`, `<where>`, `<set>`) assemble text at run time (dynamic), `<script>` wraps the SQL.
     @Test(arguments: [
@@ -213,6 +240,7 @@ struct HeldOutClassTests {
         (#"@Select({"<script>", "SELECT * FROM t", "<where>", "<if test='n != null'>n = #{n}</if>", "</where>", "</script>"})"#,
          .dynamic, "select"),
         (#"@Select({"SELECT * FROM " + TABLE, "WHERE id = #{id}"})"#, .dynamic, "select"),
+        (#"@Select("select * from image where title like '%${keyword}%'")"#, .dynamic, "select"),
     ])
     func myBatisAnnotations(source: String, kind: FindingKind, type: String) throws {
         let finding = try #require(extract("interface M {\n    " + source + "\n    T f();\n}", .java).first)
