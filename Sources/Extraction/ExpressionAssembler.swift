@@ -112,7 +112,7 @@ struct ExpressionAssembler {
     }
 
     /// Whether the variable named by the token at `variable` is extended within the next few
-    /// hundred tokens after `last`: `v +=`, `v .=`, `v = v + …`, `v.append(`, `v.format(`.
+    /// hundred tokens after `last`: `v +=`, `v .=`, `v = v + …`, `v.append(`, `v.format(`, `v.formatted(`.
     private func isExtended(_ variable: Int, after last: Int) -> Bool {
         let variableToken = tokens[variable]
         let length = Int(variableToken.end - variableToken.start)
@@ -131,7 +131,7 @@ struct ExpressionAssembler {
                     return true
                 }
                 if next.kind == .punctuation, next.byte == UInt8(ascii: "."), after.kind == .identifier,
-                   ["append", "format", "appendformat", "insert"].contains(name(of: after)) {
+                   ["append", "format", "formatted", "appendformat", "insert"].contains(name(of: after)) {
                     return true
                 }
                 if next.kind == .punctuation, next.byte == UInt8(ascii: "="), after.kind == .identifier,

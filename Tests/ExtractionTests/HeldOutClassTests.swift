@@ -122,6 +122,7 @@ struct HeldOutClassTests {
         ("val sql = \"\"\"\n    |DELETE FROM %s WHERE id = ?\n\"\"\".trimMargin(\"|\").format(table)", .kotlin, .dynamic),
         ("String sql = \"\"\"\n    UPDATE %s SET a = 1\n    \"\"\".stripIndent().formatted(table);", .java, .dynamic),
         ("q = \"SELECT id FROM {} WHERE id = %s\".strip().format(table)", .python, .dynamic),
+        ("String sql = \"\"\"\n    insert into %s (%s) values (%s)\n    \"\"\";\nrun(sql.formatted(t, a, b));", .java, .dynamic),
         ("val sql = \"\"\"\n    SELECT id FROM users WHERE id = ?\n\"\"\".trimIndent()", .kotlin, .static),
         ("val sql = \"\"\"\n    |SELECT id\n    |FROM users WHERE id = ?\n\"\"\".trimMargin()", .kotlin, .static),
     ])
