@@ -50,9 +50,9 @@ enum CallNames {
         // Ruby: ActiveRecord
         "find_by_sql", "count_by_sql", "exec_query", "exec_update", "exec_delete", "exec_insert", "select_all",
         "select_one", "select_value", "select_values", "select_rows", "exec_params",
-        // PHP: PDO, Laravel, Doctrine DBAL
+        // PHP: PDO, Laravel, Doctrine DBAL, WordPress $wpdb
         "statement", "unprepared", "insert", "delete", "addsql", "selectone", "executestatement", "fetchallassociative",
-        "fetchassociative", "fetchone", "fetchfirstcolumn",
+        "fetchassociative", "fetchone", "fetchfirstcolumn", "get_var", "get_results", "get_row", "get_col",
         // C#: ADO.NET, Dapper, EF Core
         "sqlcommand", "npgsqlcommand", "querysingle", "querysingleordefault", "queryfirst", "queryfirstordefault",
         "querymultiple", "queryasync", "querysingleasync", "queryfirstasync", "queryfirstordefaultasync",

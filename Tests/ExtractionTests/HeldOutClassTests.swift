@@ -227,6 +227,18 @@ struct HeldOutClassTests {
         #expect(found.map(\.line) == [1, 3])
     }
 
+    /// WordPress's `$wpdb->get_var/get_results/get_row/get_col` take SQL: a MySQL-only statement there is
+    /// still reported (with its parse error).
+    @Test func wordPressEntryPoints() throws {
+        let found = extract(#"""
+            <?php
+            $posts = $wpdb->get_results("select id from wp_posts");
+            $exists = $wpdb->get_var("SHOW TABLES LIKE '{$table}'") === $table;
+            """#, .php)
+        let finding = try #require(found.first { $0.line == 3 })
+        #expect(finding.kind == .dynamic && finding.parseError != nil, "\(finding.sql)")
+    }
+
     /// MyBatis annotations: `#{x}` binds (static), `${x}` and the dynamic-SQL tags (`<if>`,
     /// `<foreach>`, `<where>`, `<set>`) assemble text at run time (dynamic), `<script>` wraps the SQL.
     @Test(arguments: [
