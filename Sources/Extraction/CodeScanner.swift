@@ -3,9 +3,10 @@ import SourceLexing
 
 /// Finds the SQL an application runs in a tree of source code.
 ///
-/// Files are read on several threads; each file's findings are handed to the caller as soon as
-/// the file is done (callbacks are serialised, never concurrent), so memory does not grow with
-/// the size of the tree.
+/// Files are read on several threads; each file's findings are handed to the caller in the order
+/// of the walk, as soon as the files before it are done (callbacks are serialised, never
+/// concurrent), so the output does not depend on the number of threads and memory does not grow
+/// with the size of the tree.
 public struct CodeScanner: Sendable {
     /// Settings of the scan.
     public var options: ExtractionOptions
@@ -43,7 +44,7 @@ public struct CodeScanner: Sendable {
                         learning = extractor.learning
                     }
                     if let learning { tree.record(learning, file: index, language: file.language, findings: findings) }
-                    state.finish(bytes: size, findings: findings, sinks: sinks)
+                    state.finish(index, bytes: size, findings: findings, sinks: sinks)
                 }
                 learnAcrossFiles(files, tree: tree, state: state, sinks: sinks)
             }
@@ -69,6 +70,7 @@ public struct CodeScanner: Sendable {
         let reextractions = tree.reextractions()
         guard !reextractions.isEmpty else { return }
         let wrappers = tree.wrappers
+        state.beginPass()
         forEachFile(reextractions.count) { extractor, reader, index in
             let item = reextractions[index]
             let file = files[item.file]
@@ -78,7 +80,7 @@ public struct CodeScanner: Sendable {
                 findings = extractor.extract(bytes, path: file.relativePath, language: file.language)
                     .filter { !item.seen.contains(TreeWrappers.key($0)) }
             }
-            state.report(findings, sinks: sinks)
+            state.report(index, findings: findings, sinks: sinks)
         }
     }
 
@@ -138,11 +140,16 @@ private final class WorkCounter: @unchecked Sendable {
     }
 }
 
-/// Shared counters of a running scan, guarded by a lock.
+/// Shared counters of a running scan, and the findings of files done before the files walked
+/// ahead of them, guarded by a lock.
 private final class ScanState: @unchecked Sendable {
     private let lock = NSLock()
     private var counts: ScanProgress
     private var lastReport = DispatchTime.now().uptimeNanoseconds
+    /// The next item of the current pass whose findings are due, and the findings of later items
+    /// that finished first.
+    private var nextDue = 0
+    private var waiting: [Int: [SQLFinding]] = [:]
 
     init(total: Int) {
         counts = ScanProgress(filesTotal: total)
@@ -150,19 +157,39 @@ private final class ScanState: @unchecked Sendable {
 
     var progress: ScanProgress { lock.withLock { counts } }
 
-    /// Counts a scanned file and hands its findings to the caller.
-    func finish(bytes: Int, findings: [SQLFinding], sinks: UncheckedSinks) {
+    /// Counts scanned file `index` and hands its findings to the caller in walk order.
+    func finish(_ index: Int, bytes: Int, findings: [SQLFinding], sinks: UncheckedSinks) {
         lock.withLock {
             counts.filesScanned += 1
             counts.bytesScanned += bytes
-            deliver(findings, sinks: sinks)
+            deliverInOrder(index, findings, sinks: sinks)
         }
     }
 
-    /// Hands further findings of a file already counted to the caller.
-    func report(_ findings: [SQLFinding], sinks: UncheckedSinks) {
-        guard !findings.isEmpty else { return }
-        lock.withLock { deliver(findings, sinks: sinks) }
+    /// Starts a further pass over the files (its items are numbered from 0 again).
+    func beginPass() {
+        lock.withLock {
+            nextDue = 0
+            waiting = [:]
+        }
+    }
+
+    /// Hands further findings (item `index` of a later pass) to the caller in that pass's order.
+    func report(_ index: Int, findings: [SQLFinding], sinks: UncheckedSinks) {
+        lock.withLock { deliverInOrder(index, findings, sinks: sinks) }
+    }
+
+    private func deliverInOrder(_ index: Int, _ findings: [SQLFinding], sinks: UncheckedSinks) {
+        guard index == nextDue else {
+            waiting[index] = findings
+            return
+        }
+        deliver(findings, sinks: sinks)
+        nextDue += 1
+        while let next = waiting.removeValue(forKey: nextDue) {
+            deliver(next, sinks: sinks)
+            nextDue += 1
+        }
     }
 
     private func deliver(_ findings: [SQLFinding], sinks: UncheckedSinks) {

@@ -36,6 +36,23 @@ struct CorpusTests {
         #expect(Double(kindMismatches) / Double(max(1, found)) <= 0.05)
     }
 
+    /// Findings come in walk order whatever the number of threads: the same sequence with 1 and 4.
+    @Test func findingsComeInWalkOrder() throws {
+        let roots = [try Self.corpusRoot(), try Self.heldOutRoot()]
+        func scan(workers: Int) throws -> [String] {
+            var options = ExtractionOptions(workers: workers)
+            options.includeFragments = true
+            var found: [String] = []
+            for root in roots {
+                try CodeScanner(options: options).scan(root: root) { found.append("\($0.file):\($0.line) \($0.sql)") }
+            }
+            return found
+        }
+        let one = try scan(workers: 1)
+        #expect(one.count > 700)
+        for _ in 0..<3 { #expect(try scan(workers: 4) == one) }
+    }
+
     /// Scans `root` with fragments on, prints the tables, the false positives, the misses and the
     /// kind mismatches, and returns the overall score, the number of kind mismatches and of
     /// findings on a label.
