@@ -62,7 +62,8 @@ let package = Package(
         .target(name: "PgQuery", dependencies: ["CPgQuery", "JSONValues"]),
         /// A fast, forgiving byte-level lexer of source code in the languages extraction reads.
         .target(name: "SourceLexing"),
-        /// SQL text outside the parser: other tools' placeholders normalised, text that does not parse read loosely.
+        /// SQL text outside the parser: the words that open a statement, other tools' placeholders normalised, text that
+        /// does not parse read loosely.
         .target(name: "SQLText", dependencies: ["SourceLexing"]),
         /// Finds SQL in source trees.
         .target(name: "Extraction", dependencies: ["PgQuery", "SourceLexing", "SQLText"]),

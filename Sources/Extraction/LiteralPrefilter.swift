@@ -1,5 +1,6 @@
 import Foundation
 import SourceLexing
+import SQLText
 
 /// A byte-level test run on a source file before tokenizing: could any string literal in it
 /// open with a SQL statement keyword?

@@ -2,7 +2,7 @@ import Foundation
 
 /// A cheap byte-level test run on a whole file before any tokenizing: does the file contain a
 /// SQL statement keyword at all (case-insensitively, without word boundaries)?
-enum KeywordPrefilter {
+package enum KeywordPrefilter {
     /// Lower-cased keywords; every SQL statement the scanner reports contains one of them.
     private static let keywords: [[UInt8]] = ["select", "insert", "update", "delete", "create", "alter", "drop",
                                               "truncate", "merge", "begin", "commit", "rollback", "pragma",
@@ -19,7 +19,7 @@ enum KeywordPrefilter {
     }()
 
     /// Whether `bytes` contains any statement keyword.
-    static func mayContainSQL(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func mayContainSQL(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         let count = bytes.count
         return firstLetters.withUnsafeBufferPointer { table in
@@ -46,7 +46,7 @@ enum KeywordPrefilter {
     }
 
     /// Words that open the statements the scanner reports from code.
-    static let statementKeywords: Set<String> = [
+    package static let statementKeywords: Set<String> = [
         "select", "insert", "update", "delete", "with", "create", "alter", "drop", "truncate", "merge",
         "upsert", "replace", "grant", "revoke", "copy", "explain", "refresh", "vacuum", "call", "values",
         // Short statements (transaction control, settings, SQLite, maintenance).
@@ -63,7 +63,7 @@ enum KeywordPrefilter {
     }()
 
     /// Whether the ASCII letters `word` spell one of ``statementKeywords``, in any case.
-    static func isStatementKeyword(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func isStatementKeyword(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         guard word.count < statementKeywordsByLength.count else { return false }
         for keyword in statementKeywordsByLength[word.count] {
             var matched = true
