@@ -30,7 +30,7 @@ struct ExpressionAssembler {
     }
 
     /// Whether an `import` names a module starting with `modulePrefix`.
-    private static func imports(modulePrefix: StaticString, bytes: UnsafeBufferPointer<UInt8>,
+    static func imports(modulePrefix: StaticString, bytes: UnsafeBufferPointer<UInt8>,
                                 tokens: UnsafeBufferPointer<SourceToken>) -> Bool {
         let prefix = UnsafeBufferPointer(start: modulePrefix.utf8Start, count: modulePrefix.utf8CodeUnitCount)
         func text(_ token: SourceToken) -> UnsafeBufferPointer<UInt8> {
@@ -97,7 +97,7 @@ struct ExpressionAssembler {
 
     /// The variable a string expression is assigned to (`sql = "…"`, `$sql = '…'`,
     /// `StringBuilder sql = new StringBuilder("…")`), as the index of its name token.
-    private func assignedVariable(before index: Int) -> Int? {
+    func assignedVariable(before index: Int) -> Int? {
         var cursor = index - 1
         if cursor > 2, tokens[cursor].kind == .punctuation, tokens[cursor].byte == ASCII.openParen,
            ["stringbuilder", "stringbuffer"].contains(name(of: tokens[cursor - 1])) {
@@ -113,7 +113,7 @@ struct ExpressionAssembler {
 
     /// Whether the variable named by the token at `variable` is extended within the next few
     /// hundred tokens after `last`: `v +=`, `v .=`, `v = v + …`, `v.append(`, `v.format(`, `v.formatted(`.
-    private func isExtended(_ variable: Int, after last: Int) -> Bool {
+    func isExtended(_ variable: Int, after last: Int) -> Bool {
         let variableToken = tokens[variable]
         let length = Int(variableToken.end - variableToken.start)
         guard variableToken.kind == .identifier, length > 0 else { return false }
@@ -151,7 +151,7 @@ struct ExpressionAssembler {
     /// `" ".join(["SELECT * FROM", table, "WHERE", …])` (Python): the pieces joined with the
     /// separator, run-time pieces as holes; `nil` unless `index` is such a `join` whose first
     /// piece opens with a statement keyword. Returns the candidate and the last token of the list.
-    private func joinedList(at index: Int) -> (SQLCandidate, Int)? {
+    func joinedList(at index: Int) -> (SQLCandidate, Int)? {
         guard language == .python, index > 1, index + 3 < tokens.count, tokens[index - 2].kind == .string,
               tokens[index - 1].kind == .punctuation, tokens[index - 1].byte == UInt8(ascii: "."),
               tokens[index + 1].kind == .punctuation, tokens[index + 1].byte == ASCII.openParen,
@@ -202,133 +202,8 @@ struct ExpressionAssembler {
         return (candidate, cursor)
     }
 
-    // MARK: - Fragments
-
-    /// String expressions handed to ORM methods that take a piece of SQL (see ``FragmentAnalyzer/sinks``).
-    func fragments() -> [FragmentCandidate] {
-        var found: [FragmentCandidate] = []
-        var index = 0
-        while index < tokens.count {
-            let token = tokens[index]
-            guard token.kind == .string, index > 1, !startsWithKeyword(token), !continuesExpression(at: index),
-                  let clause = fragmentClause(forStringAt: index) ?? clauseLedFragment(at: index) else {
-                index += 1
-                continue
-            }
-            var candidate = SQLCandidate(text: [], line: Int(token.line), column: Int(token.column),
-                                         context: CallContext(), concatenated: false)
-            let last = assemble(from: index, into: &candidate)
-            found.append(FragmentCandidate(text: candidate.text, line: candidate.line, column: candidate.column,
-                                           clause: clause))
-            index = last + 1
-        }
-        return found
-    }
-
-    /// The clause filled by the string at `index` when it is the first argument of an ORM method
-    /// (or an element of the list that is: `where(["a = ?", 1])`, Django `extra(where=["…"])`).
-    private func fragmentClause(forStringAt index: Int) -> FragmentCandidate.Clause? {
-        let previous = tokens[index - 1]
-        guard previous.kind == .punctuation else { return nil }
-        var opener = index - 1
-        if previous.byte == ASCII.openBracket {
-            if tokens[index - 2].kind == .punctuation, tokens[index - 2].byte == UInt8(ascii: "="), index > 2,
-               name(of: tokens[index - 3]) == "where" {
-                return .condition
-            }
-            opener = index - 2
-        }
-        let open = tokens[opener]
-        if open.kind == .punctuation, open.byte == ASCII.openParen, let callee = calleeName(beforeParen: opener) {
-            let calleeName = name(of: tokens[callee])
-            if let clause = FragmentAnalyzer.sinks[calleeName] { return clause }
-            // `conditions.Add("id = ANY(@Ids)")`, `where_parts.append("a = ?")`: a piece collected for
-            // a WHERE (or ORDER BY) clause the code joins later.
-            guard FragmentAnalyzer.collectors.contains(calleeName), let receiver = receiver(ofCallee: callee) else {
-                return nil
-            }
-            return FragmentAnalyzer.clause(forPieceNamed: name(of: tokens[receiver]))
-        }
-        // `where_clause = "a = ?"`, `$conditions[] = "a = ?"`: a piece kept in a variable named for it.
-        if previous.byte == UInt8(ascii: "="), let variable = pieceVariable(before: index) {
-            return FragmentAnalyzer.clause(forPieceNamed: name(of: tokens[variable]))
-        }
-        guard previous.byte == UInt8(ascii: ","), let callee = enclosingCallee(before: index) else { return nil }
-        let calleeName = name(of: tokens[callee.nameIndex])
-        return ["first", "find", "last", "take"].contains(calleeName) ? .condition : nil
-    }
-
-    /// The receiver of a method call whose name is at `callee` (`conditions` in `conditions.Add(`,
-    /// `$where->add(`), as the index of its last identifier.
-    private func receiver(ofCallee callee: Int) -> Int? {
-        guard callee > 1, tokens[callee - 1].kind == .punctuation else { return nil }
-        var cursor = callee - 1
-        if tokens[cursor].byte == UInt8(ascii: ">"), cursor > 1, tokens[cursor - 1].byte == ASCII.minus { cursor -= 1 }
-        else if tokens[cursor].byte != UInt8(ascii: ".") { return nil }
-        return tokens[cursor - 1].kind == .identifier ? cursor - 1 : nil
-    }
-
-    /// The variable of `name = "…"` or `$name[] = "…"` when the string at `index` is its value
-    /// (not `==`, `+=`, `.=`: those extend a statement).
-    private func pieceVariable(before index: Int) -> Int? {
-        if let variable = assignedVariable(before: index) {
-            let previous = tokens[variable + 1]
-            if variable + 1 < index - 1 || previous.end != tokens[index - 1].end { return nil }
-            return variable
-        }
-        guard index > 3, tokens[index - 2].kind == .punctuation, tokens[index - 2].byte == ASCII.closeBracket,
-              tokens[index - 3].kind == .punctuation, tokens[index - 3].byte == ASCII.openBracket,
-              tokens[index - 4].kind == .identifier else { return nil }
-        return index - 4
-    }
-
-    /// A literal that opens with an upper-case `WHERE`, `AND` or `OR` and is not a piece appended to a
-    /// statement (`sql += " AND a = ?"`, `query + " WHERE …"`, `sb.append(" AND …")`): a condition
-    /// kept for later splicing (`user_condition = "AND type = ?"`, `scan(ctx, "WHERE id=$1", id)`).
-    private func clauseLedFragment(at index: Int) -> FragmentCandidate.Clause? {
-        let literal = lexed.literals[Int(tokens[index].literal)]
-        guard literal.segmentCount > 0 else { return nil }
-        let segment = lexed.segments[Int(literal.segmentStart)]
-        guard !segment.isHole else { return nil }
-        var start = Int(segment.start)
-        let end = Int(segment.end)
-        while start < end, bytes[start] == ASCII.space || bytes[start] == ASCII.tab || bytes[start] == ASCII.newline
-                || bytes[start] == ASCII.carriageReturn { start += 1 }
-        var wordEnd = start
-        while wordEnd < end, bytes[wordEnd] >= UInt8(ascii: "A"), bytes[wordEnd] <= UInt8(ascii: "Z") { wordEnd += 1 }
-        guard wordEnd < end, bytes[wordEnd] == ASCII.space || bytes[wordEnd] == ASCII.newline
-                || bytes[wordEnd] == ASCII.tab || bytes[wordEnd] == ASCII.openParen else { return nil }
-        let word = UnsafeBufferPointer(rebasing: bytes[start..<wordEnd])
-        guard word.elementsEqual("WHERE".utf8) || word.elementsEqual("AND".utf8) || word.elementsEqual("OR".utf8) else {
-            return nil
-        }
-        let previous = tokens[index - 1]
-        if previous.kind == .string { return nil }  // `"SELECT …" "WHERE …"`: adjacent literals join
-        if previous.kind == .punctuation, previous.byte == ASCII.backslash, tokens[index - 2].kind == .string {
-            return nil  // the same, continued on the next line with `\`
-        }
-        if previous.kind == .punctuation {
-            switch previous.byte {
-            case concatOperator, ASCII.less, UInt8(ascii: "|"):
-                return nil
-            case UInt8(ascii: "="):
-                let before = tokens[index - 2]
-                if before.kind == .punctuation, before.end == previous.start { return nil }
-            default:
-                break
-            }
-        }
-        if let callee = enclosingCallee(before: index) {
-            let calleeName = name(of: tokens[callee.nameIndex])
-            if FragmentAnalyzer.statementBuilders.contains(calleeName) || CallNames.isNonSQLSink(calleeName) {
-                return nil
-            }
-        }
-        return .condition
-    }
-
     /// Cheap check on the raw bytes of a literal's first text segment.
-    private func startsWithKeyword(_ token: SourceToken) -> Bool {
+    func startsWithKeyword(_ token: SourceToken) -> Bool {
         let literal = lexed.literals[Int(token.literal)]
         guard literal.segmentCount > 0 else { return false }
         let segment = lexed.segments[Int(literal.segmentStart)]
@@ -336,185 +211,8 @@ struct ExpressionAssembler {
         return LiteralPrefilter.keywordRange(bytes, from: Int(segment.start), end: Int(segment.end)) != nil
     }
 
-    /// A Java statement holding `${name}` (MyBatis and Spring splice it as text, quoted or not) is
-    /// run-time text.
-    private func markSplices(in candidate: inout SQLCandidate) {
-        guard language == .java, candidate.text.count > 1 else { return }
-        for index in 1..<candidate.text.count
-        where candidate.text[index] == ASCII.openBrace && candidate.text[index - 1] == ASCII.dollar {
-            candidate.concatenated = true
-            return
-        }
-    }
-
-    // MARK: - String builders
-
-    /// Lower-cased methods that add a piece to a string builder (C# `StringBuilder.Append`, Java's `append`).
-    private static let builderAppends: Set<String> = ["append", "appendline", "appendformat"]
-
-    /// The receiver of `receiver.Append(` when the expression `first…last` is that call's whole
-    /// argument (`strSql.Append("insert into tb_user(")`), as the index of its name token.
-    private func builderReceiver(ofArgumentAt first: Int, last: Int) -> Int? {
-        guard first > 3, last + 1 < tokens.count, language != .python, language != .ruby,
-              tokens[last + 1].kind == .punctuation, tokens[last + 1].byte == ASCII.closeParen,
-              tokens[first - 1].kind == .punctuation, tokens[first - 1].byte == ASCII.openParen,
-              Self.builderAppends.contains(name(of: tokens[first - 2])),
-              tokens[first - 3].kind == .punctuation, tokens[first - 3].byte == UInt8(ascii: "."),
-              tokens[first - 4].kind == .identifier else { return nil }
-        return first - 4
-    }
-
-    /// Appends what later `receiver.Append(…)` calls (or `.Append(…)` chained on the first) add to
-    /// the statement begun by the first piece, up to `receiver.ToString()`, the end of the enclosing
-    /// block or a few hundred tokens: literals as text, anything else as a run-time hole. The
-    /// statement is run-time text (it is assembled as the code runs); the literals read are added
-    /// to `pieces`, so that they are not read again as statements of their own. When the built text
-    /// is handed to an entry point (`jdbc.query(sb.toString(), …)`), so is the statement.
-    private func appendBuilderPieces(to candidate: inout SQLCandidate, receiver: Int, closingParen: Int,
-                                     pieces: inout Set<Int>) {
-        candidate.concatenated = true
-        let receiverName = name(of: tokens[receiver])
-        if CallNames.isSQLName(receiverName) { candidate.context.role = max(candidate.context.role, .sqlNamed) }
-        var depth = 0
-        var last = closingParen
-        var cursor = closingParen + 1
-        while cursor + 3 < tokens.count, cursor - closingParen < 600 {
-            let token = tokens[cursor]
-            if token.kind == .punctuation, token.byte == ASCII.openBrace { depth += 1 }
-            if token.kind == .punctuation, token.byte == ASCII.closeBrace {
-                depth -= 1
-                if depth < 0 { break }
-            }
-            let chained = cursor == last + 1 && token.kind == .punctuation && token.byte == UInt8(ascii: ".")
-            let named = token.kind == .identifier && name(of: token) == receiverName
-                && tokens[cursor + 1].kind == .punctuation && tokens[cursor + 1].byte == UInt8(ascii: ".")
-            let dot = chained ? cursor : cursor + 1
-            guard chained || named, dot + 3 < tokens.count, tokens[dot + 1].kind == .identifier else {
-                cursor += 1
-                continue
-            }
-            let method = name(of: tokens[dot + 1])
-            if method == "tostring" {
-                // `jdbc.query(sql.toString(), …)`: the statement is handed to an entry point.
-                if named, let callee = enclosingCallee(before: cursor) {
-                    let calleeName = name(of: tokens[callee.nameIndex])
-                    if CallNames.entryPoints.contains(calleeName) || wrappers.contains(calleeName)
-                        || treeWrappers.contains(calleeName) {
-                        candidate.context.role = .entryPoint
-                    }
-                }
-                break
-            }
-            guard Self.builderAppends.contains(method), tokens[dot + 2].kind == .punctuation,
-                  tokens[dot + 2].byte == ASCII.openParen else {
-                cursor += 1
-                continue
-            }
-            if method == "appendformat" { candidate.context.formatted = true }
-            let argument = dot + 3
-            if tokens[argument].kind == .string {
-                var piece = SQLCandidate(text: [], line: 0, column: 0, context: candidate.context, concatenated: false)
-                let end = assemble(from: argument, into: &piece)
-                candidate.text.append(contentsOf: piece.text)
-                for used in argument...end where tokens[used].kind == .string { pieces.insert(used) }
-                cursor = end + 1
-            } else {
-                candidate.text.append(SQLCandidate.dynamicHole)
-                cursor = max(skipOperand(from: argument), argument + 1)
-            }
-            while cursor < tokens.count, !(tokens[cursor].kind == .punctuation && tokens[cursor].byte == ASCII.closeParen) {
-                cursor += 1
-            }
-            last = cursor
-            cursor += 1
-        }
-    }
-
-    // MARK: - MyBatis annotation arrays
-
-    /// `@Select({"SELECT id, name", "FROM users", "WHERE id = #{id}"})`: MyBatis joins the strings
-    /// of an SQL annotation's array with spaces. The candidate at the array's first string, with
-    /// the last token used (the closing brace); an element that is not a literal is a run-time hole.
-    private func annotationArray(at index: Int) -> (SQLCandidate, Int)? {
-        guard index > 3, tokens[index - 1].kind == .punctuation, tokens[index - 1].byte == ASCII.openBrace,
-              tokens[index - 2].kind == .punctuation, tokens[index - 2].byte == ASCII.openParen,
-              CallNames.sqlAnnotations.contains(name(of: tokens[index - 3])),
-              tokens[index - 4].kind == .punctuation, tokens[index - 4].byte == ASCII.at else { return nil }
-        var context = CallContext()
-        context.role = .entryPoint
-        var candidate = SQLCandidate(text: [], line: Int(tokens[index].line), column: Int(tokens[index].column),
-                                     context: context, concatenated: false)
-        var cursor = index
-        while cursor < tokens.count, cursor - index < 512 {
-            let token = tokens[cursor]
-            if token.kind == .string {
-                appendLiteral(token, to: &candidate)
-            } else if token.kind == .punctuation, token.byte == ASCII.closeBrace {
-                break
-            } else if token.kind == .punctuation, token.byte == UInt8(ascii: ",") {
-                candidate.text.append(ASCII.space)
-            } else if !(token.kind == .punctuation && token.byte == concatOperator) {
-                if candidate.text.last != SQLCandidate.dynamicHole { candidate.text.append(SQLCandidate.dynamicHole) }
-                candidate.concatenated = true
-            }
-            cursor += 1
-        }
-        guard cursor < tokens.count, tokens[cursor].byte == ASCII.closeBrace,
-              candidate.text.withUnsafeBufferPointer({
-                  LiteralPrefilter.keywordRange($0, from: 0, end: $0.count) != nil
-              }) else { return nil }
-        return (candidate, cursor)
-    }
-
-    // MARK: - Kotlin margins
-
-    /// Whether the literal at `index` is re-indented by Kotlin's `.trimMargin()` (margin `|`).
-    private func trimsMargin(literalAt index: Int) -> Bool {
-        language == .kotlin && index + 2 < tokens.count && tokens[index].kind == .string
-            && tokens[index + 1].kind == .punctuation && tokens[index + 1].byte == UInt8(ascii: ".")
-            && name(of: tokens[index + 2]) == "trimmargin"
-    }
-
-    /// ``startsWithKeyword(_:)`` for a literal whose lines open with a `|` margin.
-    private func marginedTextStartsWithKeyword(_ token: SourceToken) -> Bool {
-        let literal = lexed.literals[Int(token.literal)]
-        guard literal.segmentCount > 0 else { return false }
-        let segment = lexed.segments[Int(literal.segmentStart)]
-        guard !segment.isHole else { return false }
-        var start = Int(segment.start)
-        let end = Int(segment.end)
-        while start < end, bytes[start] == ASCII.space || bytes[start] == ASCII.tab || bytes[start] == ASCII.newline
-                || bytes[start] == ASCII.carriageReturn { start += 1 }
-        guard start < end, bytes[start] == UInt8(ascii: "|") else { return false }
-        return LiteralPrefilter.keywordRange(bytes, from: start + 1, end: end) != nil
-    }
-
-    /// `text` as `.trimMargin()` leaves it: on every line, the blanks before a `|` and the `|` dropped.
-    static func trimmingMargins(_ text: [UInt8]) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.count)
-        var lineStart = true
-        var pending: [UInt8] = []
-        for byte in text {
-            if lineStart {
-                if byte == ASCII.space || byte == ASCII.tab {
-                    pending.append(byte)
-                    continue
-                }
-                if byte != UInt8(ascii: "|") { output.append(contentsOf: pending) }
-                pending.removeAll(keepingCapacity: true)
-                lineStart = false
-                if byte == UInt8(ascii: "|") { continue }
-            }
-            output.append(byte)
-            if byte == ASCII.newline { lineStart = true }
-        }
-        output.append(contentsOf: pending)
-        return output
-    }
-
     /// Whether the string at `index` is the right operand of a concatenation (handled with its start).
-    private func continuesExpression(at index: Int) -> Bool {
+    func continuesExpression(at index: Int) -> Bool {
         guard index > 0 else { return false }
         let previous = tokens[index - 1]
         return previous.kind == .punctuation && previous.byte == concatOperator && index > 1
@@ -523,12 +221,12 @@ struct ExpressionAssembler {
 
     // MARK: - Assembly
 
-    private var concatOperator: UInt8 { language == .php ? UInt8(ascii: ".") : UInt8(ascii: "+") }
+    var concatOperator: UInt8 { language == .php ? UInt8(ascii: ".") : UInt8(ascii: "+") }
 
-    private var adjacentLiteralsJoin: Bool { language == .python || language == .ruby }
+    var adjacentLiteralsJoin: Bool { language == .python || language == .ruby }
 
     /// Appends the literal at `first` and everything concatenated to it; returns the last token used.
-    private func assemble(from first: Int, into candidate: inout SQLCandidate) -> Int {
+    func assemble(from first: Int, into candidate: inout SQLCandidate) -> Int {
         appendLiteral(tokens[first], to: &candidate)
         var index = first
         while index + 1 < tokens.count {
@@ -582,7 +280,7 @@ struct ExpressionAssembler {
         return index
     }
 
-    private func isAssignmentOperator(at index: Int) -> Bool {
+    func isAssignmentOperator(at index: Int) -> Bool {
         guard index + 1 < tokens.count else { return false }
         let next = tokens[index + 1]
         return next.kind == .punctuation && next.byte == UInt8(ascii: "=") && next.start == tokens[index].end
@@ -591,7 +289,7 @@ struct ExpressionAssembler {
     /// Skips an operand such as `table`, `obj.field`, `quote(name)`, `cols[0]`; returns the index after it.
     /// The last token of a call that only re-shapes the literal ending at `index` (`.trimIndent()`,
     /// `.trimMargin("|")`, `.stripIndent()`, `.strip()`, `.trim()`), or nil.
-    private func textShapingCall(after index: Int) -> Int? {
+    func textShapingCall(after index: Int) -> Int? {
         guard index + 3 < tokens.count, tokens[index + 1].kind == .punctuation, tokens[index + 1].byte == UInt8(ascii: "."),
               CallNames.textShapers.contains(name(of: tokens[index + 2])),
               tokens[index + 3].kind == .punctuation, tokens[index + 3].byte == ASCII.openParen else { return nil }
@@ -603,7 +301,7 @@ struct ExpressionAssembler {
         return nil
     }
 
-    private func skipOperand(from start: Int) -> Int {
+    func skipOperand(from start: Int) -> Int {
         var index = start
         var depth = 0
         var expectOperand = true
@@ -641,7 +339,7 @@ struct ExpressionAssembler {
         return index
     }
 
-    private func appendLiteral(_ token: SourceToken, to candidate: inout SQLCandidate) {
+    func appendLiteral(_ token: SourceToken, to candidate: inout SQLCandidate) {
         let literal = lexed.literals[Int(token.literal)]
         let holeMarker = candidate.context.holesAreParameters ? SQLCandidate.parameterHole : SQLCandidate.dynamicHole
         let segments = lexed.segments[Int(literal.segmentStart)..<Int(literal.segmentStart + literal.segmentCount)]
@@ -659,17 +357,17 @@ struct ExpressionAssembler {
     }
 
     /// A Swift interpolation that splices text, not a bind: `\(unsafeRaw: x)`, `\(raw: x)`, `\(ident: x)`.
-    private func isUnsafeRawHole(_ segment: LiteralSegment) -> Bool {
+    func isUnsafeRawHole(_ segment: LiteralSegment) -> Bool {
         swiftHoleLabel(segment).map { ["unsafeRaw", "raw", "ident"].contains($0) } ?? false
     }
 
     /// A Swift interpolation that is a bind whatever the callee: SQLKit's `\(bind: x)`, `\(binds: xs)`.
-    private func isBindHole(_ segment: LiteralSegment) -> Bool {
+    func isBindHole(_ segment: LiteralSegment) -> Bool {
         swiftHoleLabel(segment).map { $0 == "bind" || $0 == "binds" } ?? false
     }
 
     /// The argument label of a Swift interpolation (`unsafeRaw` in `\(unsafeRaw: x)`), or nil.
-    private func swiftHoleLabel(_ segment: LiteralSegment) -> String? {
+    func swiftHoleLabel(_ segment: LiteralSegment) -> String? {
         guard language == .swift else { return nil }
         var start = Int(segment.start)
         let end = Int(segment.end)
@@ -683,14 +381,14 @@ struct ExpressionAssembler {
 
     // MARK: - Context
 
-    private func name(of token: SourceToken) -> String {
+    func name(of token: SourceToken) -> String {
         guard token.kind == .identifier else { return "" }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)]),
                       as: UTF8.self).lowercased()
     }
 
     /// Reads the code before the expression: a tag, a callee, a label or an assignment target.
-    private func context(forExpressionAt index: Int) -> CallContext {
+    func context(forExpressionAt index: Int) -> CallContext {
         var context = CallContext()
         let literal = lexed.literals[Int(tokens[index].literal)]
         if literal.isTemplate, let tagIndex = templateTag(before: index) {
@@ -732,14 +430,14 @@ struct ExpressionAssembler {
     }
 
     /// Ruby words that stand before an expression without calling anything.
-    private static let rubyKeywords: Set<String> = [
+    static let rubyKeywords: Set<String> = [
         "if", "unless", "when", "return", "and", "or", "not", "then", "else", "elsif", "while", "until", "yield",
         "in", "do", "case", "begin", "end", "rescue", "ensure", "break", "next",
     ]
 
     /// The method of a Ruby call without parentheses whose first argument is the string at `index`
     /// (`execute "CREATE EXTENSION …"`, `connection.select_value <<~SQL`), or nil.
-    private func rubyCommandCallee(before index: Int) -> Int? {
+    func rubyCommandCallee(before index: Int) -> Int? {
         guard index > 0, tokens[index - 1].kind == .identifier, tokens[index - 1].line == tokens[index].line,
               tokens[index - 1].end < tokens[index].start,
               !Self.rubyKeywords.contains(name(of: tokens[index - 1])) else { return nil }
@@ -749,7 +447,7 @@ struct ExpressionAssembler {
     /// Swift literals whose `\(x)` holes are bind parameters: the first argument of PostgresNIO's
     /// `query(…)` or `PostgresQuery(…)` (a `PostgresQuery` built by string interpolation) and GRDB's
     /// `literal:` argument (an `SQL` literal). `\(unsafeRaw: x)` holes stay run-time text.
-    private func swiftHolesAreParameters(forStringAt index: Int) -> Bool {
+    func swiftHolesAreParameters(forStringAt index: Int) -> Bool {
         guard index > 1, tokens[index - 1].kind == .punctuation else { return false }
         if tokens[index - 1].byte == UInt8(ascii: ":") {
             return tokens[index - 2].kind == .identifier && name(of: tokens[index - 2]) == "literal"
@@ -762,14 +460,14 @@ struct ExpressionAssembler {
     }
 
     /// The identifier tagging the template literal at `index` (`sql`…``, `$queryRaw<T>`…``).
-    private func templateTag(before index: Int) -> Int? {
+    func templateTag(before index: Int) -> Int? {
         guard index > 0, tokens[index - 1].end == tokens[index].start else { return nil }
         if tokens[index - 1].kind == .identifier { return index - 1 }
         guard tokens[index - 1].kind == .punctuation, tokens[index - 1].byte == UInt8(ascii: ">") else { return nil }
         return calleeName(beforeParen: index)
     }
 
-    private func apply(callee calleeName: String, at callee: (nameIndex: Int, openParen: Int), to context: inout CallContext) {
+    func apply(callee calleeName: String, at callee: (nameIndex: Int, openParen: Int), to context: inout CallContext) {
         let isAnnotation = callee.nameIndex > 0 && tokens[callee.nameIndex - 1].kind == .punctuation
             && tokens[callee.nameIndex - 1].byte == ASCII.at
         if isAnnotation {
@@ -801,7 +499,7 @@ struct ExpressionAssembler {
     }
 
     /// Finds the call whose argument list holds the token at `index`.
-    private func enclosingCallee(before index: Int) -> (nameIndex: Int, openParen: Int)? {
+    func enclosingCallee(before index: Int) -> (nameIndex: Int, openParen: Int)? {
         var depth = 0
         var cursor = index - 1
         while cursor >= 0, index - cursor < 48 {
@@ -828,7 +526,7 @@ struct ExpressionAssembler {
     }
 
     /// The identifier naming a call, skipping generic arguments such as `query<User>(`.
-    private func calleeName(beforeParen paren: Int) -> Int? {
+    func calleeName(beforeParen paren: Int) -> Int? {
         var cursor = paren - 1
         if cursor >= 0, tokens[cursor].kind == .punctuation, tokens[cursor].byte == UInt8(ascii: ">") {
             var depth = 0
@@ -847,7 +545,7 @@ struct ExpressionAssembler {
         return cursor
     }
 
-    private func annotationIsNative(from openParen: Int) -> Bool {
+    func annotationIsNative(from openParen: Int) -> Bool {
         var cursor = openParen + 1
         var depth = 1
         while cursor < tokens.count, depth > 0 {

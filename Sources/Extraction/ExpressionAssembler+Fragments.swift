@@ -1,0 +1,129 @@
+import Foundation
+import SourceLexing
+import SQLText
+
+/// Pieces of SQL handed to ORMs (fragments), found among the string expressions of a file.
+extension ExpressionAssembler {
+    /// String expressions handed to ORM methods that take a piece of SQL (see ``FragmentAnalyzer/sinks``).
+    func fragments() -> [FragmentCandidate] {
+        var found: [FragmentCandidate] = []
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            guard token.kind == .string, index > 1, !startsWithKeyword(token), !continuesExpression(at: index),
+                  let clause = fragmentClause(forStringAt: index) ?? clauseLedFragment(at: index) else {
+                index += 1
+                continue
+            }
+            var candidate = SQLCandidate(text: [], line: Int(token.line), column: Int(token.column),
+                                         context: CallContext(), concatenated: false)
+            let last = assemble(from: index, into: &candidate)
+            found.append(FragmentCandidate(text: candidate.text, line: candidate.line, column: candidate.column,
+                                           clause: clause))
+            index = last + 1
+        }
+        return found
+    }
+
+    /// The clause filled by the string at `index` when it is the first argument of an ORM method
+    /// (or an element of the list that is: `where(["a = ?", 1])`, Django `extra(where=["…"])`).
+    func fragmentClause(forStringAt index: Int) -> FragmentCandidate.Clause? {
+        let previous = tokens[index - 1]
+        guard previous.kind == .punctuation else { return nil }
+        var opener = index - 1
+        if previous.byte == ASCII.openBracket {
+            if tokens[index - 2].kind == .punctuation, tokens[index - 2].byte == UInt8(ascii: "="), index > 2,
+               name(of: tokens[index - 3]) == "where" {
+                return .condition
+            }
+            opener = index - 2
+        }
+        let open = tokens[opener]
+        if open.kind == .punctuation, open.byte == ASCII.openParen, let callee = calleeName(beforeParen: opener) {
+            let calleeName = name(of: tokens[callee])
+            if let clause = FragmentAnalyzer.sinks[calleeName] { return clause }
+            // `conditions.Add("id = ANY(@Ids)")`, `where_parts.append("a = ?")`: a piece collected for
+            // a WHERE (or ORDER BY) clause the code joins later.
+            guard FragmentAnalyzer.collectors.contains(calleeName), let receiver = receiver(ofCallee: callee) else {
+                return nil
+            }
+            return FragmentAnalyzer.clause(forPieceNamed: name(of: tokens[receiver]))
+        }
+        // `where_clause = "a = ?"`, `$conditions[] = "a = ?"`: a piece kept in a variable named for it.
+        if previous.byte == UInt8(ascii: "="), let variable = pieceVariable(before: index) {
+            return FragmentAnalyzer.clause(forPieceNamed: name(of: tokens[variable]))
+        }
+        guard previous.byte == UInt8(ascii: ","), let callee = enclosingCallee(before: index) else { return nil }
+        let calleeName = name(of: tokens[callee.nameIndex])
+        return ["first", "find", "last", "take"].contains(calleeName) ? .condition : nil
+    }
+
+    /// The receiver of a method call whose name is at `callee` (`conditions` in `conditions.Add(`,
+    /// `$where->add(`), as the index of its last identifier.
+    func receiver(ofCallee callee: Int) -> Int? {
+        guard callee > 1, tokens[callee - 1].kind == .punctuation else { return nil }
+        var cursor = callee - 1
+        if tokens[cursor].byte == UInt8(ascii: ">"), cursor > 1, tokens[cursor - 1].byte == ASCII.minus { cursor -= 1 }
+        else if tokens[cursor].byte != UInt8(ascii: ".") { return nil }
+        return tokens[cursor - 1].kind == .identifier ? cursor - 1 : nil
+    }
+
+    /// The variable of `name = "…"` or `$name[] = "…"` when the string at `index` is its value
+    /// (not `==`, `+=`, `.=`: those extend a statement).
+    func pieceVariable(before index: Int) -> Int? {
+        if let variable = assignedVariable(before: index) {
+            let previous = tokens[variable + 1]
+            if variable + 1 < index - 1 || previous.end != tokens[index - 1].end { return nil }
+            return variable
+        }
+        guard index > 3, tokens[index - 2].kind == .punctuation, tokens[index - 2].byte == ASCII.closeBracket,
+              tokens[index - 3].kind == .punctuation, tokens[index - 3].byte == ASCII.openBracket,
+              tokens[index - 4].kind == .identifier else { return nil }
+        return index - 4
+    }
+
+    /// A literal that opens with an upper-case `WHERE`, `AND` or `OR` and is not a piece appended to a
+    /// statement (`sql += " AND a = ?"`, `query + " WHERE …"`, `sb.append(" AND …")`): a condition
+    /// kept for later splicing (`user_condition = "AND type = ?"`, `scan(ctx, "WHERE id=$1", id)`).
+    func clauseLedFragment(at index: Int) -> FragmentCandidate.Clause? {
+        let literal = lexed.literals[Int(tokens[index].literal)]
+        guard literal.segmentCount > 0 else { return nil }
+        let segment = lexed.segments[Int(literal.segmentStart)]
+        guard !segment.isHole else { return nil }
+        var start = Int(segment.start)
+        let end = Int(segment.end)
+        while start < end, bytes[start] == ASCII.space || bytes[start] == ASCII.tab || bytes[start] == ASCII.newline
+                || bytes[start] == ASCII.carriageReturn { start += 1 }
+        var wordEnd = start
+        while wordEnd < end, bytes[wordEnd] >= UInt8(ascii: "A"), bytes[wordEnd] <= UInt8(ascii: "Z") { wordEnd += 1 }
+        guard wordEnd < end, bytes[wordEnd] == ASCII.space || bytes[wordEnd] == ASCII.newline
+                || bytes[wordEnd] == ASCII.tab || bytes[wordEnd] == ASCII.openParen else { return nil }
+        let word = UnsafeBufferPointer(rebasing: bytes[start..<wordEnd])
+        guard word.elementsEqual("WHERE".utf8) || word.elementsEqual("AND".utf8) || word.elementsEqual("OR".utf8) else {
+            return nil
+        }
+        let previous = tokens[index - 1]
+        if previous.kind == .string { return nil }  // `"SELECT …" "WHERE …"`: adjacent literals join
+        if previous.kind == .punctuation, previous.byte == ASCII.backslash, tokens[index - 2].kind == .string {
+            return nil  // the same, continued on the next line with `\`
+        }
+        if previous.kind == .punctuation {
+            switch previous.byte {
+            case concatOperator, ASCII.less, UInt8(ascii: "|"):
+                return nil
+            case UInt8(ascii: "="):
+                let before = tokens[index - 2]
+                if before.kind == .punctuation, before.end == previous.start { return nil }
+            default:
+                break
+            }
+        }
+        if let callee = enclosingCallee(before: index) {
+            let calleeName = name(of: tokens[callee.nameIndex])
+            if FragmentAnalyzer.statementBuilders.contains(calleeName) || CallNames.isNonSQLSink(calleeName) {
+                return nil
+            }
+        }
+        return .condition
+    }
+}
