@@ -86,14 +86,9 @@ extension ExpressionAssembler {
     /// statement (`sql += " AND a = ?"`, `query + " WHERE …"`, `sb.append(" AND …")`): a condition
     /// kept for later splicing (`user_condition = "AND type = ?"`, `scan(ctx, "WHERE id=$1", id)`).
     func clauseLedFragment(at index: Int) -> FragmentCandidate.Clause? {
-        let literal = lexed.literals[Int(tokens[index].literal)]
-        guard literal.segmentCount > 0 else { return nil }
-        let segment = lexed.segments[Int(literal.segmentStart)]
-        guard !segment.isHole else { return nil }
-        var start = Int(segment.start)
-        let end = Int(segment.end)
-        while start < end, bytes[start] == ASCII.space || bytes[start] == ASCII.tab || bytes[start] == ASCII.newline
-                || bytes[start] == ASCII.carriageReturn { start += 1 }
+        guard let text = firstText(of: tokens[index]) else { return nil }
+        let start = text.lowerBound
+        let end = text.upperBound
         var wordEnd = start
         while wordEnd < end, bytes[wordEnd] >= UInt8(ascii: "A"), bytes[wordEnd] <= UInt8(ascii: "Z") { wordEnd += 1 }
         guard wordEnd < end, bytes[wordEnd] == ASCII.space || bytes[wordEnd] == ASCII.newline

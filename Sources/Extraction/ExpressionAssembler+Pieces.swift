@@ -148,16 +148,10 @@ extension ExpressionAssembler {
 
     /// ``startsWithKeyword(_:)`` for a literal whose lines open with a `|` margin.
     func marginedTextStartsWithKeyword(_ token: SourceToken) -> Bool {
-        let literal = lexed.literals[Int(token.literal)]
-        guard literal.segmentCount > 0 else { return false }
-        let segment = lexed.segments[Int(literal.segmentStart)]
-        guard !segment.isHole else { return false }
-        var start = Int(segment.start)
-        let end = Int(segment.end)
-        while start < end, bytes[start] == ASCII.space || bytes[start] == ASCII.tab || bytes[start] == ASCII.newline
-                || bytes[start] == ASCII.carriageReturn { start += 1 }
-        guard start < end, bytes[start] == UInt8(ascii: "|") else { return false }
-        return LiteralPrefilter.keywordRange(bytes, from: start + 1, end: end) != nil
+        guard let text = firstText(of: token), !text.isEmpty, bytes[text.lowerBound] == UInt8(ascii: "|") else {
+            return false
+        }
+        return LiteralPrefilter.keywordRange(bytes, from: text.lowerBound + 1, end: text.upperBound) != nil
     }
 
     /// `text` as `.trimMargin()` leaves it: on every line, the blanks before a `|` and the `|` dropped.

@@ -202,6 +202,20 @@ struct ExpressionAssembler {
         return (candidate, cursor)
     }
 
+    /// The first text segment of the literal `token` from its first byte that is not blank, or nil
+    /// when the literal opens with a hole.
+    func firstText(of token: SourceToken) -> Range<Int>? {
+        let literal = lexed.literals[Int(token.literal)]
+        guard literal.segmentCount > 0 else { return nil }
+        let segment = lexed.segments[Int(literal.segmentStart)]
+        guard !segment.isHole else { return nil }
+        var start = Int(segment.start)
+        let end = Int(segment.end)
+        while start < end, bytes[start] == ASCII.space || bytes[start] == ASCII.tab || bytes[start] == ASCII.newline
+                || bytes[start] == ASCII.carriageReturn { start += 1 }
+        return start..<end
+    }
+
     /// Cheap check on the raw bytes of a literal's first text segment.
     func startsWithKeyword(_ token: SourceToken) -> Bool {
         let literal = lexed.literals[Int(token.literal)]
