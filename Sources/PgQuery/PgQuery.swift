@@ -57,13 +57,7 @@ public enum PgQuery {
     /// ``summarize(_:readingTreeDirectly:normalizing:)`` of a C string, in the current memory context.
     private static func summarize(_ text: UnsafePointer<CChar>, readingTreeDirectly: Bool,
                                   normalizing: Bool) throws(PgQueryError) -> ParseSummary {
-        let result = pg_query_raw_parse(text)
-        free(result.stderr_buffer)
-        if let error = result.error {
-            defer { pg_query_free_error(error) }
-            throw makeError(error.pointee)
-        }
-        guard let tree = result.tree else { return ParseSummary(statements: []) }
+        guard let tree = try rawTree(text) else { return ParseSummary(statements: []) }
         var summary: ParseSummary
         if readingTreeDirectly, let (direct, constants) = RawTreeReader.read(tree) {
             summary = direct
@@ -77,6 +71,18 @@ public enum PgQuery {
         let direct = fingerprintsDirectly ? RawTreeFingerprinter.fingerprint(tree) : nil
         summary.fingerprint = hex(direct ?? pg_query_fingerprint_node(tree))
         return summary
+    }
+
+    /// The raw parse tree of `text` (a `List *` of `RawStmt`), allocated in the current memory
+    /// context; nil for text without statements.
+    static func rawTree(_ text: UnsafePointer<CChar>) throws(PgQueryError) -> UnsafeMutableRawPointer? {
+        let result = pg_query_raw_parse(text)
+        free(result.stderr_buffer)
+        if let error = result.error {
+            defer { pg_query_free_error(error) }
+            throw makeError(error.pointee)
+        }
+        return result.tree
     }
 
     /// Writes the tree as JSON and reads the summary from it with ``ParseTreeReader``.

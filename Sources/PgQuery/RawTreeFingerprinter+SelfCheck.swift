@@ -70,18 +70,13 @@ extension RawTreeFingerprinter {
     /// Each value of each enum field is named as the library's JSON (which shares the
     /// fingerprint's names) names it.
     static func enumsMatchLibrary() -> Bool {
-        let context = pg_query_enter_memory_context()
-        defer { pg_query_exit_memory_context(context) }
-        let node = UnsafeMutableRawPointer.allocate(byteCount: 512, alignment: 16)
-        defer { node.deallocate() }
-        return enumFields.allSatisfy { field in
+        enumFields.allSatisfy { field in
             guard let offset = field.offset else { return false }
             return field.names.enumerated().allSatisfy { value, name in
-                node.initializeMemory(as: UInt8.self, repeating: 0, count: 512)
-                node.storeBytes(of: field.tag.rawValue, as: Int32.self)
-                node.storeBytes(of: Int32(value), toByteOffset: offset, as: Int32.self)
-                guard let json = pg_query_node_to_json(node) else { return false }
-                return String(cString: json).contains("\"\(field.name)\":\"\(name)\"")
+                let json = RawTreeReader.libraryJSON(ofZeroed: field.tag) { node in
+                    node.storeBytes(of: Int32(value), toByteOffset: offset, as: Int32.self)
+                }
+                return json?.contains("\"\(field.name)\":\"\(name)\"") ?? false
             }
         }
     }
@@ -99,13 +94,7 @@ extension RawTreeFingerprinter {
     static func fingerprints(of sql: String) -> (direct: UInt64?, library: UInt64)? {
         let context = pg_query_enter_memory_context()
         defer { pg_query_exit_memory_context(context) }
-        let result = pg_query_raw_parse(sql)
-        free(result.stderr_buffer)
-        if let error = result.error {
-            pg_query_free_error(error)
-            return nil
-        }
-        guard let tree = result.tree else { return nil }
+        guard let tree = try? PgQuery.rawTree(sql) else { return nil }
         return (fingerprint(tree), pg_query_fingerprint_node(tree))
     }
 }

@@ -32,16 +32,19 @@ extension RawTreeReader {
 
     /// Each tag names the library's node of that number.
     private static func tagsMatch() -> Bool {
+        Tag.allCases.allSatisfy { tag in libraryJSON(ofZeroed: tag)?.hasPrefix("{\"\(tag.name)\":") ?? false }
+    }
+
+    /// The library's JSON of a node tagged `tag` whose fields are zero but those `fill` writes.
+    static func libraryJSON(ofZeroed tag: Tag, _ fill: (UnsafeMutableRawPointer) -> Void = { _ in }) -> String? {
         let context = pg_query_enter_memory_context()
         defer { pg_query_exit_memory_context(context) }
         let node = UnsafeMutableRawPointer.allocate(byteCount: 512, alignment: 16)
         defer { node.deallocate() }
-        return Tag.allCases.allSatisfy { tag in
-            node.initializeMemory(as: UInt8.self, repeating: 0, count: 512)
-            node.storeBytes(of: tag.rawValue, as: Int32.self)
-            guard let json = pg_query_node_to_json(node) else { return false }
-            return String(cString: json).hasPrefix("{\"\(tag.name)\":")
-        }
+        node.initializeMemory(as: UInt8.self, repeating: 0, count: 512)
+        node.storeBytes(of: tag.rawValue, as: Int32.self)
+        fill(node)
+        return pg_query_node_to_json(node).map { String(cString: $0) }
     }
 
     /// `sql` is read directly and reads as through its JSON; its normalised text, when the reader
