@@ -72,6 +72,9 @@ enum CallNames {
     /// (`FromSql`, `SqlQuery`, `ExecuteSql[Async]`, `*Interpolated`); their `*Raw` twins splice text.
     static let interpolationBinders: Set<String> = ["fromsql", "sqlquery", "executesql", "executesqlasync"]
 
+    /// Lower-cased methods that add a piece to a string builder (C# `StringBuilder.Append`, Java's `append`).
+    static let builderAppends: Set<String> = ["append", "appendline", "appendformat"]
+
     /// Callees that splice their string argument with run-time values.
     static let formatters: Set<String> = ["sprintf", "format", "formatted", "fprintf", "format_map"]
     /// Lower-cased methods that only re-indent or trim a literal (Kotlin, Java, Python, Ruby, JS).

@@ -20,16 +20,13 @@ extension ExpressionAssembler {
 
     // MARK: - String builders
 
-    /// Lower-cased methods that add a piece to a string builder (C# `StringBuilder.Append`, Java's `append`).
-    static let builderAppends: Set<String> = ["append", "appendline", "appendformat"]
-
     /// The receiver of `receiver.Append(` when the expression `first…last` is that call's whole
     /// argument (`strSql.Append("insert into tb_user(")`), as the index of its name token.
     func builderReceiver(ofArgumentAt first: Int, last: Int) -> Int? {
         guard first > 3, last + 1 < tokens.count, language != .python, language != .ruby,
               tokens[last + 1].kind == .punctuation, tokens[last + 1].byte == ASCII.closeParen,
               tokens[first - 1].kind == .punctuation, tokens[first - 1].byte == ASCII.openParen,
-              Self.builderAppends.contains(name(of: tokens[first - 2])),
+              CallNames.builderAppends.contains(name(of: tokens[first - 2])),
               tokens[first - 3].kind == .punctuation, tokens[first - 3].byte == UInt8(ascii: "."),
               tokens[first - 4].kind == .identifier else { return nil }
         return first - 4
@@ -76,7 +73,7 @@ extension ExpressionAssembler {
                 }
                 break
             }
-            guard Self.builderAppends.contains(method), tokens[dot + 2].kind == .punctuation,
+            guard CallNames.builderAppends.contains(method), tokens[dot + 2].kind == .punctuation,
                   tokens[dot + 2].byte == ASCII.openParen else {
                 cursor += 1
                 continue

@@ -41,7 +41,7 @@ enum FragmentAnalyzer {
 
     /// Lower-cased methods that append text to a statement being built: their string argument is a
     /// piece of that statement, never a fragment of its own.
-    static let statementBuilders: Set<String> = ["append", "appendline", "appendformat", "concat", "write", "insert"]
+    static let statementBuilders = CallNames.builderAppends.union(["concat", "write", "insert"])
 
     /// The clause a variable or collection holds, from its name (`where_conditions`, `extraClause`);
     /// `nil` for other names. Left out: `filter` (LDAP and search filters) and `order`/`sort`
