@@ -94,12 +94,13 @@ enum CallNames {
 
     /// Whether a variable or label name suggests it holds SQL.
     static func isSQLName(_ lowercasedName: String) -> Bool {
-        let bytes = Array(lowercasedName.utf8)
-        return contains(bytes, "sql") || contains(bytes, "query") || lowercasedName.hasSuffix("stmt")
-            || contains(bytes, "statement") || lowercasedName == "q" || lowercasedName.hasSuffix("_q")
+        var name = lowercasedName
+        return name.withUTF8 { bytes in
+            contains(bytes, "sql") || contains(bytes, "query") || contains(bytes, "statement")
+        } || lowercasedName.hasSuffix("stmt") || lowercasedName == "q" || lowercasedName.hasSuffix("_q")
     }
 
-    private static func contains(_ bytes: [UInt8], _ word: StaticString) -> Bool {
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
         let count = word.utf8CodeUnitCount
         guard bytes.count >= count else { return false }
         let pattern = UnsafeBufferPointer(start: word.utf8Start, count: count)

@@ -62,7 +62,7 @@ struct ExpressionAssembler {
                 index = last + 1
                 continue
             }
-            if language == .java, token.kind == .string, var (candidate, last) = annotationArray(at: index) {
+            if language == .java, token.kind == .string, case (var candidate, let last)? = annotationArray(at: index) {
                 markSplices(in: &candidate)
                 found.append(candidate)
                 index = last + 1
@@ -357,6 +357,8 @@ struct ExpressionAssembler {
         let literal = lexed.literals[Int(token.literal)]
         let holeMarker = candidate.context.holesAreParameters ? SQLCandidate.parameterHole : SQLCandidate.dynamicHole
         let segments = lexed.segments[Int(literal.segmentStart)..<Int(literal.segmentStart + literal.segmentCount)]
+        // Decoded text is never longer than the token (a hole's marker is shorter than the hole).
+        candidate.text.reserveCapacity(candidate.text.count + Int(token.end - token.start))
         for segment in segments {
             if segment.isHole {
                 let marker = holeMarker == SQLCandidate.parameterHole
@@ -397,8 +399,7 @@ struct ExpressionAssembler {
 
     func name(of token: SourceToken) -> String {
         guard token.kind == .identifier else { return "" }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)]),
-                      as: UTF8.self).lowercased()
+        return ASCII.lowercasedString(UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)]))
     }
 
     /// Reads the code before the expression: a tag, a callee, a label or an assignment target.

@@ -24,16 +24,14 @@ struct FileExtractor {
     /// first, so that probing the cache reads the keys' own storage rather than every text's bytes.
     private struct CacheKey: Hashable {
         var text: [UInt8]
-        var textHash: Int
+        var textHash: UInt64
         var formatted: Bool
         var concatenated: Bool
         var role: CallContext.Role
 
         init(text: [UInt8], formatted: Bool, concatenated: Bool, role: CallContext.Role) {
             self.text = text
-            var hasher = Hasher()
-            text.withUnsafeBytes { hasher.combine(bytes: $0) }
-            textHash = hasher.finalize()
+            textHash = text.withUnsafeBytes(PgQuery.textHash)
             self.formatted = formatted
             self.concatenated = concatenated
             self.role = role

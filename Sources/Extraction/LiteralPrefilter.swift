@@ -132,7 +132,7 @@ enum LiteralPrefilter {
             while index >= 0, bytes[index] == ASCII.space || bytes[index] == ASCII.tab { index -= 1 }
             guard index < 0 || bytes[index] != ASCII.at else { return false }
         }
-        let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased()
+        let name = ASCII.lowercasedString(UnsafeBufferPointer(rebasing: bytes[start..<end]))
         return CallNames.isNonSQLSink(name)
     }
 

@@ -159,9 +159,11 @@ enum SQLClassifier {
     /// (`JOIN o.items i`); SQL almost never does either.
     static func looksLikeJPQL(_ statement: ParseSummary.Statement) -> Bool {
         guard statement.nodeType == "SelectStmt" else { return false }
-        let aliases = Set(statement.relations.compactMap(\.alias))
-        guard !aliases.isEmpty else { return false }
-        if statement.relations.contains(where: { $0.schema.map(aliases.contains) ?? false }) { return true }
-        return statement.targetColumnNames.contains(where: aliases.contains)
+        // A handful of relations: searching them beats building a set for every statement.
+        let relations = statement.relations
+        guard relations.contains(where: { $0.alias != nil }) else { return false }
+        func isAlias(_ name: String) -> Bool { relations.contains { $0.alias == name } }
+        if relations.contains(where: { $0.schema.map(isAlias) ?? false }) { return true }
+        return statement.targetColumnNames.contains(where: isAlias)
     }
 }

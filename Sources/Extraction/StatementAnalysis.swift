@@ -245,10 +245,13 @@ enum MyBatisScript {
 
     /// The text without its MyBatis tags, or `nil` when it has none.
     static func strip(_ text: [UInt8]) -> (text: [UInt8], dynamic: Bool)? {
-        var output: [UInt8] = []
+        // Most texts with a `<` compare values: nothing is copied until a tag is met.
+        guard let first = text.indices.first(where: { text[$0] == ASCII.less && tagEnd(text, from: $0) != nil })
+        else { return nil }
+        var output = Array(text[..<first])
         var dynamic = false
         var found = false
-        var index = 0
+        var index = first
         while index < text.count {
             if text[index] == ASCII.less, let (end, isDynamic) = tagEnd(text, from: index) {
                 found = true

@@ -130,7 +130,6 @@ struct WrapperLearner {
     }
 
     private func name(of token: SourceToken) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)]), as: UTF8.self)
-            .lowercased()
+        ASCII.lowercasedString(UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)]))
     }
 }

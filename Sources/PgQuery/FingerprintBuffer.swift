@@ -14,13 +14,15 @@ struct FingerprintBuffer: ~Copyable {
     /// The seed libpg_query hashes with (its fingerprint version).
     private static let seed: UInt64 = 3
 
-    init(capacity: Int = 2048) {
+    /// `capacity` starts below 1 KiB so that malloc serves it from its per-thread cache (most
+    /// statements write less; the buffer grows for the others).
+    init(capacity: Int = 1000) {
         self.capacity = capacity
-        bytes = .allocate(capacity: capacity)
+        bytes = Self.allocate(capacity)
     }
 
     deinit {
-        bytes.deallocate()
+        free(bytes)
     }
 
     // MARK: - Writing
@@ -127,10 +129,16 @@ struct FingerprintBuffer: ~Copyable {
     private mutating func reserve(_ length: Int) {
         guard count + length > capacity else { return }
         let grown = max(capacity * 2, count + length)
-        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        let larger = Self.allocate(grown)
         larger.update(from: bytes, count: count)
-        bytes.deallocate()
+        free(bytes)
         bytes = larger
         capacity = grown
+    }
+
+    /// Plain `malloc` (Swift's `allocate` asks for aligned memory, which bypasses malloc's cache).
+    private static func allocate(_ capacity: Int) -> UnsafeMutablePointer<UInt8> {
+        guard let memory = malloc(capacity) else { fatalError("out of memory") }
+        return memory.assumingMemoryBound(to: UInt8.self)
     }
 }

@@ -111,6 +111,12 @@ public enum PgQuery {
 
     // MARK: - Fingerprint
 
+    /// XXH3-64 of `bytes` (the hash libpg_query links): a fast hash of statement text for hash
+    /// tables, much cheaper than `Hasher` over long texts.
+    package static func textHash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        XXH3_64bits_withSeed(bytes.baseAddress, bytes.count, 0)
+    }
+
     /// Returns the libpg_query fingerprint of `sql` as a hex string; equivalent queries
     /// (differing only in constants, whitespace or comments) share a fingerprint.
     public static func fingerprint(_ sql: String) throws(PgQueryError) -> String {

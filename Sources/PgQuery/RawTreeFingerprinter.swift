@@ -93,13 +93,17 @@ struct RawTreeFingerprinter: ~Copyable {
         }
         let start = output.count
         let base = sortedItems.count
+        sortedItems.reserveCapacity(max(16, base + Int(value.length)))
         for index in 0..<Int(value.length) {
             let itemStart = output.count
             visit(UnsafeRawPointer(value.elements[index]), depth: depth + 1, in: field)
             let range = itemStart..<output.count
             sortedItems.append(SortedItem(hash: output.hash(range), range: range))
         }
-        sortedItems[base...].sort { $0.hash < $1.hash }
+        sortedItems.withUnsafeMutableBufferPointer { items in  // in place: sorting a slice copies it
+            var slice = UnsafeMutableBufferPointer(rebasing: items[base...])
+            slice.sort { $0.hash < $1.hash }
+        }
         var kept = base + 1
         for index in kept..<sortedItems.count where sortedItems[index].hash != sortedItems[kept - 1].hash {
             sortedItems[kept] = sortedItems[index]

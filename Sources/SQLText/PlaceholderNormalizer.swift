@@ -70,11 +70,12 @@ package struct PlaceholderNormalizer {
         }
     }
 
-    /// Keywords after which a `?` is a parameter.
-    private static let parameterKeywords: Set<String> = [
+    /// Keywords after which a `?` is a parameter (lower case).
+    private static let parameterKeywords: [[UInt8]] = [
         "limit", "offset", "like", "ilike", "between", "and", "or", "in", "then", "else", "when", "by",
         "not", "is", "values", "select", "returning", "set", "fetch", "any", "all", "array", "return",
-    ]
+    ].map { Array($0.utf8) }
+    private static let maximumParameterKeywordLength = parameterKeywords.map(\.count).max() ?? 0
 
     /// Bytes that may start something ``State/run()`` rewrites (any other byte is copied as is).
     private static let specialBytes = ByteTable { byte in
@@ -117,8 +118,8 @@ package struct PlaceholderNormalizer {
         var state = State(text: text, formatted: formatted, mode: mode)
         state.run()
         let parseText = String(decoding: state.parse, as: UTF8.self)
-        // Without run-time pieces both texts are the same: one string serves for both.
-        let displayText = state.display == state.parse ? parseText : String(decoding: state.display, as: UTF8.self)
+        // Until a run-time piece is met both texts are the same: one string serves for both.
+        let displayText = state.display.map { String(decoding: $0, as: UTF8.self) } ?? parseText
         return Output(parseText: parseText, displayText: displayText, dynamic: state.dynamic,
                       usedHoleMode: state.usedHoleMode)
     }
@@ -130,7 +131,8 @@ package struct PlaceholderNormalizer {
         let formatted: Bool
         let mode: HoleMode
         var parse: [UInt8] = []
-        var display: [UInt8] = []
+        /// The display text once it differs from `parse` (`nil` while it is the same).
+        var display: [UInt8]?
         var parameterCount = 0
         var dynamic = false
         var usedHoleMode = false
@@ -140,7 +142,6 @@ package struct PlaceholderNormalizer {
             self.formatted = formatted
             self.mode = mode
             parse.reserveCapacity(text.count + 16)
-            display.reserveCapacity(text.count + 16)
         }
 
         mutating func run() {
@@ -222,7 +223,7 @@ package struct PlaceholderNormalizer {
                 default:
                     let end = PlaceholderNormalizer.plainRunEnd(text, after: index)
                     parse.append(contentsOf: text[index..<end])
-                    display.append(contentsOf: text[index..<end])
+                    display?.append(contentsOf: text[index..<end])
                     index = end
                 }
             }
@@ -232,28 +233,37 @@ package struct PlaceholderNormalizer {
 
         mutating func copy(_ byte: UInt8) {
             parse.append(byte)
-            display.append(byte)
+            display?.append(byte)
         }
 
         mutating func emitParameter() {
             parameterCount += 1
-            appendNumber(prefix: ASCII.dollar, to: &parse)
-            appendNumber(prefix: ASCII.dollar, to: &display)
+            Self.append(parameterCount, prefix: ASCII.dollar, to: &parse)
+            if display != nil { Self.append(parameterCount, prefix: ASCII.dollar, to: &display!) }
+        }
+
+        /// Starts the display text apart from the parse text (both are the same until now).
+        mutating func diverge() {
+            guard display == nil else { return }
+            var copy = parse
+            copy.reserveCapacity(text.count + 16)
+            display = copy
         }
 
         mutating func emitHole(inQuotes: Bool) {
             dynamic = true
-            display.append(contentsOf: PlaceholderNormalizer.displayHole)
+            diverge()
+            display!.append(contentsOf: PlaceholderNormalizer.displayHole)
             guard !inQuotes else { return }
             usedHoleMode = true
             switch mode {
             case .parameter:
                 parameterCount += 1
-                appendNumber(prefix: ASCII.dollar, to: &parse)
+                Self.append(parameterCount, prefix: ASCII.dollar, to: &parse)
             case .identifier:
                 parameterCount += 1
                 parse.append(contentsOf: PlaceholderNormalizer.holeIdentifierBytes)
-                appendNumber(prefix: nil, to: &parse)
+                Self.append(parameterCount, prefix: nil, to: &parse)
             case .remove:
                 break
             }
@@ -262,23 +272,26 @@ package struct PlaceholderNormalizer {
         /// A placeholder of a template tool: a parameter (or, when the statement needs a name
         /// there, a stand-in name) that does not make the statement dynamic.
         mutating func emitTemplateHole() {
-            display.append(contentsOf: Array("$".utf8))
+            diverge()
             parameterCount += 1
-            display.append(contentsOf: String(parameterCount).utf8)
+            Self.append(parameterCount, prefix: ASCII.dollar, to: &display!)
             switch mode {
             case .parameter, .remove:
-                appendNumber(prefix: ASCII.dollar, to: &parse)
+                Self.append(parameterCount, prefix: ASCII.dollar, to: &parse)
             case .identifier:
                 usedHoleMode = true
                 parse.append(contentsOf: PlaceholderNormalizer.holeIdentifierBytes)
-                appendNumber(prefix: nil, to: &parse)
+                Self.append(parameterCount, prefix: nil, to: &parse)
             }
             if mode == .parameter { usedHoleMode = true }
         }
 
-        private func appendNumber(prefix: UInt8?, to output: inout [UInt8]) {
+        /// Appends the current parameter number. Static: a method of `self` would hold a second
+        /// reference to the array it appends to, which would then be copied.
+        private static func append(_ number: Int, prefix: UInt8?, to output: inout [UInt8]) {
             if let prefix { output.append(prefix) }
-            output.append(contentsOf: String(parameterCount).utf8)
+            if number >= 10 { append(number / 10, prefix: nil, to: &output) }
+            output.append(UInt8(ascii: "0") + UInt8(number % 10))
         }
 
         // MARK: Pieces
@@ -299,7 +312,7 @@ package struct PlaceholderNormalizer {
                         // stand-in name, which the table list leaves out, rather than as `""`.
                         parameterCount += 1
                         parse.append(contentsOf: PlaceholderNormalizer.holeIdentifierBytes)
-                        appendNumber(prefix: nil, to: &parse)
+                        Self.append(parameterCount, prefix: nil, to: &parse)
                     }
                     continue
                 }
@@ -430,9 +443,11 @@ package struct PlaceholderNormalizer {
         default:
             var start = index
             while start >= 0, ASCII.isIdentifierPart(parse[start]) { start -= 1 }
-            guard start < index else { return false }
-            let word = String(decoding: parse[(start + 1)...index], as: UTF8.self).lowercased()
-            return Self.parameterKeywords.contains(word)
+            guard start < index, index - start <= maximumParameterKeywordLength else { return false }
+            let word = parse[(start + 1)...index]
+            return Self.parameterKeywords.contains { keyword in
+                keyword.count == word.count && zip(keyword, word).allSatisfy { $0 == $1 | 0x20 }
+            }
         }
     }
 }

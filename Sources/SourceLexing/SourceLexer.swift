@@ -43,6 +43,20 @@ public enum ASCII {
     }
 
     @inlinable package static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    /// `String(decoding: bytes, as: UTF8.self).lowercased()`, without Unicode case mapping when
+    /// the bytes are ASCII (names of callees and variables, read for every candidate).
+    package static func lowercasedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard !bytes.contains(where: { $0 >= 0x80 }) else {
+            return String(decoding: bytes, as: UTF8.self).lowercased()
+        }
+        return String(unsafeUninitializedCapacity: bytes.count) { output in
+            for (index, byte) in bytes.enumerated() {
+                output[index] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            }
+            return bytes.count
+        }
+    }
 }
 
 /// A fast, forgiving byte-level lexer that finds identifiers, punctuation and string literals
