@@ -58,8 +58,10 @@ let package = Package(
         // MARK: - Engines (no HTTP)
         /// A small, strict JSON reader (the tree libpg_query writes as JSON).
         .target(name: "JSONValues"),
-        /// The libpg_query binding.
-        .target(name: "PgQuery", dependencies: ["CPgQuery", "JSONValues"]),
+        /// The libpg_query binding. The library is linked statically: its thousands of internal calls
+        /// then skip the PLT, and its thread-local memory contexts are reached without `__tls_get_addr`.
+        .target(name: "PgQuery", dependencies: ["CPgQuery", "JSONValues"],
+                linkerSettings: [.linkedLibrary(":libpg_query.a")]),
         /// A fast, forgiving byte-level lexer of source code in the languages extraction reads.
         .target(name: "SourceLexing"),
         /// SQL text outside the parser: the words that open a statement, other tools' placeholders normalised, text that
