@@ -13,41 +13,10 @@ struct FileExtractor {
     /// What the last ``extract(_:path:language:)`` learned about the tree.
     private(set) var learning = FileLearning()
     private var lexed = LexedSource()
-    private var cache: [CacheKey: [StatementAnalysis]] = [:]
-    private static let cacheLimit = 1024
+    private var cache = AnalysisCache()
 
     init(includeFragments: Bool = false) {
         self.includeFragments = includeFragments
-    }
-
-    /// A candidate's text and how it is read. The text's hash is worked out once and compared
-    /// first, so that probing the cache reads the keys' own storage rather than every text's bytes.
-    private struct CacheKey: Hashable {
-        var text: [UInt8]
-        var textHash: UInt64
-        var formatted: Bool
-        var concatenated: Bool
-        var role: CallContext.Role
-
-        init(text: [UInt8], formatted: Bool, concatenated: Bool, role: CallContext.Role) {
-            self.text = text
-            textHash = text.withUnsafeBytes(PgQuery.textHash)
-            self.formatted = formatted
-            self.concatenated = concatenated
-            self.role = role
-        }
-
-        static func == (lhs: CacheKey, rhs: CacheKey) -> Bool {
-            lhs.textHash == rhs.textHash && lhs.formatted == rhs.formatted && lhs.concatenated == rhs.concatenated
-                && lhs.role == rhs.role && lhs.text == rhs.text
-        }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(textHash)
-            hasher.combine(formatted)
-            hasher.combine(concatenated)
-            hasher.combine(role)
-        }
     }
 
     // MARK: - Entry
@@ -174,11 +143,10 @@ struct FileExtractor {
 
     private mutating func analyze(_ text: [UInt8], formatted: Bool, concatenated: Bool,
                                   role: CallContext.Role) -> [StatementAnalysis] {
-        let key = CacheKey(text: text, formatted: formatted, concatenated: concatenated, role: role)
-        if let cached = cache[key] { return cached }
+        let key = AnalysisCache.Key(text: text, formatted: formatted, concatenated: concatenated, role: role)
+        if let cached = cache.analyses(for: key) { return cached }
         let result = StatementAnalyzer.analyze(text, formatted: formatted, concatenated: concatenated, role: role)
-        if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
-        cache[key] = result
+        cache.store(result, for: key)
         return result
     }
 
