@@ -25,15 +25,15 @@ enum SQLClassifier {
             // A lone word is SQL only when it is a whole statement (`COMMIT`, `VACUUM`) handed to
             // SQL; `'SELECT'` in a type union or `.get("select")` is not.
             guard role >= .sqlNamed, let parsed = analysis.parsed else { return false }
-            return parsed.nodeType != "SelectStmt"
+            return !parsed.isSelect
         }
         let keywordCase = leadingKeywordCase(text)
-        if let parsed = analysis.parsed, looksLikeJPQL(parsed) { return false }
+        if let parsed = analysis.parsed, parsed.looksLikeJPQL { return false }
         var strength = keywordCase == .upper ? 2 : (keywordCase == .lower ? 1 : 0)
         if role == .sqlNamed { strength += 1 }
         if role == .entryPoint { strength += 2 }
         if analysis.parseError == nil {
-            guard let parsed = analysis.parsed, hasSQLStructure(parsed) else {
+            guard let parsed = analysis.parsed, parsed.hasSQLStructure else {
                 return role == .entryPoint && keywordCase != .other
             }
             if strength >= 2 { return true }
@@ -150,7 +150,7 @@ enum SQLClassifier {
 
     /// A SELECT without FROM must compute something (`SELECT 1`, `SELECT now()`), not list bare
     /// words as "Select a file" would.
-    private static func hasSQLStructure(_ statement: ParseSummary.Statement) -> Bool {
+    static func hasSQLStructure(_ statement: ParseSummary.Statement) -> Bool {
         guard statement.nodeType == "SelectStmt" else { return true }
         return statement.selectHasSource || statement.computesTarget
     }
@@ -165,5 +165,22 @@ enum SQLClassifier {
         func isAlias(_ name: String) -> Bool { relations.contains { $0.alias == name } }
         if relations.contains(where: { $0.schema.map(isAlias) ?? false }) { return true }
         return statement.targetColumnNames.contains(where: isAlias)
+    }
+}
+
+/// What ``SQLClassifier`` needs to know of a parsed statement, worked out once when it is parsed
+/// (an analysis keeps these three facts rather than the statement's lists of names).
+struct ParsedFacts {
+    /// A SELECT (which a lone word such as `'SELECT'` also parses as).
+    var isSelect: Bool
+    /// ``SQLClassifier/looksLikeJPQL(_:)``.
+    var looksLikeJPQL: Bool
+    /// ``SQLClassifier/hasSQLStructure(_:)``.
+    var hasSQLStructure: Bool
+
+    init(_ statement: ParseSummary.Statement) {
+        isSelect = statement.nodeType == "SelectStmt"
+        looksLikeJPQL = SQLClassifier.looksLikeJPQL(statement)
+        hasSQLStructure = SQLClassifier.hasSQLStructure(statement)
     }
 }

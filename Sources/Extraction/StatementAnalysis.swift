@@ -12,7 +12,7 @@ struct StatementAnalysis {
     var dynamic: Bool
     var parseError: String?
     /// What the parser says about the statement when it parses.
-    var parsed: ParseSummary.Statement?
+    var parsed: ParsedFacts?
     /// Text handed to the parser (placeholders normalised).
     var parseText: String
     /// Lines between the start of the analysed text and this statement.
@@ -152,7 +152,7 @@ enum StatementAnalyzer {
         }
         return StatementAnalysis(statementType: statement?.kind ?? "unknown", tables: tables,
                                  fingerprint: fingerprint, sql: collapse(sql), dynamic: dynamic, parseError: nil,
-                                 parsed: statement, parseText: parseText, lineOffset: lineOffset)
+                                 parsed: statement.map(ParsedFacts.init), parseText: parseText, lineOffset: lineOffset)
     }
 
     // MARK: - Unparsed statements
