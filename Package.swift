@@ -70,7 +70,7 @@ let package = Package(
         /// Finds SQL in source trees.
         .target(name: "Extraction", dependencies: ["PgQuery", "SourceLexing", "SQLText"]),
         /// Output formats of the findings: table, JSON, SARIF 2.1.0.
-        .target(name: "FindingFormats", dependencies: ["Extraction"]),
+        .target(name: "FindingFormats", dependencies: ["Extraction", "SourceLexing"]),
         /// Which network addresses dbooster may connect to.
         .target(name: "AddressGuard", dependencies: ["Core"]),
         /// Customer databases: vetted connections, statement guard, EXPLAIN, plans, schema, planner sessions.

@@ -1,5 +1,6 @@
 import Extraction
 import Foundation
+import SourceLexing
 
 /// Fast, allocation-light JSON text for a finding (the streaming writers emit thousands per second),
 /// written as UTF-8 bytes straight into the output buffer.
@@ -79,13 +80,28 @@ enum FindingJSON {
         var value = value
         out.append(Byte.doubleQuote)
         value.withUTF8 { bytes in
-            if bytes.contains(where: { $0 < 0x20 || $0 == Byte.doubleQuote || $0 == Byte.backslash }) {
+            if needsEscaping(bytes) {
                 appendEscaped(bytes, to: &out)
             } else {
                 out.append(contentsOf: bytes)
             }
         }
         out.append(Byte.doubleQuote)
+    }
+
+    /// Whether `bytes` hold a control byte, a quote or a backslash; read eight bytes at a time.
+    private static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= bytes.count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if ASCII.bytesBelow(0x20, in: word) | ASCII.zeroBytes(word ^ ASCII.repeated(Byte.doubleQuote))
+                    | ASCII.zeroBytes(word ^ ASCII.repeated(Byte.backslash)) != 0 { return true }
+                index += 8
+            }
+        }
+        return bytes[index...].contains { $0 < 0x20 || $0 == Byte.doubleQuote || $0 == Byte.backslash }
     }
 
     /// Appends `bytes` with JSON escapes, without the quotes.

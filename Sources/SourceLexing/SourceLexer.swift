@@ -44,6 +44,25 @@ public enum ASCII {
 
     @inlinable package static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
+    // MARK: Eight bytes at a time
+
+    /// `byte` in every byte of a word.
+    @inlinable package static func repeated(_ byte: UInt8) -> UInt64 { 0x0101_0101_0101_0101 &* UInt64(byte) }
+
+    /// The high bit of each byte of `word` that is zero, and no other bit.
+    @inlinable package static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let low = 0x7F7F_7F7F_7F7F_7F7F as UInt64
+        return ~(((word & low) &+ low) | word | low)
+    }
+
+    /// The high bit of each byte of `word` below `limit` (at most 0x80), and no other bit.
+    @inlinable package static func bytesBelow(_ limit: UInt8, in word: UInt64) -> UInt64 {
+        let high = 0x8080_8080_8080_8080 as UInt64
+        // With each byte's high bit set no borrow crosses a byte, and the difference keeps its high
+        // bit exactly when the low seven bits are at least `limit`; `~word` drops bytes of 0x80 and up.
+        return ~((word | high) &- repeated(limit)) & ~word & high
+    }
+
     /// `String(decoding: bytes, as: UTF8.self).lowercased()`, without Unicode case mapping when
     /// the bytes are ASCII (names of callees and variables, read for every candidate).
     package static func lowercasedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {

@@ -1,5 +1,6 @@
 @testable import Extraction
 @testable import SourceLexing
+import SQLText
 import Testing
 
 /// Classes of miss found on the held-out folder (`HeldOut/`), one table per class.
