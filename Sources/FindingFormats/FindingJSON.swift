@@ -8,13 +8,13 @@ enum FindingJSON {
     /// The finding as one JSON object with sorted snake_case keys, `null` for missing values,
     /// after `prefix` (the separator the writer puts before it).
     static func object(_ finding: SQLFinding, after prefix: String = "") -> String {
-        var out: [UInt8] = []
+        var out = OutputBuffer(capacity: 512)
         append(finding, after: prefix, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out.text
     }
 
     /// Appends ``object(_:after:)``'s text to `out`.
-    static func append(_ finding: SQLFinding, after prefix: String, to out: inout [UInt8]) {
+    static func append(_ finding: SQLFinding, after prefix: String, to out: inout OutputBuffer) {
         appendRaw(prefix, to: &out)
         appendLiteral("{\"column\":", to: &out)
         appendInteger(finding.column, to: &out)
@@ -45,24 +45,23 @@ enum FindingJSON {
         appendLiteral("]}", to: &out)
     }
 
-    private static func appendOptional(_ value: String?, to out: inout [UInt8]) {
+    private static func appendOptional(_ value: String?, to out: inout OutputBuffer) {
         if let value { appendString(value, to: &out) } else { appendLiteral("null", to: &out) }
     }
 
     /// Appends JSON punctuation and keys.
-    private static func appendLiteral(_ text: StaticString, to out: inout [UInt8]) {
-        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    private static func appendLiteral(_ text: StaticString, to out: inout OutputBuffer) {
+        out.append(text)
     }
 
     /// Appends text that needs no escaping (or is written unescaped: the dialect, kind and
     /// language are fixed words), as it is.
-    private static func appendRaw(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { out.append(contentsOf: $0) }
+    private static func appendRaw(_ text: String, to out: inout OutputBuffer) {
+        out.append(text)
     }
 
     /// Appends `value` in decimal.
-    private static func appendInteger(_ value: Int, to out: inout [UInt8]) {
+    private static func appendInteger(_ value: Int, to out: inout OutputBuffer) {
         guard value >= 0 else {
             appendRaw(String(value), to: &out)
             return
@@ -76,14 +75,14 @@ enum FindingJSON {
     }
 
     /// Appends `value` as a JSON string literal.
-    static func appendString(_ value: String, to out: inout [UInt8]) {
+    static func appendString(_ value: String, to out: inout OutputBuffer) {
         var value = value
         out.append(Byte.doubleQuote)
         value.withUTF8 { bytes in
             if needsEscaping(bytes) {
                 appendEscaped(bytes, to: &out)
             } else {
-                out.append(contentsOf: bytes)
+                out.append(bytes)
             }
         }
         out.append(Byte.doubleQuote)
@@ -105,17 +104,19 @@ enum FindingJSON {
     }
 
     /// Appends `bytes` with JSON escapes, without the quotes.
-    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
+    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout OutputBuffer) {
+        let hex: StaticString = "0123456789abcdef"
         for byte in bytes {
             switch byte {
-            case Byte.doubleQuote: out += [Byte.backslash, Byte.doubleQuote]
-            case Byte.backslash: out += [Byte.backslash, Byte.backslash]
-            case Byte.newline: out += [Byte.backslash, UInt8(ascii: "n")]
-            case Byte.carriageReturn: out += [Byte.backslash, UInt8(ascii: "r")]
-            case Byte.tab: out += [Byte.backslash, UInt8(ascii: "t")]
+            case Byte.doubleQuote: out.append("\\\"")
+            case Byte.backslash: out.append("\\\\")
+            case Byte.newline: out.append("\\n")
+            case Byte.carriageReturn: out.append("\\r")
+            case Byte.tab: out.append("\\t")
             case 0..<0x20:
-                out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                out.append("\\u00")
+                out.append(hex.utf8Start[Int(byte >> 4)])
+                out.append(hex.utf8Start[Int(byte & 0xF)])
             default: out.append(byte)
             }
         }

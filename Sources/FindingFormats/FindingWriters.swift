@@ -25,13 +25,13 @@ public protocol FindingWriter {
     /// Text that closes the document.
     mutating func finish(progress: ScanProgress) -> String
     /// Appends the text for one finding (what ``write(_:)`` returns) to `output` as UTF-8.
-    mutating func write(_ finding: SQLFinding, to output: inout [UInt8])
+    mutating func write(_ finding: SQLFinding, to output: inout OutputBuffer)
 }
 
 extension FindingWriter {
     /// Appends ``write(_:)``'s text to `output`.
-    public mutating func write(_ finding: SQLFinding, to output: inout [UInt8]) {
-        output.append(contentsOf: write(finding).utf8)
+    public mutating func write(_ finding: SQLFinding, to output: inout OutputBuffer) {
+        output.append(write(finding))
     }
 }
 
@@ -51,7 +51,7 @@ public struct JSONFindingWriter: FindingWriter {
         return FindingJSON.object(finding, after: count == 0 ? "\n  " : ",\n  ")
     }
 
-    public mutating func write(_ finding: SQLFinding, to output: inout [UInt8]) {
+    public mutating func write(_ finding: SQLFinding, to output: inout OutputBuffer) {
         defer { count += 1 }
         FindingJSON.append(finding, after: count == 0 ? "\n  " : ",\n  ", to: &output)
     }

@@ -40,11 +40,11 @@ struct WordScanTests {
     @Test(arguments: ["", "plain", "a path/to/file.go and more text", "say \"hi\"", "back\\slash in a long line",
                       "tab\there", "new\nline", "\u{1}", "quote at the end of sixteen\"", "naïve café"])
     func stringsAreEscapedExactlyWhenNeeded(text: String) {
-        var out: [UInt8] = []
+        var out = OutputBuffer(capacity: 16)
         FindingJSON.appendString(text, to: &out)
         let escaped = text.contains { $0 == "\"" || $0 == "\\" || $0.asciiValue.map { $0 < 0x20 } ?? false }
         #expect((out.count != text.utf8.count + 2) == escaped, "\(text)")
-        #expect(String(decoding: out, as: UTF8.self) == jsonString(text))
+        #expect(out.text == jsonString(text))
     }
 
     private func mask(_ bytes: [UInt8], _ member: (UInt8) -> Bool) -> UInt64 {

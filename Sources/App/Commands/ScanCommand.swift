@@ -54,29 +54,49 @@ struct ScanCommand: AsyncParsableCommand {
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         sink.write(writer.finish(progress: final))
         sink.flush()
+        if let failure = sink.failure {
+            throw OutputError(description: "cannot write the findings: \(String(cString: strerror(failure)))")
+        }
     }
 }
 
 extension OutputFormat: ExpressibleByArgument {}
 
+/// The findings could not be written (a full disk, a closed descriptor).
+private struct OutputError: Error, CustomStringConvertible {
+    let description: String
+}
+
 /// Buffered text output to standard output or a file.
-private struct OutputSink {
-    private let handle: FileHandle
-    private var buffer: [UInt8] = []
+private struct OutputSink: ~Copyable {
+    private let descriptor: Int32
+    private let ownsDescriptor: Bool
+    private var buffer = OutputBuffer()
+    /// The `errno` of the first failed write; nothing more is written after it.
+    private(set) var failure: Int32?
 
     init(path: String?) throws {
         guard let path else {
-            handle = FileHandle.standardOutput
+            descriptor = STDOUT_FILENO
+            ownsDescriptor = false
             return
         }
-        guard FileManager.default.createFile(atPath: path, contents: nil) else {
-            throw ValidationError("cannot write to \(path)")
+        // open(2), not FileManager.createFile, which puts a new file in the path's place: run as
+        // root, `-o /dev/null` would replace the device.
+        let opened = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard opened >= 0 else {
+            throw ValidationError("cannot write to \(path): \(String(cString: strerror(errno)))")
         }
-        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        descriptor = opened
+        ownsDescriptor = true
+    }
+
+    deinit {
+        if ownsDescriptor { close(descriptor) }
     }
 
     mutating func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
+        buffer.append(text)
         if buffer.count >= 64 * 1024 { flush() }
     }
 
@@ -85,9 +105,21 @@ private struct OutputSink {
         if buffer.count >= 64 * 1024 { flush() }
     }
 
+    /// Writes the buffered bytes with `write(2)` (without copying them into a `Data` first).
     mutating func flush() {
-        guard !buffer.isEmpty else { return }
-        handle.write(Data(buffer))
-        buffer.removeAll(keepingCapacity: true)
+        defer { buffer.removeAll() }
+        guard buffer.count > 0, failure == nil else { return }
+        failure = buffer.withBytes { bytes -> Int32? in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return nil
+        }
     }
 }
