@@ -35,6 +35,7 @@ struct RawTreeFingerprinter: ~Copyable {
     private static let maximumDepth = 100
 
     private var output = FingerprintBuffer()
+    private let tags = RawTreeReader.TagTable.shared
     /// The items of the sorted lists being written (a stack: an item's own lists come and go
     /// above those of its list).
     private var sortedItems: [SortedItem] = []
@@ -54,7 +55,7 @@ struct RawTreeFingerprinter: ~Copyable {
     /// Writes a node: nothing for the nodes libpg_query ignores, else its name and fields.
     private mutating func visit(_ node: UnsafeRawPointer?, depth: Int, in field: Field) {
         guard let node, depth < Self.maximumDepth, !unsupported else { return }
-        guard let tag = Self.tag(node) else {
+        guard let tag = self.tag(node) else {
             unsupported = true
             return
         }
@@ -75,7 +76,7 @@ struct RawTreeFingerprinter: ~Copyable {
         default:
             // A constant or parameter cast to a type counts for nothing, like the constant itself.
             if tag == .typeCast, let argument = node.assumingMemoryBound(to: PgTypeCast.self).pointee.arg,
-               let kind = Self.tag(UnsafeRawPointer(argument)), kind == .aConst || kind == .paramRef {
+               let kind = self.tag(UnsafeRawPointer(argument)), kind == .aConst || kind == .paramRef {
                 return
             }
             output.append(tag.name)
@@ -268,7 +269,7 @@ struct RawTreeFingerprinter: ~Copyable {
     // MARK: - Helpers
 
     /// The node's tag, when the fingerprinter knows it.
-    private static func tag(_ node: UnsafeRawPointer) -> Tag? {
-        RawTreeReader.tag(node)
+    private func tag(_ node: UnsafeRawPointer) -> Tag? {
+        tags.tag(node)
     }
 }

@@ -109,6 +109,7 @@ struct RawTreeReader {
 
     /// The constants found so far (across the statements of the script).
     private var constants: Constants
+    private let tags = TagTable.shared
 
     private var relations: [ParseSummary.Relation] = []
     private var cteNames: Set<String> = []
@@ -129,15 +130,16 @@ struct RawTreeReader {
     static func read(_ tree: UnsafeRawPointer) -> (summary: ParseSummary, constants: Constants)? {
         let list = tree.assumingMemoryBound(to: PgList.self).pointee
         guard list.type == Tag.list.rawValue else { return nil }
+        let tags = TagTable.shared
         var statements: [ParseSummary.Statement] = []
         statements.reserveCapacity(Int(list.length))
         var constants = Constants()
         for index in 0..<Int(list.length) {
-            guard let element = UnsafeRawPointer(list.elements[index]), Self.tag(element) == .rawStmt else {
+            guard let element = UnsafeRawPointer(list.elements[index]), tags.tag(element) == .rawStmt else {
                 return nil
             }
             let raw = element.assumingMemoryBound(to: PgRawStmt.self).pointee
-            guard let body = UnsafeRawPointer(raw.stmt), let kind = Self.tag(body) else { return nil }
+            guard let body = UnsafeRawPointer(raw.stmt), let kind = tags.tag(body) else { return nil }
             var reader = RawTreeReader(constants: constants)
             guard reader.readStatement(body, kind) else { return nil }
             statements.append(reader.statement(nodeType: kind.name.description, location: Int(raw.stmt_location),
@@ -206,7 +208,7 @@ struct RawTreeReader {
         if let elements = node.tableElts {
             guard elements.pointee.type == Tag.list.rawValue else { return false }
             let known = Self.forEach(in: elements) { element in
-                switch Self.tag(element) {
+                switch tag(element) {
                 case .columnDef: visitColumn(element.assumingMemoryBound(to: PgColumnDef.self).pointee, context)
                 case .constraint: visitConstraint(element.assumingMemoryBound(to: PgConstraint.self).pointee, context)
                 default: visitNode(element, context)
@@ -228,7 +230,7 @@ struct RawTreeReader {
         guard let list else { return true }
         guard list.pointee.type == Tag.list.rawValue else { return false }
         return Self.forEach(in: list) { element in
-            Self.tag(element) == .constraint
+            tag(element) == .constraint
                 && visitConstraint(element.assumingMemoryBound(to: PgConstraint.self).pointee, context)
         }
     }
@@ -253,8 +255,8 @@ struct RawTreeReader {
         guard let targets else { return true }
         guard targets.pointee.type == Tag.list.rawValue else { return false }
         _ = Self.forEach(in: targets) { target in
-            if Self.tag(target) == .resTarget, let value = target.assumingMemoryBound(to: PgResTarget.self).pointee.val,
-               Self.tag(UnsafeRawPointer(value)) != .columnRef {
+            if tag(target) == .resTarget, let value = target.assumingMemoryBound(to: PgResTarget.self).pointee.val,
+               tag(UnsafeRawPointer(value)) != .columnRef {
                 computesTarget = true
             }
             return true
@@ -284,7 +286,7 @@ struct RawTreeReader {
         guard let items else { return true }
         guard items.pointee.type == Tag.list.rawValue else { return false }
         return Self.forEach(in: items) { item in
-            if Self.isPosition(item) {
+            if isPosition(item) {
                 mayHaveConstants = true
                 return true
             }
@@ -298,8 +300,8 @@ struct RawTreeReader {
         guard let items else { return true }
         guard items.pointee.type == Tag.list.rawValue else { return false }
         return Self.forEach(in: items) { item in
-            if Self.tag(item) == .sortBy, let key = item.assumingMemoryBound(to: PgSortBy.self).pointee.node,
-               Self.isPosition(UnsafeRawPointer(key)) {
+            if tag(item) == .sortBy, let key = item.assumingMemoryBound(to: PgSortBy.self).pointee.node,
+               isPosition(UnsafeRawPointer(key)) {
                 mayHaveConstants = true
                 return true
             }
@@ -308,7 +310,7 @@ struct RawTreeReader {
     }
 
     /// An integer constant (an A_Const whose value is an Integer).
-    private static func isPosition(_ node: UnsafeRawPointer) -> Bool {
+    private func isPosition(_ node: UnsafeRawPointer) -> Bool {
         tag(node) == .aConst && node.assumingMemoryBound(to: PgAConst.self).pointee.val.type == Tag.integer.rawValue
     }
 
@@ -321,7 +323,7 @@ struct RawTreeReader {
     }
 
     private mutating func visitNode(_ node: UnsafeRawPointer, _ context: Context) -> Bool {
-        guard let kind = Self.tag(node) else { return false }
+        guard let kind = tag(node) else { return false }
         switch kind {
         case .list:
             return Self.forEach(in: node) { visitNode($0, context) }
@@ -351,7 +353,7 @@ struct RawTreeReader {
         case .columnRef:
             if context.inTargetList, let fields = node.assumingMemoryBound(to: PgColumnRef.self).pointee.fields,
                fields.pointee.length == 1, let field = UnsafeRawPointer(fields.pointee.elements[0]),
-               Self.tag(field) == .string, let name = field.assumingMemoryBound(to: PgString.self).pointee.sval {
+               tag(field) == .string, let name = field.assumingMemoryBound(to: PgString.self).pointee.sval {
                 targetColumnNames.append(String(cString: name))
             }
             return true
@@ -497,17 +499,36 @@ struct RawTreeReader {
 
     /// The node's tag, when the reader knows it.
     static func tag(_ node: UnsafeRawPointer) -> Tag? {
-        let number = Int(node.assumingMemoryBound(to: PgNode.self).pointee.type)
-        return number >= 0 && number < tagsByNumber.count ? tagsByNumber[number] : nil
+        TagTable.shared.tag(node)
     }
 
-    /// The tags the reader knows, by number up to the highest (a table rather than the switch of
-    /// `Tag(rawValue:)`, which every node goes through).
-    private static let tagsByNumber: [Tag?] = {
-        var table = [Tag?](repeating: nil, count: Int(Tag.allCases.map(\.rawValue).max() ?? 0) + 1)
-        for tag in Tag.allCases { table[Int(tag.rawValue)] = tag }
-        return table
-    }()
+    /// ``tag(_:)`` through the reader's own copy of the table (no lazy global for every node).
+    private func tag(_ node: UnsafeRawPointer) -> Tag? {
+        tags.tag(node)
+    }
+
+    /// The tags the reader knows, by number up to the highest: a table rather than the switch of
+    /// `Tag(rawValue:)`, which every node goes through. Walks keep a copy of it (a pointer and a
+    /// count), so that reading a node's tag does not go through the lazy global each time.
+    struct TagTable: @unchecked Sendable {
+        private let entries: UnsafePointer<Tag?>
+        private let count: Int
+
+        static let shared = TagTable()
+
+        private init() {
+            count = Int(Tag.allCases.map(\.rawValue).max() ?? 0) + 1
+            let table = UnsafeMutablePointer<Tag?>.allocate(capacity: count)
+            table.initialize(repeating: nil, count: count)
+            for tag in Tag.allCases { table[Int(tag.rawValue)] = tag }
+            entries = UnsafePointer(table)  // never freed: a process-wide constant
+        }
+
+        func tag(_ node: UnsafeRawPointer) -> Tag? {
+            let number = Int(node.assumingMemoryBound(to: PgNode.self).pointee.type)
+            return number >= 0 && number < count ? entries[number] : nil
+        }
+    }
 
     /// Calls `body` with each non-null element of a List of nodes; `false` as soon as `body` does.
     private static func forEach(in list: UnsafeRawPointer, _ body: (UnsafeRawPointer) -> Bool) -> Bool {
