@@ -97,7 +97,15 @@ enum CallNames {
         var name = lowercasedName
         return name.withUTF8 { bytes in
             contains(bytes, "sql") || contains(bytes, "query") || contains(bytes, "statement")
-        } || lowercasedName.hasSuffix("stmt") || lowercasedName == "q" || lowercasedName.hasSuffix("_q")
+                || hasSuffix(bytes, "stmt") || hasSuffix(bytes, "_q") || (bytes.count == 1 && bytes[0] == UInt8(ascii: "q"))
+        }
+    }
+
+    private static func hasSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        return UnsafeBufferPointer(rebasing: bytes[(bytes.count - count)...])
+            .elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: count))
     }
 
     private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
@@ -112,6 +120,7 @@ enum CallNames {
 
     /// Whether a callee name is a message/exception sink.
     static func isNonSQLSink(_ lowercasedName: String) -> Bool {
-        nonSQL.contains(lowercasedName) || lowercasedName.hasSuffix("error") || lowercasedName.hasSuffix("exception")
+        var name = lowercasedName
+        return name.withUTF8 { hasSuffix($0, "error") || hasSuffix($0, "exception") } || nonSQL.contains(lowercasedName)
     }
 }

@@ -125,9 +125,12 @@ struct FingerprintBuffer: ~Copyable {
         }
     }
 
-    /// Makes room for `length` more bytes.
-    private mutating func reserve(_ length: Int) {
-        guard count + length > capacity else { return }
+    /// Makes room for `length` more bytes (the check is inlined into every append; growing is not).
+    @inline(__always) private mutating func reserve(_ length: Int) {
+        if count + length > capacity { grow(toFit: length) }
+    }
+
+    @inline(never) private mutating func grow(toFit length: Int) {
         let grown = max(capacity * 2, count + length)
         let larger = Self.allocate(grown)
         larger.update(from: bytes, count: count)
