@@ -54,24 +54,71 @@ package enum LooseSQLReader {
     }
 
     /// A guess at the dialect of a statement PostgreSQL rejects: `mysql`, `sqlite`, `tsql`,
-    /// `clickhouse`, or `unknown`.
+    /// `clickhouse`, or `unknown`. Read on ASCII-lower-cased bytes (this runs for every statement
+    /// that does not parse, so it neither compiles regular expressions nor asks Foundation).
     package static func dialect(of text: String) -> String {
-        let lower = text.lowercased()
+        let lower = Array(text.utf8).map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
+        func has(_ needle: StaticString) -> Bool { contains(lower, needle) }
         let list = Self.words(of: text)
         let first = list.first
         let words = Set(list.prefix(64))
-        if lower.contains("engine mergetree") || lower.contains("engine = mergetree") || lower.contains("final")
-            && words.contains("settings") { return "clickhouse" }
-        if text.contains("[") && text.contains("]") && (words.contains("nolock") || lower.contains("].[")
-            || lower.range(of: #"\[[a-z_]+\]"#, options: .regularExpression) != nil) || words.contains("top")
-            && first == "select" || lower.contains("updlock") || lower.contains("holdlock") { return "tsql" }
-        if first == "pragma" || lower.contains("autoincrement") || lower.contains("insert or ")
-            || lower.contains("virtual table") || lower.contains("begin immediate") { return "sqlite" }
-        if text.contains("`") || lower.contains("auto_increment") || lower.contains("engine=") || lower.contains("engine =")
-            || first == "show" || first == "use" || (first == "replace" && words.contains("into"))
-            || lower.contains(" change ") || lower.range(of: #"limit\s+[?$0-9]+\s*,"#, options: .regularExpression) != nil {
+        if has("engine mergetree") || has("engine = mergetree") || has("final") && words.contains("settings") {
+            return "clickhouse"
+        }
+        if has("[") && has("]") && (words.contains("nolock") || has("].[") || hasBracketedName(lower))
+            || words.contains("top") && first == "select" || has("updlock") || has("holdlock") { return "tsql" }
+        if first == "pragma" || has("autoincrement") || has("insert or ") || has("virtual table") || has("begin immediate") {
+            return "sqlite"
+        }
+        if has("`") || has("auto_increment") || has("engine=") || has("engine =") || first == "show" || first == "use"
+            || (first == "replace" && words.contains("into")) || has(" change ") || hasLimitWithComma(lower) {
             return "mysql"
         }
         return "unknown"
+    }
+
+    private static func contains(_ bytes: [UInt8], _ needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard pattern.count <= bytes.count else { return false }
+        for start in 0...(bytes.count - pattern.count) where bytes[start] == pattern[0] {
+            if bytes[start..<(start + pattern.count)].elementsEqual(pattern) { return true }
+        }
+        return false
+    }
+
+    /// A T-SQL bracketed name: `[`, one or more of `a`–`z` and `_`, `]`.
+    private static func hasBracketedName(_ lower: [UInt8]) -> Bool {
+        var index = 0
+        while index < lower.count {
+            guard lower[index] == ASCII.openBracket else { index += 1; continue }
+            var end = index + 1
+            while end < lower.count, (lower[end] >= UInt8(ascii: "a") && lower[end] <= UInt8(ascii: "z"))
+                    || lower[end] == ASCII.underscore { end += 1 }
+            if end > index + 1, end < lower.count, lower[end] == ASCII.closeBracket { return true }
+            index = end
+        }
+        return false
+    }
+
+    /// MySQL's `LIMIT offset, count`: `limit`, blanks, digits (or a placeholder), blanks, `,`.
+    private static func hasLimitWithComma(_ lower: [UInt8]) -> Bool {
+        func isBlank(_ byte: UInt8) -> Bool { byte == ASCII.space || (byte >= 0x09 && byte <= 0x0D) }
+        func isCount(_ byte: UInt8) -> Bool { ASCII.isDigit(byte) || byte == UInt8(ascii: "?") || byte == ASCII.dollar }
+        let limit = Array("limit".utf8)
+        var start = 0
+        while start + limit.count < lower.count {
+            defer { start += 1 }
+            guard lower[start] == limit[0], lower[start..<(start + limit.count)].elementsEqual(limit) else { continue }
+            var index = start + limit.count
+            let blanks = index
+            while index < lower.count, isBlank(lower[index]) { index += 1 }
+            guard index > blanks else { continue }
+            let digits = index
+            while index < lower.count, isCount(lower[index]) { index += 1 }
+            guard index > digits else { continue }
+            while index < lower.count, isBlank(lower[index]) { index += 1 }
+            if index < lower.count, lower[index] == UInt8(ascii: ",") { return true }
+        }
+        return false
     }
 }

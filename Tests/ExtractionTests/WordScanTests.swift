@@ -1,6 +1,7 @@
 @testable import Extraction
 @testable import FindingFormats
 import SourceLexing
+import SQLText
 import Testing
 
 /// The eight-bytes-at-a-time tests of `ASCII` against their byte-by-byte definitions, and the
@@ -66,5 +67,40 @@ struct WordScanTests {
             }
         }
         return result + "\""
+    }
+}
+
+/// The dialect guessed for statements PostgreSQL rejects, one row per rule and its near misses.
+@Suite("Dialect of unparsed statements")
+struct DialectTests {
+    @Test(arguments: [
+        ("CREATE TABLE t (id Int32) ENGINE = MergeTree ORDER BY id", "clickhouse"),
+        ("CREATE TABLE t (id Int32) engine MergeTree", "clickhouse"),
+        ("SELECT * FROM t FINAL SETTINGS max_threads = 2", "clickhouse"),
+        ("SELECT * FROM t FINAL", "unknown"),
+        ("SELECT [name] FROM [dbo].[users] WITH (NOLOCK)", "tsql"),
+        ("SELECT TOP 10 * FROM users", "tsql"),
+        ("SELECT a FROM t WITH (UPDLOCK)", "tsql"),
+        ("SELECT x[1 FROM t]", "unknown"),
+        ("SELECT [ ] FROM t", "unknown"),
+        ("SELECT [user_name] FROM t", "tsql"),
+        ("PRAGMA journal_mode = WAL", "sqlite"),
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT)", "sqlite"),
+        ("INSERT OR IGNORE INTO t VALUES (1)", "sqlite"),
+        ("CREATE VIRTUAL TABLE docs USING fts5(body)", "sqlite"),
+        ("CREATE TABLE `users` (`id` int)", "mysql"),
+        ("CREATE TABLE t (id INT AUTO_INCREMENT) ENGINE=InnoDB", "mysql"),
+        ("SHOW TABLES LIKE 'wp_%'", "mysql"),
+        ("USE shop", "mysql"),
+        ("REPLACE INTO t (a) VALUES (1)", "mysql"),
+        ("ALTER TABLE t CHANGE old new INT", "mysql"),
+        ("SELECT * FROM t LIMIT 10, 20", "mysql"),
+        ("SELECT * FROM t LIMIT\t? , ?", "mysql"),
+        ("SELECT * FROM t LIMIT 10 OFFSET 20 WHERE ,", "unknown"),
+        ("SELECT * FROM t LIMIT ,", "unknown"),
+        ("SELEC 1", "unknown"),
+    ])
+    func dialect(text: String, expected: String) {
+        #expect(LooseSQLReader.dialect(of: text) == expected, "\(text)")
     }
 }
