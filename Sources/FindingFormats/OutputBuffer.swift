@@ -29,15 +29,25 @@ public struct OutputBuffer: ~Copyable {
     }
 
     /// Appends bytes.
-    public mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
+    @inline(__always) public mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
         guard let base = source.baseAddress else { return }
-        reserve(source.count)
-        (bytes + count).update(from: base, count: source.count)
-        count += source.count
+        let length = source.count
+        reserve(length)
+        let target = UnsafeMutableRawPointer(bytes + count)
+        if length >= 8, length <= 16 {
+            // Most keys and values are this short: two overlapping word copies instead of a call.
+            let from = UnsafeRawPointer(base)
+            target.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            target.storeBytes(of: from.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self),
+                              toByteOffset: length - 8, as: UInt64.self)
+        } else {
+            target.copyMemory(from: base, byteCount: length)
+        }
+        count += length
     }
 
     /// Appends a literal's text.
-    public mutating func append(_ text: StaticString) {
+    @inline(__always) public mutating func append(_ text: StaticString) {
         append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
@@ -62,9 +72,12 @@ public struct OutputBuffer: ~Copyable {
         withBytes { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Makes room for `length` more bytes.
-    private mutating func reserve(_ length: Int) {
-        guard count + length > capacity else { return }
+    /// Makes room for `length` more bytes (the check is inlined; growing is not).
+    @inline(__always) private mutating func reserve(_ length: Int) {
+        if count + length > capacity { grow(toFit: length) }
+    }
+
+    @inline(never) private mutating func grow(toFit length: Int) {
         let grown = max(capacity * 2, count + length)
         let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
         larger.update(from: bytes, count: count)

@@ -56,7 +56,10 @@ package struct ParseSummary: Sendable, Equatable {
 
         /// The sorted, de-duplicated real tables referenced (CTE names excluded).
         package var tables: [String] {
-            var names = relations.compactMap { $0.schema != nil || !cteNames.contains($0.name) ? $0.qualifiedName : nil }
+            let hasCTEs = !cteNames.isEmpty  // most statements have none: no name is hashed then
+            var names = relations.compactMap {
+                $0.schema != nil || !hasCTEs || !cteNames.contains($0.name) ? $0.qualifiedName : nil
+            }
             guard names.count > 1 else { return names }
             names.sort()
             var kept = 1
