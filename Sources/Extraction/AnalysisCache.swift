@@ -31,23 +31,30 @@ struct AnalysisCache {
     }
 
     private var slots: [(key: Key, analyses: [StatementAnalysis])?]
+    /// The hash of each slot's key, read first: most lookups miss, and then the slot itself (whose
+    /// copy would retain the key's text and the analyses) is not touched.
+    private var hashes: [UInt64]
     private let shift: UInt64
 
     /// A cache of `2^sizeLog2` slots.
     init(sizeLog2: Int = 10) {
         slots = Array(repeating: nil, count: 1 << sizeLog2)
+        hashes = Array(repeating: 0, count: 1 << sizeLog2)
         shift = UInt64(64 - sizeLog2)
     }
 
     /// The analyses stored for `key`, if its slot still holds them.
     func analyses(for key: Key) -> [StatementAnalysis]? {
-        guard let entry = slots[slot(of: key)], entry.key == key else { return nil }
+        let slot = slot(of: key)
+        guard hashes[slot] == key.hash, let entry = slots[slot], entry.key == key else { return nil }
         return entry.analyses
     }
 
     /// Stores `analyses` for `key`, replacing whatever its slot held.
     mutating func store(_ analyses: [StatementAnalysis], for key: Key) {
-        slots[slot(of: key)] = (key, analyses)
+        let slot = slot(of: key)
+        hashes[slot] = key.hash
+        slots[slot] = (key, analyses)
     }
 
     /// The slot of a key: the top bits of its (multiplied) hash.
