@@ -62,6 +62,9 @@ enum CallNames {
         "sqlqueryraw", "executesql", "executesqlasync", "executesqlinterpolatedasync", "fromsql",
         // Swift: GRDB
         "fetchall", "fetchcursor", "sqlrequest", "makestatement", "cachedstatement",
+        // Android SQLiteDatabase, the SQLite C API (Swift, C)
+        "execsql", "rawquery", "compilestatement", "sqlite3_exec", "sqlite3_prepare", "sqlite3_prepare_v2",
+        "sqlite3_prepare_v3",
     ]
 
     /// Lower-cased annotations whose string argument is SQL: MyBatis `@Select`/`@Insert`/`@Update`/
@@ -73,7 +76,7 @@ enum CallNames {
     static let interpolationBinders: Set<String> = ["fromsql", "sqlquery", "executesql", "executesqlasync"]
 
     /// Lower-cased methods that add a piece to a string builder (C# `StringBuilder.Append`, Java's `append`).
-    static let builderAppends: Set<String> = ["append", "appendline", "appendformat"]
+    static let builderAppends: Set<String> = ["append", "appendline", "appendformat", "writestring"]
 
     /// Callees that splice their string argument with run-time values.
     static let formatters: Set<String> = ["sprintf", "format", "formatted", "fprintf", "format_map"]
@@ -87,6 +90,7 @@ enum CallNames {
         "ngettext", "translate", "i18n", "it", "describe", "test", "flash", "notice", "toast", "raise", "panic",
         "errorf", "fatalf", "infof", "debugf", "warnf", "logf", "assert", "message", "label", "title",
         "placeholder", "button", "tooltip", "settext", "showmessage", "createquery", "createtypedquery",
+        "tobe", "toequal", "tostrictequal",
     ]
 
     /// Lower-cased tags of JavaScript template literals whose holes are bound parameters.
@@ -118,9 +122,19 @@ enum CallNames {
         return false
     }
 
-    /// Whether a callee name is a message/exception sink.
+    /// Whether a callee name is a message/exception sink, or a test's assertion (`XCTAssertEqual(sql,
+    /// "SELECT …")`, `assertEquals`, `expect(…).toBe("…")`: the SQL a test expects, not SQL it runs).
     static func isNonSQLSink(_ lowercasedName: String) -> Bool {
         var name = lowercasedName
-        return name.withUTF8 { hasSuffix($0, "error") || hasSuffix($0, "exception") } || nonSQL.contains(lowercasedName)
+        return name.withUTF8 {
+            hasSuffix($0, "error") || hasSuffix($0, "exception") || hasPrefix($0, "assert") || hasPrefix($0, "xctassert")
+        } || nonSQL.contains(lowercasedName)
+    }
+
+    private static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        return UnsafeBufferPointer(rebasing: bytes[..<count])
+            .elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: count))
     }
 }

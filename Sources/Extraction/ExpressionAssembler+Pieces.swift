@@ -33,7 +33,7 @@ extension ExpressionAssembler {
     }
 
     /// Appends what later `receiver.Append(…)` calls (or `.Append(…)` chained on the first) add to
-    /// the statement begun by the first piece, up to `receiver.ToString()`, the end of the enclosing
+    /// the statement begun by the first piece, up to `receiver.ToString()` (Go: `.String()`), the end of the enclosing
     /// block or a few hundred tokens: literals as text, anything else as a run-time hole. The
     /// statement is run-time text (it is assembled as the code runs); the literals read are added
     /// to `pieces`, so that they are not read again as statements of their own. When the built text
@@ -62,7 +62,7 @@ extension ExpressionAssembler {
                 continue
             }
             let method = name(of: tokens[dot + 1])
-            if method == "tostring" {
+            if method == "tostring" || (language == .go && method == "string") {
                 // `jdbc.query(sql.toString(), …)`: the statement is handed to an entry point.
                 if named, let callee = enclosingCallee(before: cursor) {
                     let calleeName = name(of: tokens[callee.nameIndex])

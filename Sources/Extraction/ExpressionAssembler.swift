@@ -130,6 +130,11 @@ struct ExpressionAssembler {
                    next.byte == UInt8(ascii: "+") || next.byte == UInt8(ascii: "."), after.start == next.end {
                     return true
                 }
+                // Ruby's `sql << " AND …"` appends in place.
+                if language == .ruby, next.kind == .punctuation, next.byte == ASCII.less, after.kind == .punctuation,
+                   after.byte == ASCII.less, after.start == next.end {
+                    return true
+                }
                 if next.kind == .punctuation, next.byte == UInt8(ascii: "."), after.kind == .identifier,
                    ["append", "format", "formatted", "appendformat", "insert"].contains(name(of: after)) {
                     return true
@@ -373,8 +378,27 @@ struct ExpressionAssembler {
     }
 
     /// A Swift interpolation that splices text, not a bind: `\(unsafeRaw: x)`, `\(raw: x)`, `\(ident: x)`.
+    /// postgres.js and slonik fragments in a tagged template splice text too: `${sql(name)}`,
+    /// `${sql.identifier([t])}`, `${sql.join(…)}`, `${asc ? sql`ASC` : sql`DESC`}`.
     func isUnsafeRawHole(_ segment: LiteralSegment) -> Bool {
-        swiftHoleLabel(segment).map { ["unsafeRaw", "raw", "ident"].contains($0) } ?? false
+        if language == .javascript || language == .typescript { return isSQLHelperHole(segment) }
+        return swiftHoleLabel(segment).map { ["unsafeRaw", "raw", "ident"].contains($0) } ?? false
+    }
+
+    /// Whether a JavaScript hole calls the `sql` helper or holds a nested `sql` template.
+    func isSQLHelperHole(_ segment: LiteralSegment) -> Bool {
+        var start = Int(segment.start)
+        let end = Int(segment.end)
+        while start < end, bytes[start] == ASCII.dollar || bytes[start] == ASCII.openBrace
+                || bytes[start] == ASCII.space { start += 1 }
+        let hole = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        let sql = Array("sql".utf8)
+        if hole.starts(with: sql), hole.count > 3,
+           [ASCII.openParen, ASCII.backtick, UInt8(ascii: ".")].contains(hole[3]) { return true }
+        return hole.indices.dropLast(3).contains { index in
+            hole[index...].starts(with: sql) && hole[index + 3] == ASCII.backtick
+                && (index == 0 || !ASCII.isIdentifierPart(hole[index - 1]))
+        }
     }
 
     /// A Swift interpolation that is a bind whatever the callee: SQLKit's `\(bind: x)`, `\(binds: xs)`.
@@ -497,7 +521,7 @@ struct ExpressionAssembler {
             }
             return
         }
-        if CallNames.isNonSQLSink(calleeName) {
+        if CallNames.isNonSQLSink(calleeName) || isUIText(callee.nameIndex, calleeName) {
             context.role = .notSQL
         } else if CallNames.entryPoints.contains(calleeName) || wrappers.contains(calleeName)
                     || treeWrappers.contains(calleeName) {
@@ -511,6 +535,12 @@ struct ExpressionAssembler {
             context.unknownCallee = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)]),
                                            as: UTF8.self)
         }
+    }
+
+    /// SwiftUI's and Jetpack Compose's `Text("Delete from playlist")`: a label, where SQLAlchemy's
+    /// `text("…")` (lower case) is SQL.
+    func isUIText(_ nameIndex: Int, _ calleeName: String) -> Bool {
+        calleeName == "text" && bytes[Int(tokens[nameIndex].start)] == UInt8(ascii: "T")
     }
 
     /// Finds the call whose argument list holds the token at `index`.

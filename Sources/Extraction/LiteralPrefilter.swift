@@ -34,7 +34,8 @@ enum LiteralPrefilter {
     private static let textStarts = ByteTable { byte in
         switch byte {
         case ASCII.space, ASCII.tab, ASCII.newline, ASCII.carriageReturn, ASCII.openParen, ASCII.backslash, ASCII.minus,
-             ASCII.slash, ASCII.less, UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+             ASCII.slash, ASCII.less, ASCII.openBrace, UInt8(ascii: "a")...UInt8(ascii: "z"),
+             UInt8(ascii: "A")...UInt8(ascii: "Z"):
             return true
         default:
             return false
@@ -146,8 +147,9 @@ enum LiteralPrefilter {
         keywordRange(bytes, from: start, end: bytes.count) != nil
     }
 
-    /// The statement keyword that opens `bytes[start..<end]` after blanks, `(`, `\n` escapes and
-    /// SQL comments (`-- name: X :one`, `/* @name */`), or `nil`.
+    /// The statement keyword that opens `bytes[start..<end]` after blanks, `(`, `\n` escapes, SQL
+    /// comments (`-- name: X :one`, `/* @name */`) and the opening of a JDBC call escape (`{call …}`,
+    /// `{? = call …}`), or `nil`.
     static func keywordRange(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end count: Int) -> Range<Int>? {
         var index = start
         while index < count {
@@ -166,6 +168,13 @@ enum LiteralPrefilter {
             } else if byte == ASCII.less, index + 8 <= count, bytes[index + 7] == UInt8(ascii: ">"),
                       bytes[(index + 1)..<(index + 7)].map({ $0 | 0x20 }).elementsEqual("script".utf8) {
                 index += 8  // MyBatis `<script>` wrapping an annotation's SQL
+            } else if byte == ASCII.openBrace {
+                index += 1
+                guard index < count, bytes[index] == UInt8(ascii: "?") else { continue }
+                index += 1
+                while index < count, bytes[index] == ASCII.space { index += 1 }
+                guard index < count, bytes[index] == UInt8(ascii: "=") else { return nil }
+                index += 1
             } else if byte == ASCII.slash, index + 1 < count, bytes[index + 1] == ASCII.star {
                 index += 2
                 while index + 1 < count, !(bytes[index] == ASCII.star && bytes[index + 1] == ASCII.slash) { index += 1 }

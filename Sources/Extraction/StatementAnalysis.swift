@@ -32,6 +32,7 @@ enum StatementAnalyzer {
                         role: CallContext.Role = .entryPoint) -> [StatementAnalysis] {
         var text = text
         var concatenated = concatenated
+        if text.first == ASCII.openBrace, let call = JDBCEscape.rewrite(text) { text = call }
         if text.contains(ASCII.less), let stripped = MyBatisScript.strip(text) {
             text = stripped.text
             concatenated = concatenated || stripped.dynamic
@@ -50,6 +51,12 @@ enum StatementAnalyzer {
             }
         }
         guard let (output, error) = firstAttempt else { return [] }
+        // `ALTER TABLE %(table)s DROP COLUMN %(column)s` (Django's schema templates): `%s` holes
+        // where no parameter may stand are format holes when the text parses with them so.
+        if !formatted, hasPercentHole(text) {
+            let asFormat = analyze(text, formatted: true, concatenated: concatenated, role: role)
+            if !asFormat.isEmpty, asFormat.allSatisfy({ $0.parseError == nil }) { return asFormat }
+        }
         let dynamic = output.dynamic || concatenated
         if output.parseText.utf8.contains(UInt8(ascii: ";")),
            let pieces = try? PgQuery.split(output.parseText, usingParser: false), pieces.count > 1 {
@@ -85,6 +92,12 @@ enum StatementAnalyzer {
             }
         }
         return results
+    }
+
+    /// Whether `text` holds a `%s` or `%(name)s` placeholder.
+    private static func hasPercentHole(_ text: [UInt8]) -> Bool {
+        text.indices.dropLast().contains { text[$0] == ASCII.percent && (text[$0 + 1] == UInt8(ascii: "s")
+            || text[$0 + 1] == ASCII.openParen) }
     }
 
     /// Lines before the first code of `text` (blank lines and `--` comment lines).

@@ -6,7 +6,7 @@ package enum KeywordPrefilter {
     /// Lower-cased keywords; every SQL statement the scanner reports contains one of them.
     private static let keywords: [[UInt8]] = ["select", "insert", "update", "delete", "create", "alter", "drop",
                                               "truncate", "merge", "begin", "commit", "rollback", "pragma",
-                                              "vacuum"].map { Array($0.utf8) }
+                                              "vacuum", "call", "exec"].map { Array($0.utf8) }
 
     /// For every byte, whether it (lower-cased) starts one of ``keywords``.
     private static let firstLetters: [Bool] = {
@@ -53,6 +53,8 @@ package enum KeywordPrefilter {
         "begin", "commit", "rollback", "savepoint", "release", "start", "set", "reset", "show", "use", "do",
         "pragma", "analyze", "reindex", "cluster", "lock", "listen", "notify", "unlisten", "discard",
         "comment", "checkpoint", "declare", "end", "abort",
+        // Stored procedures: T-SQL `EXEC proc …`, `EXECUTE proc …` (JDBC's `{call proc(?)}` opens with `call`).
+        "exec", "execute",
     ]
 
     /// ``statementKeywords`` as bytes, indexed by length, for allocation-free matching.

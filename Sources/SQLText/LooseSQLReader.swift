@@ -66,12 +66,14 @@ package enum LooseSQLReader {
             return "clickhouse"
         }
         if has("[") && has("]") && (words.contains("nolock") || has("].[") || hasBracketedName(lower))
-            || words.contains("top") && first == "select" || has("updlock") || has("holdlock") { return "tsql" }
+            || words.contains("top") && first == "select" || has("updlock") || has("holdlock") || first == "exec"
+            || first == "execute" { return "tsql" }
         if first == "pragma" || has("autoincrement") || has("insert or ") || has("virtual table") || has("begin immediate") {
             return "sqlite"
         }
         if has("`") || has("auto_increment") || has("engine=") || has("engine =") || first == "show" || first == "use"
-            || (first == "replace" && words.contains("into")) || has(" change ") || hasLimitWithComma(lower) {
+            || (first == "replace" && words.contains("into")) || has(" change ") || has("on duplicate key")
+            || hasLimitWithComma(lower) {
             return "mysql"
         }
         return "unknown"

@@ -187,7 +187,9 @@ package struct PlaceholderNormalizer {
                 case ASCII.hash, ASCII.dollar:
                     if index + 1 < count, text[index + 1] == ASCII.openBrace,
                        let close = text[(index + 2)...].firstIndex(of: ASCII.closeBrace) {
-                        if byte == ASCII.hash { emitParameter() } else { emitHole(inQuotes: false) }
+                        // `#{id}` binds (MyBatis); `${x}` and Spring Data's SpEL `#{#entityName}` splice text.
+                        let spel = byte == ASCII.hash && index + 2 < count && text[index + 2] == ASCII.hash
+                        if byte == ASCII.hash, !spel { emitParameter() } else { emitHole(inQuotes: false) }
                         index = close + 1
                     } else {
                         copy(byte)

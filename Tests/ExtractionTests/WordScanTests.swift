@@ -93,6 +93,8 @@ struct DialectTests {
         ("SHOW TABLES LIKE 'wp_%'", "mysql"),
         ("USE shop", "mysql"),
         ("REPLACE INTO t (a) VALUES (1)", "mysql"),
+        ("INSERT INTO t (a) VALUES ($1) ON DUPLICATE KEY UPDATE a = $2", "mysql"),
+        ("EXEC dbo.usp_Report $1", "tsql"),
         ("ALTER TABLE t CHANGE old new INT", "mysql"),
         ("SELECT * FROM t LIMIT 10, 20", "mysql"),
         ("SELECT * FROM t LIMIT\t? , ?", "mysql"),
