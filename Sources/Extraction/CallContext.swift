@@ -1,4 +1,5 @@
 import Foundation
+import SourceLexing
 
 /// What the code around a string literal says about it.
 struct CallContext {
@@ -100,26 +101,9 @@ enum CallNames {
     static func isSQLName(_ lowercasedName: String) -> Bool {
         var name = lowercasedName
         return name.withUTF8 { bytes in
-            contains(bytes, "sql") || contains(bytes, "query") || contains(bytes, "statement")
-                || hasSuffix(bytes, "stmt") || hasSuffix(bytes, "_q") || (bytes.count == 1 && bytes[0] == UInt8(ascii: "q"))
+            ASCII.contains(bytes, "sql") || ASCII.contains(bytes, "query") || ASCII.contains(bytes, "statement")
+                || ASCII.hasSuffix(bytes, "stmt") || ASCII.hasSuffix(bytes, "_q") || (bytes.count == 1 && bytes[0] == UInt8(ascii: "q"))
         }
-    }
-
-    private static func hasSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
-        let count = word.utf8CodeUnitCount
-        guard bytes.count >= count else { return false }
-        return UnsafeBufferPointer(rebasing: bytes[(bytes.count - count)...])
-            .elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: count))
-    }
-
-    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
-        let count = word.utf8CodeUnitCount
-        guard bytes.count >= count else { return false }
-        let pattern = UnsafeBufferPointer(start: word.utf8Start, count: count)
-        for start in 0...(bytes.count - count) where bytes[start] == pattern[0] {
-            if zip(bytes[start..<(start + count)], pattern).allSatisfy({ $0 == $1 }) { return true }
-        }
-        return false
     }
 
     /// Whether a callee name is a message/exception sink, or a test's assertion (`XCTAssertEqual(sql,
@@ -127,14 +111,8 @@ enum CallNames {
     static func isNonSQLSink(_ lowercasedName: String) -> Bool {
         var name = lowercasedName
         return name.withUTF8 {
-            hasSuffix($0, "error") || hasSuffix($0, "exception") || hasPrefix($0, "assert") || hasPrefix($0, "xctassert")
+            ASCII.hasSuffix($0, "error") || ASCII.hasSuffix($0, "exception") || ASCII.hasPrefix($0, "assert")
+                || ASCII.hasPrefix($0, "xctassert")
         } || nonSQL.contains(lowercasedName)
-    }
-
-    private static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
-        let count = word.utf8CodeUnitCount
-        guard bytes.count >= count else { return false }
-        return UnsafeBufferPointer(rebasing: bytes[..<count])
-            .elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: count))
     }
 }

@@ -91,15 +91,30 @@ struct FileExtractor {
 
     private mutating func extractScript(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> [SQLFinding] {
         var script = Array(bytes)
-        guard let ranges = try? PgQuery.split(utf8: &script, usingParser: false) else {
-            return []
+        let ranges: [Range<Int>]
+        var routines: Set<Int> = []
+        if let batches = TSQLBatches.batches(script) {
+            // SQL Server: split batch by batch; a routine's body holds `;` that do not end it.
+            ranges = batches.flatMap { batch -> [Range<Int>] in
+                if TSQLBatches.isRoutine(script, batch) {
+                    routines.insert(batch.lowerBound)
+                    return [batch]
+                }
+                var piece = Array(script[batch])
+                let pieces = (try? PgQuery.split(utf8: &piece, usingParser: false)) ?? []
+                return ScriptRanges.withSkippedStatements(pieces.map { ($0.lowerBound + batch.lowerBound)..<($0.upperBound + batch.lowerBound) },
+                                             in: script, within: batch)
+            }
+        } else {
+            guard let split = try? PgQuery.split(utf8: &script, usingParser: false) else { return [] }
+            ranges = ScriptRanges.withSkippedStatements(split, in: script, within: 0..<script.count)
         }
         var findings: [SQLFinding] = []
         var line = 1
         var lineStart = 0
         var counted = 0
         for range in ranges {
-            guard let start = firstCodeByte(script, in: range) else { continue }
+            guard let start = ScriptRanges.codeStart(script, in: range) else { continue }
             while counted < start {
                 if script[counted] == ASCII.newline {
                     line += 1
@@ -108,35 +123,15 @@ struct FileExtractor {
                 counted += 1
             }
             let text = Array(script[start..<range.upperBound])
-            for analysis in analyze(text, formatted: false, concatenated: false, role: .entryPoint) {
+            let analyses = routines.contains(range.lowerBound)
+                ? StatementAnalyzer.analyze(text, formatted: false, concatenated: false, splittingScripts: false)
+                : analyze(text, formatted: false, concatenated: false, role: .entryPoint)
+            for analysis in analyses {
                 findings.append(finding(analysis, path: path, language: .sql, line: line + analysis.lineOffset,
                                         column: analysis.lineOffset == 0 ? start - lineStart + 1 : 1))
             }
         }
         return findings
-    }
-
-    /// The first byte of `range` that is neither blank nor inside a comment.
-    private func firstCodeByte(_ script: [UInt8], in range: Range<Int>) -> Int? {
-        var index = range.lowerBound
-        while index < range.upperBound {
-            let byte = script[index]
-            if byte == ASCII.space || byte == ASCII.tab || byte == ASCII.newline || byte == ASCII.carriageReturn
-                || byte == UInt8(ascii: ";") {
-                index += 1
-            } else if byte == ASCII.minus, index + 1 < range.upperBound, script[index + 1] == ASCII.minus {
-                while index < range.upperBound, script[index] != ASCII.newline { index += 1 }
-            } else if byte == ASCII.slash, index + 1 < range.upperBound, script[index + 1] == ASCII.star {
-                index += 2
-                while index + 1 < range.upperBound, !(script[index] == ASCII.star && script[index + 1] == ASCII.slash) {
-                    index += 1
-                }
-                index += 2
-            } else {
-                return index
-            }
-        }
-        return nil
     }
 
     // MARK: - Helpers

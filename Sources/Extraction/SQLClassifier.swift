@@ -42,7 +42,7 @@ enum SQLClassifier {
         }
         if role == .entryPoint { return keywordCase != .other || clauseCount(text) >= 2 }
         guard strength >= 2, !endsLikeSentence(text) else { return false }
-        return clauseCount(text) >= 2 && hasSQLPunctuation(text) || isTableDefinition(text)
+        return clauseCount(text) >= 2 && hasSQLPunctuation(text) || LooseSQLReader.definesTable(text)
     }
 
     /// Whether ``accepts(_:role:)`` is certain to reject `text` (one statement, placeholders
@@ -66,28 +66,6 @@ enum SQLClassifier {
     }
 
     // MARK: - Signals
-
-    private static let tableKinds: Set<String> = ["temporary", "temp", "virtual", "unlogged", "global", "local"]
-    private static let tableChanges: Set<String> = ["add", "drop", "modify", "change", "rename", "alter"]
-
-    /// A table defined or changed in another dialect (`CREATE TABLE t (id INTEGER PRIMARY KEY
-    /// AUTOINCREMENT)`, `ALTER TABLE `t` MODIFY COLUMN …`): SQL by its shape, though PostgreSQL's
-    /// parser rejects it and it has few clause words.
-    static func isTableDefinition(_ text: String) -> Bool {
-        let words = LooseSQLReader.words(of: text)
-        guard words.count >= 4 else { return false }
-        switch words[0] {
-        case "create":
-            guard let table = words.dropFirst().first(where: { !tableKinds.contains($0) }), table == "table" else {
-                return false
-            }
-            return text.utf8.contains(ASCII.openParen)
-        case "alter":
-            return words[1] == "table" && words.dropFirst(2).prefix(6).contains(where: tableChanges.contains)
-        default:
-            return false
-        }
-    }
 
     private static let pieceWords: Set<String> = [
         "alter", "table", "column", "drop", "index", "create", "sequence", "do", "nothing", "update", "set", "insert",

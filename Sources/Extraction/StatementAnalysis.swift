@@ -28,8 +28,10 @@ enum StatementAnalyzer {
     /// Returns nothing, without parsing, when the classifier is certain to reject the text in
     /// `role` (the default, ``CallContext/Role/entryPoint``, never skips). The first hole mode
     /// (parameters) adds the most SQL punctuation, so when its text is rejected so are the others.
+    /// Text that does not parse is cut into its statements unless `splittingScripts` is false (a
+    /// T-SQL routine, whose body's `;` do not end it).
     static func analyze(_ text: [UInt8], formatted: Bool, concatenated: Bool,
-                        role: CallContext.Role = .entryPoint) -> [StatementAnalysis] {
+                        role: CallContext.Role = .entryPoint, splittingScripts: Bool = true) -> [StatementAnalysis] {
         var text = text
         var concatenated = concatenated
         if text.first == ASCII.openBrace, let call = JDBCEscape.rewrite(text) { text = call }
@@ -58,7 +60,7 @@ enum StatementAnalyzer {
             if !asFormat.isEmpty, asFormat.allSatisfy({ $0.parseError == nil }) { return asFormat }
         }
         let dynamic = output.dynamic || concatenated
-        if output.parseText.utf8.contains(UInt8(ascii: ";")),
+        if splittingScripts, output.parseText.utf8.contains(UInt8(ascii: ";")),
            let pieces = try? PgQuery.split(output.parseText, usingParser: false), pieces.count > 1 {
             return split(pieces, of: output.parseText, dynamic: dynamic)
         }

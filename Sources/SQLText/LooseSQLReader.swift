@@ -30,7 +30,8 @@ package enum LooseSQLReader {
     package static func statementType(_ words: [String]) -> String {
         guard let first = words.first else { return "unknown" }
         if ["create", "alter", "drop"].contains(first) {
-            let objects: Set<String> = ["table", "index", "view", "function", "schema", "sequence", "type", "trigger"]
+            let objects: Set<String> = ["table", "index", "view", "function", "schema", "sequence", "type", "trigger",
+                                        "procedure"]
             if let object = words.dropFirst().prefix(4).first(where: objects.contains) {
                 return first == "drop" ? "drop" : "\(first)_\(object)"
             }
@@ -53,12 +54,34 @@ package enum LooseSQLReader {
         return names.sorted()
     }
 
+    private static let tableKinds: Set<String> = ["temporary", "temp", "virtual", "unlogged", "global", "local"]
+    private static let tableChanges: Set<String> = ["add", "drop", "modify", "change", "rename", "alter"]
+
+    /// A table defined or changed in another dialect (`CREATE TABLE t (id INTEGER PRIMARY KEY
+    /// AUTOINCREMENT)`, `ALTER TABLE `t` MODIFY COLUMN …`): SQL by its shape, though PostgreSQL's
+    /// parser rejects it and it has few clause words.
+    package static func definesTable(_ text: String) -> Bool {
+        let words = Self.words(of: text)
+        guard words.count >= 4 else { return false }
+        switch words[0] {
+        case "create":
+            guard let table = words.dropFirst().first(where: { !tableKinds.contains($0) }), table == "table" else {
+                return false
+            }
+            return text.utf8.contains(ASCII.openParen)
+        case "alter":
+            return words[1] == "table" && words.dropFirst(2).prefix(6).contains(where: tableChanges.contains)
+        default:
+            return false
+        }
+    }
+
     /// A guess at the dialect of a statement PostgreSQL rejects: `mysql`, `sqlite`, `tsql`,
     /// `clickhouse`, or `unknown`. Read on ASCII-lower-cased bytes (this runs for every statement
     /// that does not parse, so it neither compiles regular expressions nor asks Foundation).
     package static func dialect(of text: String) -> String {
         let lower = Array(text.utf8).map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
-        func has(_ needle: StaticString) -> Bool { contains(lower, needle) }
+        func has(_ needle: StaticString) -> Bool { lower.withUnsafeBufferPointer { ASCII.contains($0, needle) } }
         let list = Self.words(of: text)
         let first = list.first
         let words = Set(list.prefix(64))
@@ -77,15 +100,6 @@ package enum LooseSQLReader {
             return "mysql"
         }
         return "unknown"
-    }
-
-    private static func contains(_ bytes: [UInt8], _ needle: StaticString) -> Bool {
-        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        guard pattern.count <= bytes.count else { return false }
-        for start in 0...(bytes.count - pattern.count) where bytes[start] == pattern[0] {
-            if bytes[start..<(start + pattern.count)].elementsEqual(pattern) { return true }
-        }
-        return false
     }
 
     /// A T-SQL bracketed name: `[`, one or more of `a`–`z` and `_`, `]`.

@@ -44,6 +44,32 @@ public enum ASCII {
 
     @inlinable package static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
+    // MARK: Words in bytes
+
+    /// Whether `bytes` hold `word` (byte for byte).
+    package static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        guard !pattern.isEmpty, bytes.count >= pattern.count else { return pattern.isEmpty }
+        for start in 0...(bytes.count - pattern.count) where bytes[start] == pattern[0] {
+            if UnsafeBufferPointer(rebasing: bytes[start..<(start + pattern.count)]).elementsEqual(pattern) { return true }
+        }
+        return false
+    }
+
+    /// Whether `bytes` begin with `word`.
+    package static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        return bytes.count >= count
+            && UnsafeBufferPointer(rebasing: bytes[..<count]).elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: count))
+    }
+
+    /// Whether `bytes` end with `word`.
+    package static func hasSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        return bytes.count >= count && UnsafeBufferPointer(rebasing: bytes[(bytes.count - count)...])
+            .elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: count))
+    }
+
     // MARK: Eight bytes at a time
 
     /// `byte` in every byte of a word.

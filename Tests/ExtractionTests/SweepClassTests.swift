@@ -129,3 +129,39 @@ struct SweepClassTests {
         #expect(call.statementType == "call" && call.parseError == nil && call.sql == "CALL refresh_stats($1)")
     }
 }
+
+/// SQL Server scripts: `GO` lines separate batches; a routine's batch is one statement.
+@Suite("T-SQL batches")
+struct TSQLBatchTests {
+    @Test func goLinesSeparateBatches() throws {
+        let script = Array("-- c\nUSE [LeafDB]\nGO\nSET ANSI_NULLS ON\n  go 2 \nCREATE PROCEDURE p AS\nBEGIN\n SET NOCOUNT ON;\n SELECT 1;\nEND\nGO\n".utf8)
+        let batches = try #require(TSQLBatches.batches(script))
+        let texts = batches.map { String(decoding: script[$0], as: UTF8.self) }
+        #expect(texts == ["-- c\nUSE [LeafDB]\n", "SET ANSI_NULLS ON\n",
+                          "CREATE PROCEDURE p AS\nBEGIN\n SET NOCOUNT ON;\n SELECT 1;\nEND\n", ""])
+        #expect(batches.map { TSQLBatches.isRoutine(script, $0) } == [false, false, true, false])
+        #expect(TSQLBatches.batches(Array("SELECT 1;\nSELECT 2; -- go\n".utf8)) == nil)
+    }
+
+    /// A script: each batch's statements on their lines, a routine as one statement, and statements
+    /// that open with a word PostgreSQL does not know (`USE`), which its scanner split drops.
+    @Test func scriptsAreReadBatchByBatch() {
+        let script = """
+        USE [LeafDB]
+        GO
+        /* header */
+        CREATE PROCEDURE [app].[sp_Map] @source nvarchar(50) AS
+        BEGIN
+            SET NOCOUNT ON;
+            SELECT TOP (1) [TargetCode] FROM [app].[Map] WHERE SourceCode LIKE @source + '%'
+        END
+        GO
+        SELECT 1;
+        """
+        let found = extract(script, .sql)
+        #expect(found.map(\.line) == [1, 4, 10], "\(found.map(\.sql))")
+        #expect(found.map(\.statementType) == ["use", "create_procedure", "select"])
+        #expect(found.prefix(2).allSatisfy { $0.dialect == "tsql" })
+        #expect(extract("USE shop;\nSELECT 1; -- done; really\n", .sql).map(\.line) == [1, 2])
+    }
+}

@@ -1,0 +1,65 @@
+import SourceLexing
+
+/// Statement ranges in SQL scripts (`.sql` files), on bytes.
+package enum ScriptRanges {
+    /// `ranges` with the statements between them that libpg_query's scanner split leaves out (it
+    /// drops a statement that opens with a word PostgreSQL does not know, such as `USE shop;`): the
+    /// code between two ranges of `bounds`, cut at the `;` outside quotes and comments.
+    package static func withSkippedStatements(_ ranges: [Range<Int>], in script: [UInt8], within bounds: Range<Int>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        func addIfCode(_ range: Range<Int>) {
+            if codeStart(script, in: range) != nil { result.append(range) }
+        }
+        var previousEnd = bounds.lowerBound
+        for range in ranges + [bounds.upperBound..<bounds.upperBound] {
+            var start = previousEnd
+            var index = previousEnd
+            while index < range.lowerBound {
+                let byte = script[index]
+                if byte == UInt8(ascii: ";") {
+                    addIfCode(start..<index)
+                    start = index + 1
+                } else if byte == ASCII.minus, index + 1 < range.lowerBound, script[index + 1] == ASCII.minus {
+                    while index + 1 < range.lowerBound, script[index + 1] != ASCII.newline { index += 1 }
+                } else if byte == ASCII.slash, index + 1 < range.lowerBound, script[index + 1] == ASCII.star {
+                    index += 1
+                    while index + 1 < range.lowerBound, !(script[index] == ASCII.star && script[index + 1] == ASCII.slash) {
+                        index += 1
+                    }
+                    index += 1
+                } else if byte == ASCII.singleQuote {
+                    index += 1
+                    while index < range.lowerBound, script[index] != ASCII.singleQuote { index += 1 }
+                }
+                index += 1
+            }
+            addIfCode(start..<range.lowerBound)
+            if !range.isEmpty { result.append(range) }
+            previousEnd = max(previousEnd, range.upperBound)
+        }
+        return result
+    }
+
+    /// The first byte of `range` that is neither blank, nor a `;`, nor inside a comment.
+    package static func codeStart(_ script: [UInt8], in range: Range<Int>) -> Int? {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = script[index]
+            if byte == ASCII.space || byte == ASCII.tab || byte == ASCII.newline || byte == ASCII.carriageReturn
+                || byte == UInt8(ascii: ";") {
+                index += 1
+            } else if byte == ASCII.minus, index + 1 < range.upperBound, script[index + 1] == ASCII.minus {
+                while index < range.upperBound, script[index] != ASCII.newline { index += 1 }
+            } else if byte == ASCII.slash, index + 1 < range.upperBound, script[index + 1] == ASCII.star {
+                index += 2
+                while index + 1 < range.upperBound, !(script[index] == ASCII.star && script[index + 1] == ASCII.slash) {
+                    index += 1
+                }
+                index += 2
+            } else {
+                return index
+            }
+        }
+        return nil
+    }
+}
