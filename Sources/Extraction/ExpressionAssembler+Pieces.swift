@@ -35,17 +35,19 @@ extension ExpressionAssembler {
     /// Appends what later `receiver.Append(…)` calls (or `.Append(…)` chained on the first) add to
     /// the statement begun by the first piece, up to `receiver.ToString()` (Go: `.String()`), the end of the enclosing
     /// block or a few hundred tokens: literals as text, anything else as a run-time hole. The
-    /// statement is run-time text (it is assembled as the code runs); the literals read are added
+    /// statement is run-time text (it is assembled as the code runs) unless the builder is read
+    /// out (`ToString()`) after its first piece alone; the literals read are added
     /// to `pieces`, so that they are not read again as statements of their own. When the built text
     /// is handed to an entry point (`jdbc.query(sb.toString(), …)`), so is the statement.
     func appendBuilderPieces(to candidate: inout SQLCandidate, receiver: Int, closingParen: Int,
                                      pieces: inout Set<Int>) {
-        candidate.concatenated = true
         let receiverName = name(of: tokens[receiver])
         if CallNames.isSQLName(receiverName) { candidate.context.role = max(candidate.context.role, .sqlNamed) }
         var depth = 0
         var last = closingParen
         var cursor = closingParen + 1
+        var readOut = false
+        defer { if !readOut { candidate.concatenated = true } }
         while cursor + 3 < tokens.count, cursor - closingParen < 600 {
             let token = tokens[cursor]
             if token.kind == .punctuation, token.byte == ASCII.openBrace { depth += 1 }
@@ -71,6 +73,7 @@ extension ExpressionAssembler {
                         candidate.context.role = .entryPoint
                     }
                 }
+                readOut = true
                 break
             }
             guard CallNames.builderAppends.contains(method), tokens[dot + 2].kind == .punctuation,
@@ -79,6 +82,7 @@ extension ExpressionAssembler {
                 continue
             }
             if method == "appendformat" { candidate.context.formatted = true }
+            candidate.concatenated = true
             let argument = dot + 3
             if tokens[argument].kind == .string {
                 var piece = SQLCandidate(text: [], line: 0, column: 0, context: candidate.context, concatenated: false)

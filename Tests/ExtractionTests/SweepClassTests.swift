@@ -76,6 +76,11 @@ struct SweepClassTests {
         sb.WriteString(strings.Join(conditions, " AND "))
         rows, err := db.Query(sb.String(), args...)
         """, expected: [2: .dynamic]),
+        Case(name: "go builder of one piece", language: .go, source: """
+        var sb strings.Builder
+        sb.WriteString("SELECT * FROM users WHERE id = $1")
+        err := db.QueryRow(sb.String(), id).Scan(&u)
+        """, expected: [2: .static]),
         // 7. UI labels are not SQLAlchemy's text().
         Case(name: "swiftui text", language: .swift, source: """
         .default(Text("Delete from Playlist")) { remove() }
