@@ -32,13 +32,12 @@ extension ExpressionAssembler {
         return first - 4
     }
 
-    /// Appends what later `receiver.Append(…)` calls (or `.Append(…)` chained on the first) add to
-    /// the statement begun by the first piece, up to `receiver.ToString()` (Go: `.String()`), the end of the enclosing
-    /// block or a few hundred tokens: literals as text, anything else as a run-time hole. The
-    /// statement is run-time text (it is assembled as the code runs) unless the builder is read
-    /// out (`ToString()`) after its first piece alone; the literals read are added
-    /// to `pieces`, so that they are not read again as statements of their own. When the built text
-    /// is handed to an entry point (`jdbc.query(sb.toString(), …)`), so is the statement.
+    /// Appends what later `receiver.Append(…)` calls (or `.Append(…)` chained on the first) add to the
+    /// statement begun by the first piece, up to `receiver.ToString()` (Go: `.String()`), the end of the
+    /// enclosing block or a few hundred tokens: literals as text, anything else as a run-time hole. The
+    /// statement is run-time text unless the builder is read out after its first piece alone; the
+    /// literals read are added to `pieces`, so that they are not read again as statements of their own.
+    /// When the built text is handed to an entry point (`jdbc.query(sb.toString(), …)`), so is the statement.
     func appendBuilderPieces(to candidate: inout SQLCandidate, receiver: Int, closingParen: Int,
                                      pieces: inout Set<Int>) {
         let receiverName = name(of: tokens[receiver])
