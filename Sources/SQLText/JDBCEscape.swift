@@ -6,9 +6,9 @@ package enum JDBCEscape {
     /// The statement a call escape stands for, or `nil` when `text` is not one.
     package static func rewrite(_ text: [UInt8]) -> [UInt8]? {
         var start = 0
-        while start < text.count, isBlank(text[start]) { start += 1 }
+        while start < text.count, ASCII.isBlank(text[start]) { start += 1 }
         var end = text.count
-        while end > start, isBlank(text[end - 1]) || text[end - 1] == UInt8(ascii: ";") { end -= 1 }
+        while end > start, ASCII.isBlank(text[end - 1]) || text[end - 1] == UInt8(ascii: ";") { end -= 1 }
         guard end - start > 6, text[start] == ASCII.openBrace, text[end - 1] == ASCII.closeBrace else { return nil }
         var index = skipBlanks(text, from: start + 1)
         var returnsValue = false
@@ -24,14 +24,10 @@ package enum JDBCEscape {
         return Array((returnsValue ? "SELECT" : "CALL").utf8) + text[body..<(end - 1)]
     }
 
-    private static func isBlank(_ byte: UInt8) -> Bool {
-        byte == ASCII.space || byte == ASCII.tab || byte == ASCII.newline || byte == ASCII.carriageReturn
-    }
-
     /// The first index from `index` that is not blank (the closing `}` stops it at the latest).
     private static func skipBlanks(_ text: [UInt8], from index: Int) -> Int {
         var index = index
-        while index < text.count - 1, isBlank(text[index]) { index += 1 }
+        while index < text.count - 1, ASCII.isBlank(text[index]) { index += 1 }
         return index
     }
 }

@@ -34,15 +34,15 @@ package enum KeywordPrefilter {
 
     @inline(__always)
     private static func matchesKeyword(_ pointer: UnsafePointer<UInt8>, remaining: Int) -> Bool {
-        for keyword in keywords where keyword.count <= remaining && keyword[0] == pointer[0] | 0x20 {
-            var matched = true
-            for offset in 1..<keyword.count where pointer[offset] | 0x20 != keyword[offset] {
-                matched = false
-                break
-            }
-            if matched { return true }
-        }
-        return false
+        keywords.contains { $0.count <= remaining && $0[0] == pointer[0] | 0x20 && spells(pointer, $0) }
+    }
+
+    /// Whether the bytes at `pointer` spell the lower-case `keyword` in any ASCII case (the caller
+    /// knows there are enough of them).
+    @inline(__always)
+    private static func spells(_ pointer: UnsafePointer<UInt8>, _ keyword: [UInt8]) -> Bool {
+        for offset in 0..<keyword.count where pointer[offset] | 0x20 != keyword[offset] { return false }
+        return true
     }
 
     /// Words that open the statements the scanner reports from code.
@@ -66,15 +66,7 @@ package enum KeywordPrefilter {
 
     /// Whether the ASCII letters `word` spell one of ``statementKeywords``, in any case.
     package static func isStatementKeyword(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard word.count < statementKeywordsByLength.count else { return false }
-        for keyword in statementKeywordsByLength[word.count] {
-            var matched = true
-            for offset in 0..<word.count where word[offset] | 0x20 != keyword[offset] {
-                matched = false
-                break
-            }
-            if matched { return true }
-        }
-        return false
+        guard word.count < statementKeywordsByLength.count, let base = word.baseAddress else { return false }
+        return statementKeywordsByLength[word.count].contains { spells(base, $0) }
     }
 }

@@ -118,7 +118,6 @@ package enum LooseSQLReader {
 
     /// MySQL's `LIMIT offset, count`: `limit`, blanks, digits (or a placeholder), blanks, `,`.
     private static func hasLimitWithComma(_ lower: [UInt8]) -> Bool {
-        func isBlank(_ byte: UInt8) -> Bool { byte == ASCII.space || (byte >= 0x09 && byte <= 0x0D) }
         func isCount(_ byte: UInt8) -> Bool { ASCII.isDigit(byte) || byte == UInt8(ascii: "?") || byte == ASCII.dollar }
         let limit = Array("limit".utf8)
         var start = 0
@@ -127,12 +126,12 @@ package enum LooseSQLReader {
             guard lower[start] == limit[0], lower[start..<(start + limit.count)].elementsEqual(limit) else { continue }
             var index = start + limit.count
             let blanks = index
-            while index < lower.count, isBlank(lower[index]) { index += 1 }
+            while index < lower.count, ASCII.isBlank(lower[index]) { index += 1 }
             guard index > blanks else { continue }
             let digits = index
             while index < lower.count, isCount(lower[index]) { index += 1 }
             guard index > digits else { continue }
-            while index < lower.count, isBlank(lower[index]) { index += 1 }
+            while index < lower.count, ASCII.isBlank(lower[index]) { index += 1 }
             if index < lower.count, lower[index] == UInt8(ascii: ",") { return true }
         }
         return false

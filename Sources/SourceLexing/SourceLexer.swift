@@ -44,6 +44,9 @@ public enum ASCII {
 
     @inlinable package static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
+    /// A space, tab, line break, vertical tab, form feed or carriage return (what `\s` matches).
+    @inlinable package static func isBlank(_ byte: UInt8) -> Bool { byte == space || (byte >= 0x09 && byte <= 0x0D) }
+
     // MARK: Words in bytes
 
     /// Whether `bytes` hold `word` (byte for byte).
