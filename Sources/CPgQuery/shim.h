@@ -29,6 +29,10 @@ uint64_t pg_query_fingerprint_node(const void *tree);
 /// XXH3-64 of `length` bytes with `seed` (the xxHash libpg_query bundles and fingerprints with).
 uint64_t XXH3_64bits_withSeed(const void *input, size_t length, uint64_t seed);
 void pg_query_free_error(PgQueryError *error);
+/// PostgreSQL's allocator: memory in the current memory context, freed with it (no `pfree`
+/// needed). Both fail with an error of the library (a long jump) above 1 GB.
+void *palloc(size_t size);
+void *repalloc(void *pointer, size_t size);
 
 // MARK: - Raw parse-tree nodes
 //

@@ -4,7 +4,9 @@ import Foundation
 /// The bytes a fingerprint hashes: the strings libpg_query's fingerprint feeds its XXH3 state,
 /// written one after the other (streaming XXH3 over them equals one XXH3 over their concatenation).
 ///
-/// It grows as needed and frees its memory when it goes away.
+/// Its memory comes from the current memory context of the parse (see
+/// ``PgQuery/summarize(_:normalizing:)``), which frees it with the tree: a fingerprint costs no
+/// `malloc` and no `free`. It grows as needed.
 struct FingerprintBuffer: ~Copyable {
     /// The number of bytes written.
     private(set) var count = 0
@@ -14,15 +16,10 @@ struct FingerprintBuffer: ~Copyable {
     /// The seed libpg_query hashes with (its fingerprint version).
     private static let seed: UInt64 = 3
 
-    /// `capacity` starts below 1 KiB so that malloc serves it from its per-thread cache (most
-    /// statements write less; the buffer grows for the others).
-    init(capacity: Int = 1000) {
+    /// Most statements write less than `capacity`; the buffer grows for the others.
+    init(capacity: Int = 1024) {
         self.capacity = capacity
-        bytes = Self.allocate(capacity)
-    }
-
-    deinit {
-        free(bytes)
+        bytes = palloc(capacity).assumingMemoryBound(to: UInt8.self)
     }
 
     // MARK: - Writing
@@ -131,17 +128,7 @@ struct FingerprintBuffer: ~Copyable {
     }
 
     @inline(never) private mutating func grow(toFit length: Int) {
-        let grown = max(capacity * 2, count + length)
-        let larger = Self.allocate(grown)
-        larger.update(from: bytes, count: count)
-        free(bytes)
-        bytes = larger
-        capacity = grown
-    }
-
-    /// Plain `malloc` (Swift's `allocate` asks for aligned memory, which bypasses malloc's cache).
-    private static func allocate(_ capacity: Int) -> UnsafeMutablePointer<UInt8> {
-        guard let memory = malloc(capacity) else { fatalError("out of memory") }
-        return memory.assumingMemoryBound(to: UInt8.self)
+        capacity = max(capacity * 2, count + length)
+        bytes = repalloc(bytes, capacity).assumingMemoryBound(to: UInt8.self)
     }
 }

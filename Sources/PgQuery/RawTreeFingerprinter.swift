@@ -36,9 +36,6 @@ struct RawTreeFingerprinter: ~Copyable {
 
     private var output = FingerprintBuffer()
     private let tags = RawTreeReader.TagTable.shared
-    /// The items of the sorted lists being written (a stack: an item's own lists come and go
-    /// above those of its list).
-    private var sortedItems: [SortedItem] = []
     /// Set on meeting a node or value the fingerprinter does not know.
     private var unsupported = false
 
@@ -93,25 +90,25 @@ struct RawTreeFingerprinter: ~Copyable {
             return
         }
         let start = output.count
-        let base = sortedItems.count
-        sortedItems.reserveCapacity(max(16, base + Int(value.length)))
-        for index in 0..<Int(value.length) {
+        // The items live in the parse's memory context, like the output (freed with the tree).
+        let count = Int(value.length)
+        let items = UnsafeMutableBufferPointer(
+            start: palloc(count * MemoryLayout<SortedItem>.stride).bindMemory(to: SortedItem.self, capacity: count),
+            count: count)
+        for index in 0..<count {
             let itemStart = output.count
             visit(UnsafeRawPointer(value.elements[index]), depth: depth + 1, in: field)
             let range = itemStart..<output.count
-            sortedItems.append(SortedItem(hash: output.hash(range), range: range))
+            items.initializeElement(at: index, to: SortedItem(hash: output.hash(range), range: range))
         }
-        sortedItems.withUnsafeMutableBufferPointer { items in  // in place: sorting a slice copies it
-            var slice = UnsafeMutableBufferPointer(rebasing: items[base...])
-            slice.sort { $0.hash < $1.hash }
-        }
-        var kept = base + 1
-        for index in kept..<sortedItems.count where sortedItems[index].hash != sortedItems[kept - 1].hash {
-            sortedItems[kept] = sortedItems[index]
+        var sorted = items
+        sorted.sort { $0.hash < $1.hash }
+        var kept = 1
+        for index in 1..<count where items[index].hash != items[kept - 1].hash {
+            items[kept] = items[index]
             kept += 1
         }
-        output.rewrite(from: start, keeping: sortedItems[base..<kept].lazy.map(\.range))
-        sortedItems.removeSubrange(base...)
+        output.rewrite(from: start, keeping: items[..<kept].lazy.map(\.range))
     }
 
     /// The fields of a node libpg_query writes, in its order (that of their names).

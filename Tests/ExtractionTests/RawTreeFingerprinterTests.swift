@@ -144,6 +144,20 @@ struct RawTreeFingerprinterTests {
         #expect(direct == library)
     }
 
+    /// Statements whose fingerprint text outgrows the buffer's first block (1 KiB), also while a
+    /// sorted list (the target list, the FROM list, VALUES rows) is being put in order.
+    @Test(arguments: [1, 30, 300])
+    func growsPastItsFirstBlock(_ count: Int) throws {
+        let columns = (0..<count).map { "c\($0)" }.joined(separator: ", ")
+        let tables = (0..<count).map { "t\($0)" }.joined(separator: ", ")
+        let rows = (0..<count).map { "(\($0), 'v\($0)')" }.joined(separator: ", ")
+        for sql in ["SELECT \(columns) FROM \(tables) WHERE c0 IN (SELECT \(columns) FROM \(tables))",
+                    "INSERT INTO t (a, b) VALUES \(rows)"] {
+            let (direct, library) = try Self.fingerprints(sql)
+            #expect(direct == library, "\(count) items")
+        }
+    }
+
     @Test func fingerprintsEveryCorpusStatementAsTheLibrary() throws {
         var fingerprinted = 0
         for sql in try ParseSummaryTests.corpusStatements() + RawTreeReaderTests.everyday + RawTreeReaderTests.constants {
