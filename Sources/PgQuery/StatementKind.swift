@@ -25,8 +25,15 @@ enum StatementKind {
     /// The kind from the facts it depends on: the node type, whether the node has a WITH clause,
     /// and its `objtype` field.
     static func name(nodeType: String, hasWithClause: Bool, objtype: String?) -> String {
-        if nodeType == "SelectStmt", hasWithClause { return "with" }
-        if nodeType == "CreateTableAsStmt", objtype == "OBJECT_MATVIEW" { return "create_materialized_view" }
+        // The everyday kinds first: comparing short strings is cheaper than hashing one.
+        switch nodeType {
+        case "SelectStmt": return hasWithClause ? "with" : "select"
+        case "InsertStmt": return "insert"
+        case "UpdateStmt": return "update"
+        case "DeleteStmt": return "delete"
+        case "CreateTableAsStmt" where objtype == "OBJECT_MATVIEW": return "create_materialized_view"
+        default: break
+        }
         if let known = explicit[nodeType] { return known }
         return snakeCase(nodeType.hasSuffix("Stmt") ? String(nodeType.dropLast(4)) : nodeType)
     }
