@@ -60,8 +60,7 @@ package struct PlaceholderNormalizer {
     /// Whether `name` contains ``holeIdentifierPrefix`` (a name that stands for a run-time piece).
     package static func isHoleIdentifier(_ name: String) -> Bool {
         let prefix = holeIdentifierBytes
-        var name = name
-        return name.withUTF8 { bytes in
+        return name.withUTF8Bytes { bytes in
             guard bytes.count >= prefix.count else { return false }
             for start in 0...(bytes.count - prefix.count) where bytes[start] == prefix[0] {
                 if prefix.indices.allSatisfy({ bytes[start + $0] == prefix[$0] }) { return true }
@@ -117,7 +116,8 @@ package struct PlaceholderNormalizer {
     package func normalize(_ text: [UInt8]) -> Output {
         var state = State(text: text, formatted: formatted, mode: mode)
         state.run()
-        let parseText = String(decoding: state.parse, as: UTF8.self)
+        let parseText = state.rewritten ? String(decoding: state.parse, as: UTF8.self)
+            : String(decoding: text[..<state.copied], as: UTF8.self)
         // Until a run-time piece is met both texts are the same: one string serves for both.
         let displayText = state.display.map { String(decoding: $0, as: UTF8.self) } ?? parseText
         return Output(parseText: parseText, displayText: displayText, dynamic: state.dynamic,
@@ -130,7 +130,13 @@ package struct PlaceholderNormalizer {
         let text: [UInt8]
         let formatted: Bool
         let mode: HoleMode
+        /// The parse text once it differs from the text (empty while it is `text[..<copied]`).
         var parse: [UInt8] = []
+        /// Whether the parse text differs from the text: most statements need no rewriting, and
+        /// then it is not copied byte by byte.
+        var rewritten = false
+        /// While not ``rewritten``, the parse text is the first `copied` bytes of the text.
+        var copied = 0
         /// The display text once it differs from `parse` (`nil` while it is the same).
         var display: [UInt8]?
         var parameterCount = 0
@@ -141,7 +147,6 @@ package struct PlaceholderNormalizer {
             self.text = text
             self.formatted = formatted
             self.mode = mode
-            parse.reserveCapacity(text.count + 16)
         }
 
         mutating func run() {
@@ -165,7 +170,7 @@ package struct PlaceholderNormalizer {
                     if ASCII.isDigit(next) {
                         copy(ASCII.dollar)
                     } else if next != UInt8(ascii: "|") && next != UInt8(ascii: "&")
-                                && PlaceholderNormalizer.isParameterPosition(parse) {
+                                && endsAtParameterPosition {
                         emitParameter()
                     } else {
                         copy(byte)
@@ -224,8 +229,7 @@ package struct PlaceholderNormalizer {
                     }
                 default:
                     let end = PlaceholderNormalizer.plainRunEnd(text, after: index)
-                    parse.append(contentsOf: text[index..<end])
-                    display?.append(contentsOf: text[index..<end])
+                    copy(index..<end)
                     index = end
                 }
             }
@@ -234,11 +238,44 @@ package struct PlaceholderNormalizer {
         // MARK: Output
 
         mutating func copy(_ byte: UInt8) {
-            parse.append(byte)
+            if !rewritten, copied < text.count, text[copied] == byte {
+                copied += 1
+            } else {
+                rewrite()
+                parse.append(byte)
+            }
             display?.append(byte)
         }
 
+        /// Copies `text[range]` as it is.
+        mutating func copy(_ range: Range<Int>) {
+            if !rewritten, range.lowerBound == copied {
+                copied = range.upperBound
+            } else {
+                rewrite()
+                parse.append(contentsOf: text[range])
+            }
+            display?.append(contentsOf: text[range])
+        }
+
+        /// Starts writing the parse text apart from the text (the two are the same until now).
+        mutating func rewrite() {
+            guard !rewritten else { return }
+            rewritten = true
+            parse.reserveCapacity(text.count + 16)
+            parse.append(contentsOf: text[..<copied])
+        }
+
+        /// Whether the parse text so far ends where a value is expected.
+        var endsAtParameterPosition: Bool {
+            if rewritten { return parse.withUnsafeBufferPointer(PlaceholderNormalizer.isParameterPosition) }
+            return text.withUnsafeBufferPointer {
+                PlaceholderNormalizer.isParameterPosition(UnsafeBufferPointer(rebasing: $0[..<copied]))
+            }
+        }
+
         mutating func emitParameter() {
+            rewrite()
             parameterCount += 1
             Self.append(parameterCount, prefix: ASCII.dollar, to: &parse)
             if display != nil { Self.append(parameterCount, prefix: ASCII.dollar, to: &display!) }
@@ -247,7 +284,7 @@ package struct PlaceholderNormalizer {
         /// Starts the display text apart from the parse text (both are the same until now).
         mutating func diverge() {
             guard display == nil else { return }
-            var copy = parse
+            var copy = rewritten ? parse : Array(text[..<copied])
             copy.reserveCapacity(text.count + 16)
             display = copy
         }
@@ -258,6 +295,7 @@ package struct PlaceholderNormalizer {
             display!.append(contentsOf: PlaceholderNormalizer.displayHole)
             guard !inQuotes else { return }
             usedHoleMode = true
+            rewrite()
             switch mode {
             case .parameter:
                 parameterCount += 1
@@ -275,6 +313,7 @@ package struct PlaceholderNormalizer {
         /// there, a stand-in name) that does not make the statement dynamic.
         mutating func emitTemplateHole() {
             diverge()
+            rewrite()
             parameterCount += 1
             Self.append(parameterCount, prefix: ASCII.dollar, to: &display!)
             switch mode {
@@ -313,6 +352,7 @@ package struct PlaceholderNormalizer {
                         // A run-time name inside a quoted identifier (`"\(table)"`): parse it as a
                         // stand-in name, which the table list leaves out, rather than as `""`.
                         parameterCount += 1
+                        rewrite()
                         parse.append(contentsOf: PlaceholderNormalizer.holeIdentifierBytes)
                         Self.append(parameterCount, prefix: nil, to: &parse)
                     }
@@ -430,7 +470,7 @@ package struct PlaceholderNormalizer {
     // MARK: - Parameter positions
 
     /// Whether a `?` at the end of `parse` stands where a value is expected.
-    package static func isParameterPosition(_ parse: [UInt8]) -> Bool {
+    static func isParameterPosition(_ parse: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = parse.count - 1
         while index >= 0, parse[index] == ASCII.space || parse[index] == ASCII.tab || parse[index] == ASCII.newline
                 || parse[index] == ASCII.carriageReturn {

@@ -30,6 +30,31 @@ struct PlaceholderTests {
         _ = try PgQuery.parse(result.parseText)
     }
 
+    /// The parse text is copied from the input only from the first rewrite on; before it, and in a
+    /// text with nothing to rewrite, it is the input itself.
+    @Test(arguments: [
+        ("", ""),
+        ("SELECT 1", "SELECT 1"),
+        ("?", "$1"),
+        ("SELECT ? ", "SELECT $1 "),
+        ("SELECT a FROM t WHERE b = 'it''s' AND c = ? -- a comment ?", "SELECT a FROM t WHERE b = 'it''s' AND c = $1 -- a comment ?"),
+        ("SELECT a FROM t WHERE b = ?1 AND c = $2", "SELECT a FROM t WHERE b = $1 AND c = $2"),
+        ("SELECT \"a\" FROM t WHERE x = 'a' || 'b' AND y IN (?, ?)", "SELECT \"a\" FROM t WHERE x = 'a' || 'b' AND y IN ($1, $2)"),
+        ("SELECT * FROM t WHERE a = sqlc.arg(id) AND b = $2", "SELECT * FROM t WHERE a = $1 AND b = $2"),
+        ("SELECT {{name}} FROM t", "SELECT $1 FROM t"),
+    ])
+    func rewritesOnlyFromTheFirstChange(input: String, output: String) {
+        #expect(normalize(input).parseText == output)
+    }
+
+    @Test func dropsHolesInQuotesFromTheParseText() {
+        let text = Array("SELECT * FROM t WHERE a = '".utf8) + [SQLCandidate.dynamicHole] + Array("' AND b = 1".utf8)
+        let result = normalize(String(decoding: text, as: UTF8.self))
+        #expect(result.parseText == "SELECT * FROM t WHERE a = '' AND b = 1")
+        #expect(result.displayText == "SELECT * FROM t WHERE a = '{dynamic}' AND b = 1")
+        #expect(result.dynamic)
+    }
+
     @Test func formatVerbsAreDynamicPieces() {
         let result = normalize("SELECT * FROM %s WHERE id = %d", formatted: true, mode: .identifier)
         #expect(result.dynamic)
