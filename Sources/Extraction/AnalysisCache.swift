@@ -37,7 +37,7 @@ struct AnalysisCache {
     private let shift: UInt64
 
     /// A cache of `2^sizeLog2` slots.
-    init(sizeLog2: Int = 10) {
+    init(sizeLog2: Int = 8) {
         slots = Array(repeating: nil, count: 1 << sizeLog2)
         hashes = Array(repeating: 0, count: 1 << sizeLog2)
         shift = UInt64(64 - sizeLog2)

@@ -1,5 +1,6 @@
 import Foundation
 import SourceLexing
+import SQLText
 
 /// Turns the tokens of a file into ``SQLCandidate``s: string literals (and the literals joined to
 /// them with `+`, `.` or adjacency) whose text opens with a SQL statement keyword, together with

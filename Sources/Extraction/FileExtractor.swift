@@ -50,15 +50,14 @@ struct FileExtractor {
             let script = analyses.count > 1 && analyses.allSatisfy { $0.parseError == nil }
             // A lone keyword that a later `+=`/`.append` completes is the first piece of a statement.
             let firstPiece = candidate.extendedLater && analyses.count == 1 && candidate.context.role != .notSQL
-                && (SQLClassifier.isSingleWord(analyses[0].parseText) || analyses[0].parseError != nil)
+                && (TextSignals.isSingleWord(analyses[0].parseText) || analyses[0].parseError != nil)
             let found = findings.count
-            for var analysis in analyses where script || firstPiece
-                || SQLClassifier.accepts(analysis, role: role) {
-                if firstPiece { analysis.sql += " {dynamic}" }
+            for analysis in analyses where script || firstPiece || SQLClassifier.accepts(analysis, role: role) {
                 let line = analysis.lineOffset == 0 ? candidate.line
                     : candidate.line + candidate.bodyLineDelta + analysis.lineOffset
                 findings.append(finding(analysis, path: path, language: language, line: line,
-                                        column: analysis.lineOffset == 0 ? candidate.column : 1))
+                                        column: analysis.lineOffset == 0 ? candidate.column : 1,
+                                        sql: firstPiece ? analysis.sql + " {dynamic}" : analysis.sql))
             }
             if findings.count == found, role < .entryPoint, let callee = candidate.context.unknownCallee,
                acceptedAsEntryPointArgument(candidate) {
@@ -146,11 +145,13 @@ struct FileExtractor {
     }
 
     private func finding(_ analysis: StatementAnalysis, path: String, language: SQLLanguage, line: Int,
-                         column: Int) -> SQLFinding {
-        SQLFinding(file: path, line: line, column: column, language: language,
-                   statementType: analysis.statementType, tables: analysis.tables,
-                   fingerprint: analysis.fingerprint, sql: analysis.sql,
-                   kind: analysis.fragment ? .fragment : (analysis.dynamic ? .dynamic : .static), parseError: analysis.parseError,
-                   dialect: analysis.parseError == nil ? "postgresql" : LooseSQLReader.dialect(of: analysis.parseText))
+                         column: Int, sql: String? = nil) -> SQLFinding {
+        let kind: FindingKind = analysis.fragment ? .fragment : (analysis.dynamic ? .dynamic : .static)
+        let dialect = analysis.parseError == nil ? "postgresql" : LooseSQLReader.dialect(of: analysis.parseText)
+        let text = sql ?? analysis.sql
+        return SQLFinding(file: path, line: line, column: column, language: language,
+                          statementType: analysis.statementType, tables: analysis.tables,
+                          fingerprint: analysis.fingerprint, sql: text, kind: kind, parseError: analysis.parseError,
+                          dialect: dialect)
     }
 }

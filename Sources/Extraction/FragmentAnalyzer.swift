@@ -37,11 +37,11 @@ enum FragmentAnalyzer {
 
     /// Lower-cased methods that add an element to a collection (`conditions.Add(…)`,
     /// `wheres.append(…)`): a fragment when the collection is named for a clause.
-    static let collectors: Set<String> = ["append", "add", "push", "push_back", "addcondition"]
+    static let collectors: NameSet = ["append", "add", "push", "push_back", "addcondition"]
 
     /// Lower-cased methods that append text to a statement being built: their string argument is a
     /// piece of that statement, never a fragment of its own.
-    static let statementBuilders = CallNames.builderAppends.union(["concat", "write", "insert"])
+    static let statementBuilders = NameSet(CallNames.builderAppends.elements + ["concat", "write", "insert"])
 
     /// The clause a variable or collection holds, from its name (`where_conditions`, `extraClause`);
     /// `nil` for other names. Left out: `filter` (LDAP and search filters) and `order`/`sort`
@@ -67,7 +67,7 @@ enum FragmentAnalyzer {
     private static func analyze(_ candidate: FragmentCandidate, output: PlaceholderNormalizer.Output) -> StatementAnalysis? {
         var text = output.parseText.trimmingCharacters(in: .whitespacesAndNewlines)
         if candidate.clause == .condition { text = droppingLeadingConnector(text) }
-        guard text.utf8.count >= 3, !SQLClassifier.isSingleWord(text), !text.utf8.contains(UInt8(ascii: ";")) else {
+        guard text.utf8.count >= 3, !TextSignals.isSingleWord(text), !text.utf8.contains(UInt8(ascii: ";")) else {
             return nil
         }
         if candidate.clause == .pragma {

@@ -6,9 +6,6 @@ import SQLText
 /// Decides whether a string that opens with a SQL keyword really is SQL, so that messages such as
 /// "Select a file", "update your profile" or JPQL are not reported.
 enum SQLClassifier {
-    /// How the first keyword is written.
-    enum KeywordCase { case upper, lower, other }
-
     private static let clauseWords: Set<String> = [
         "from", "where", "join", "values", "set", "group", "order", "limit", "returning", "into", "on",
         "having", "union", "conflict", "table", "index", "exists", "as", "and", "by", "offset",
@@ -21,13 +18,13 @@ enum SQLClassifier {
         guard role != .notSQL else { return false }
         let text = analysis.parseText
         if analysis.parseError != nil, isKeywordPiece(text) { return false }
-        if isSingleWord(text) {
+        if TextSignals.isSingleWord(text) {
             // A lone word is SQL only when it is a whole statement (`COMMIT`, `VACUUM`) handed to
             // SQL; `'SELECT'` in a type union or `.get("select")` is not.
             guard role >= .sqlNamed, let parsed = analysis.parsed else { return false }
             return !parsed.isSelect
         }
-        let keywordCase = leadingKeywordCase(text)
+        let keywordCase = TextSignals.leadingKeywordCase(text)
         if let parsed = analysis.parsed, parsed.looksLikeJPQL { return false }
         var strength = keywordCase == .upper ? 2 : (keywordCase == .lower ? 1 : 0)
         if role == .sqlNamed { strength += 1 }
@@ -38,11 +35,12 @@ enum SQLClassifier {
             }
             if strength >= 2 { return true }
             let clauses = clauseCount(text)
-            return strength == 1 ? (hasSQLPunctuation(text) || clauses >= 3) : (hasSQLPunctuation(text) && clauses >= 2)
+            let punctuated = TextSignals.hasSQLPunctuation(text)
+            return strength == 1 ? (punctuated || clauses >= 3) : (punctuated && clauses >= 2)
         }
         if role == .entryPoint { return keywordCase != .other || clauseCount(text) >= 2 }
         guard strength >= 2, !endsLikeSentence(text) else { return false }
-        return clauseCount(text) >= 2 && hasSQLPunctuation(text) || LooseSQLReader.definesTable(text)
+        return clauseCount(text) >= 2 && TextSignals.hasSQLPunctuation(text) || LooseSQLReader.definesTable(text)
     }
 
     /// Whether ``accepts(_:role:)`` is certain to reject `text` (one statement, placeholders
@@ -53,14 +51,14 @@ enum SQLClassifier {
     /// rejected either way. Text with a `;` may hold several statements and is never prejudged.
     static func rejectsWithoutParsing(_ text: String, role: CallContext.Role) -> Bool {
         guard role != .notSQL else { return true }
-        if role < .sqlNamed, isSingleWord(text) { return true }
+        if role < .sqlNamed, TextSignals.isSingleWord(text) { return true }
         guard role != .entryPoint, !text.utf8.contains(UInt8(ascii: ";")) else { return false }
-        let keywordCase = leadingKeywordCase(text)
+        let keywordCase = TextSignals.leadingKeywordCase(text)
         var strength = keywordCase == .upper ? 2 : (keywordCase == .lower ? 1 : 0)
         if role == .sqlNamed { strength += 1 }
         switch strength {
-        case 0: return !(hasSQLPunctuation(text) && clauseCount(text) >= 2)
-        case 1: return !hasSQLPunctuation(text) && clauseCount(text) < 3
+        case 0: return !(TextSignals.hasSQLPunctuation(text) && clauseCount(text) >= 2)
+        case 1: return !TextSignals.hasSQLPunctuation(text) && clauseCount(text) < 3
         default: return false
         }
     }
@@ -83,60 +81,8 @@ enum SQLClassifier {
             && !text.utf8.contains(where: { $0 == ASCII.openParen || $0 == UInt8(ascii: "=") || $0 == ASCII.star })
     }
 
-    /// Whether `text` is one word, ignoring blanks, comments-free trailing `;`.
-    static func isSingleWord(_ text: String) -> Bool {
-        var started = false
-        var ended = false
-        for byte in text.utf8 {
-            let blank = byte == ASCII.space || byte == ASCII.tab || byte == ASCII.newline
-                || byte == ASCII.carriageReturn || byte == UInt8(ascii: ";")
-            if blank {
-                if started { ended = true }
-            } else {
-                if ended { return false }
-                guard ASCII.isIdentifierPart(byte) else { return false }
-                started = true
-            }
-        }
-        return true
-    }
-
-    static func leadingKeywordCase(_ text: String) -> KeywordCase {
-        var sawUpper = false
-        var sawLower = false
-        var started = false
-        for byte in text.utf8 {
-            let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
-            if !isLetter {
-                if started { break }
-                continue
-            }
-            started = true
-            if byte & 0x20 == 0 { sawUpper = true } else { sawLower = true }
-        }
-        if sawUpper && !sawLower { return .upper }
-        if sawLower && !sawUpper { return .lower }
-        return .other
-    }
-
     private static func clauseCount(_ text: String) -> Int {
         Set(LooseSQLReader.words(of: text).dropFirst().filter(clauseWords.contains)).count
-    }
-
-    private static func hasSQLPunctuation(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            switch byte {
-            case ASCII.star, UInt8(ascii: "="), ASCII.openParen, UInt8(ascii: ","), ASCII.less, UInt8(ascii: ">"),
-                 ASCII.singleQuote, ASCII.backtick:
-                return true
-            case _ where previous == ASCII.dollar && ASCII.isDigit(byte):
-                return true
-            default:
-                previous = byte
-            }
-        }
-        return false
     }
 
     private static func endsLikeSentence(_ text: String) -> Bool {

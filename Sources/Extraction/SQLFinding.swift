@@ -16,47 +16,90 @@ public enum FindingKind: String, Codable, Sendable {
 }
 
 /// One SQL statement found in source code.
+///
+/// A value whose fields live in one immutable box: a scan hands every finding from the extractor to
+/// the output, and a copy of the box is one retain where a copy of the fields is one per string.
 public struct SQLFinding: Codable, Sendable, Equatable, Hashable {
+    /// The stored fields (usable from inlinable code, so that other modules read them in place).
+    @usableFromInline struct Fields: Hashable, Sendable {
+        @usableFromInline var file: String
+        @usableFromInline var line: Int
+        @usableFromInline var column: Int
+        @usableFromInline var language: SQLLanguage
+        @usableFromInline var statementType: String
+        @usableFromInline var tables: [String]
+        @usableFromInline var fingerprint: String?
+        @usableFromInline var sql: String
+        @usableFromInline var kind: FindingKind
+        @usableFromInline var parseError: String?
+        @usableFromInline var dialect: String
+    }
+
+    /// Immutable, so that the fields are read in place (a change puts them in a new box).
+    @usableFromInline final class Box: Sendable {
+        @usableFromInline let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    @usableFromInline var box: Box
+
+    @usableFromInline var fields: Fields {
+        _read { yield box.fields }
+        _modify {
+            var fields = box.fields
+            defer { box = Box(fields) }
+            yield &fields
+        }
+    }
+
     /// Path relative to the scan root (or as given to ``CodeScanner/extract(fromSource:path:language:)``).
-    public var file: String
+    @inlinable public var file: String { _read { yield box.fields.file } _modify { yield &fields.file } }
     /// 1-based line of the statement (of the string literal that holds it, for code).
-    public var line: Int
+    @inlinable public var line: Int { _read { yield box.fields.line } _modify { yield &fields.line } }
     /// 1-based byte column.
-    public var column: Int
+    @inlinable public var column: Int { _read { yield box.fields.column } _modify { yield &fields.column } }
     /// Language of the file.
-    public var language: SQLLanguage
+    @inlinable public var language: SQLLanguage {
+        _read { yield box.fields.language } _modify { yield &fields.language }
+    }
     /// Statement kind such as `select`, `insert`, `with`, `create_table`.
-    public var statementType: String
+    @inlinable public var statementType: String {
+        _read { yield box.fields.statementType } _modify { yield &fields.statementType }
+    }
     /// Tables referenced, sorted (`schema.table` when qualified).
-    public var tables: [String]
+    @inlinable public var tables: [String] { _read { yield box.fields.tables } _modify { yield &fields.tables } }
     /// libpg_query fingerprint (hex), `nil` when the statement does not parse.
-    public var fingerprint: String?
+    @inlinable public var fingerprint: String? {
+        _read { yield box.fields.fingerprint } _modify { yield &fields.fingerprint }
+    }
     /// The statement, placeholders normalised and constants replaced (`$n`) when it parses;
     /// for dynamic statements the unknown pieces read `{dynamic}`.
-    public var sql: String
+    @inlinable public var sql: String { _read { yield box.fields.sql } _modify { yield &fields.sql } }
     /// Static, dynamic or fragment.
-    public var kind: FindingKind
+    @inlinable public var kind: FindingKind { _read { yield box.fields.kind } _modify { yield &fields.kind } }
     /// The PostgreSQL parser's message when the statement does not parse.
-    public var parseError: String?
+    @inlinable public var parseError: String? {
+        _read { yield box.fields.parseError } _modify { yield &fields.parseError }
+    }
     /// `postgresql` when the statement parses; otherwise a guess at its dialect (`mysql`,
     /// `sqlite`, `tsql`, `clickhouse`) or `unknown`.
-    public var dialect: String
+    @inlinable public var dialect: String { _read { yield box.fields.dialect } _modify { yield &fields.dialect } }
 
     /// Creates a finding.
     public init(file: String, line: Int, column: Int, language: SQLLanguage, statementType: String,
                 tables: [String], fingerprint: String?, sql: String, kind: FindingKind, parseError: String?,
                 dialect: String? = nil) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.language = language
-        self.statementType = statementType
-        self.tables = tables
-        self.fingerprint = fingerprint
-        self.sql = sql
-        self.kind = kind
-        self.parseError = parseError
-        self.dialect = dialect ?? (parseError == nil ? "postgresql" : "unknown")
+        box = Box(Fields(file: file, line: line, column: column, language: language, statementType: statementType,
+                         tables: tables, fingerprint: fingerprint, sql: sql, kind: kind, parseError: parseError,
+                         dialect: dialect ?? (parseError == nil ? "postgresql" : "unknown")))
+    }
+
+    public static func == (lhs: SQLFinding, rhs: SQLFinding) -> Bool {
+        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(box.fields)
     }
 
     // MARK: - Codable
@@ -65,6 +108,17 @@ public struct SQLFinding: Codable, Sendable, Equatable, Hashable {
         case file, line, column, language, tables, fingerprint, sql, kind, dialect
         case statementType = "statement_type"
         case parseError = "parse_error"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        func value<Value: Decodable>(_ key: CodingKeys) throws -> Value { try values.decode(Value.self, forKey: key) }
+        self.init(file: try value(.file), line: try value(.line), column: try value(.column),
+                  language: try value(.language),
+                  statementType: try value(.statementType), tables: try value(.tables),
+                  fingerprint: try values.decodeIfPresent(String.self, forKey: .fingerprint), sql: try value(.sql),
+                  kind: try value(.kind), parseError: try values.decodeIfPresent(String.self, forKey: .parseError),
+                  dialect: try value(.dialect))
     }
 
     /// Encodes every key, writing `null` for a missing fingerprint or parse error.

@@ -4,21 +4,38 @@ import SourceLexing
 import SQLText
 
 /// What the parser (or, failing that, a best-effort reading of the text) says about one statement.
-struct StatementAnalysis {
-    var statementType: String
-    package var tables: [String]
-    var fingerprint: String?
-    var sql: String
-    var dynamic: Bool
-    var parseError: String?
+///
+/// A class: analyses are kept in the cache and handed from the analyzer to the findings, and
+/// copying a struct of this many strings costs a retain and a release for each of them.
+final class StatementAnalysis {
+    let statementType: String
+    let tables: [String]
+    let fingerprint: String?
+    let sql: String
+    let dynamic: Bool
+    let parseError: String?
     /// What the parser says about the statement when it parses.
-    var parsed: ParsedFacts?
+    let parsed: ParsedFacts?
     /// Text handed to the parser (placeholders normalised).
-    var parseText: String
+    let parseText: String
     /// Lines between the start of the analysed text and this statement.
-    var lineOffset: Int
+    let lineOffset: Int
     /// A piece of SQL handed to an ORM, not a statement.
-    var fragment = false
+    let fragment: Bool
+
+    init(statementType: String, tables: [String], fingerprint: String?, sql: String, dynamic: Bool,
+         parseError: String?, parsed: ParsedFacts?, parseText: String, lineOffset: Int, fragment: Bool = false) {
+        self.statementType = statementType
+        self.tables = tables
+        self.fingerprint = fingerprint
+        self.sql = sql
+        self.dynamic = dynamic
+        self.parseError = parseError
+        self.parsed = parsed
+        self.parseText = parseText
+        self.lineOffset = lineOffset
+        self.fragment = fragment
+    }
 }
 
 /// Parses statement text with libpg_query and derives the reported fields.
@@ -88,9 +105,7 @@ enum StatementAnalyzer {
                                         lineOffset: lineOffset, fingerprint: summary.fingerprint,
                                         normalized: summary.normalized))
             } catch {
-                var result = unparsed(output, error: error, dynamic: dynamic)
-                result.lineOffset = lineOffset
-                results.append(result)
+                results.append(unparsed(output, error: error, dynamic: dynamic, lineOffset: lineOffset))
             }
         }
         return results
@@ -173,12 +188,12 @@ enum StatementAnalyzer {
     // MARK: - Unparsed statements
 
     private static func unparsed(_ output: PlaceholderNormalizer.Output, error: PgQueryError,
-                                 dynamic: Bool) -> StatementAnalysis {
+                                 dynamic: Bool, lineOffset: Int = 0) -> StatementAnalysis {
         let words = LooseSQLReader.words(of: output.parseText)
         return StatementAnalysis(statementType: LooseSQLReader.statementType(words), tables: LooseSQLReader.tables(words),
                                  fingerprint: nil, sql: collapse(output.displayText), dynamic: dynamic,
                                  parseError: error.description, parsed: nil, parseText: output.parseText,
-                                 lineOffset: 0)
+                                 lineOffset: lineOffset)
     }
 
     // MARK: - Helpers
@@ -227,8 +242,7 @@ enum StatementAnalyzer {
 
     /// Whether ``collapse(_:)`` would return `text` unchanged: single spaces only, none at the ends.
     private static func isCollapsed(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             var previousBlank = true
             var index = 0
             // Eight bytes at a time while they hold no control byte and no `-`: only spaces count.

@@ -101,7 +101,7 @@ final class TreeWrappers: @unchecked Sendable {
 
     /// Names no search is spent on: keywords a call-like `return (…)` puts before a parenthesis, and
     /// built-in functions and methods that every file calls.
-    private static let commonNames: Set<String> = [
+    private static let commonNames: NameSet = [
         "return", "and", "or", "not", "in", "if", "elif", "while", "for", "print", "append", "extend", "pop",
         "insert", "join", "format", "getattr", "hasattr", "setattr", "isinstance", "object", "super", "str",
         "list", "dict", "tuple", "set", "len", "push", "concat", "replace", "split", "strip", "map", "filter",

@@ -1,5 +1,6 @@
 import Foundation
 import SourceLexing
+import SQLText
 
 /// Learns a file's SQL wrappers: functions (`def run_sql(sql)`, `func exec(db, q string)`,
 /// `function runSql(text)`) whose body passes one of their parameters to a known SQL entry
@@ -53,7 +54,7 @@ struct WrapperLearner {
             }
             index += 1
         }
-        return learned.subtracting(CallNames.nonSQL)
+        return learned.filter { !CallNames.nonSQL.contains($0) }
     }
 
     /// The function a definition keyword at `keyword` names and the index after its parameter list,

@@ -76,9 +76,8 @@ enum FindingJSON {
 
     /// Appends `value` as a JSON string literal.
     static func appendString(_ value: String, to out: inout OutputBuffer) {
-        var value = value
         out.append(Byte.doubleQuote)
-        value.withUTF8 { bytes in
+        value.withUTF8Bytes { bytes in
             if needsEscaping(bytes) {
                 appendEscaped(bytes, to: &out)
             } else {

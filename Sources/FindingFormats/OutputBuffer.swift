@@ -53,8 +53,7 @@ public struct OutputBuffer: ~Copyable {
 
     /// Appends a string's UTF-8 bytes.
     public mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { append($0) }
+        text.withUTF8Bytes { append($0) }
     }
 
     /// Forgets everything written, keeping the memory.

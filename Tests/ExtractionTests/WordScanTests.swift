@@ -106,3 +106,36 @@ struct DialectTests {
         #expect(LooseSQLReader.dialect(of: text) == expected, "\(text)")
     }
 }
+
+@Suite("Name sets")
+struct NameSetTests {
+    static let names = ["execute", "query", "q", "sqlite3_prepare_v2", "$queryraw", "fetchall", "a", "ab", "abc"]
+
+    @Test func holdsEveryNameAndNothingElse() {
+        let set = NameSet(Self.names)
+        for name in Self.names {
+            #expect(set.contains(name), "\(name)")
+            #expect(!set.contains(name + "x"), "\(name)x")
+            #expect(!set.contains(String(name.dropLast())) || Self.names.contains(String(name.dropLast())), "\(name)")
+            #expect(!set.contains(name.uppercased()), "\(name) upper-cased")
+        }
+        #expect(!set.contains(""))
+        #expect(set.elements == Self.names)
+    }
+
+    /// A thousand names fill the table enough for probes to collide and wrap around.
+    @Test func findsNamesPastCollisions() {
+        let names = (0..<1000).map { "name\($0)" }
+        let set = NameSet(names + names)
+        #expect(set.elements.count == 1000)
+        #expect(names.allSatisfy(set.contains))
+        #expect(!(1000..<2000).contains { set.contains("name\($0)") })
+        let bytes = Array("name42".utf8)
+        #expect(bytes.withUnsafeBufferPointer { set.contains(bytes: $0) })
+    }
+
+    @Test func anEmptySetHoldsNothing() {
+        let set = NameSet([])
+        #expect(!set.contains("") && !set.contains("a"))
+    }
+}

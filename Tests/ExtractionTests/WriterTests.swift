@@ -20,6 +20,26 @@ struct WriterTests {
         return text
     }
 
+    /// A finding keeps its fields in a shared box: a copy that changes must not change the original.
+    @Test func findingsAreValues() {
+        let original = Self.findings[0]
+        var copy = original
+        #expect(copy == original)
+        copy.sql = "SELECT 1"
+        copy.tables.append("other")
+        copy.fingerprint = nil
+        #expect(original.sql == "SELECT * FROM users" && original.tables == ["users"])
+        #expect(original.fingerprint == "0123456789abcdef")
+        #expect(copy.sql == "SELECT 1" && copy.tables == ["users", "other"] && copy.fingerprint == nil)
+        #expect(copy != original)
+        copy.sql = original.sql
+        copy.tables = original.tables
+        copy.fingerprint = original.fingerprint
+        #expect(copy == original)
+        #expect(Set([copy, original]).count == 1)
+        #expect(Self.findings[1].dialect == "unknown" && original.dialect == "postgresql")
+    }
+
     @Test func jsonIsAnArrayWithTheDocumentedKeys() throws {
         let object = try JSONSerialization.jsonObject(with: Data(render(.json).utf8))
         let array = try #require(object as? [[String: Any]])
