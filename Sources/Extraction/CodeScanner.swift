@@ -194,7 +194,7 @@ private final class ScanState: @unchecked Sendable {
 
     private func deliver(_ findings: [SQLFinding], sinks: UncheckedSinks) {
         counts.queriesFound += findings.count
-        for index in findings.indices { sinks.onFinding(findings[index]) }
+        for finding in findings { sinks.onFinding(finding) }
         let now = DispatchTime.now().uptimeNanoseconds
         if now - lastReport > 100_000_000 {
             lastReport = now

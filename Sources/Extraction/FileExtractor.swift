@@ -57,7 +57,7 @@ struct FileExtractor {
                     : candidate.line + candidate.bodyLineDelta + analysis.lineOffset
                 findings.append(finding(analysis, path: path, language: language, line: line,
                                         column: analysis.lineOffset == 0 ? candidate.column : 1,
-                                        sql: firstPiece ? analysis.sql + " {dynamic}" : analysis.sql))
+                                        sql: firstPiece ? analysis.sql + " {dynamic}" : nil))
             }
             if findings.count == found, role < .entryPoint, let callee = candidate.context.unknownCallee,
                acceptedAsEntryPointArgument(candidate) {
@@ -144,14 +144,13 @@ struct FileExtractor {
         return result
     }
 
+    /// The finding of an analysis; `sql`, when given, is reported in place of the analysis' text.
     private func finding(_ analysis: StatementAnalysis, path: String, language: SQLLanguage, line: Int,
                          column: Int, sql: String? = nil) -> SQLFinding {
-        let kind: FindingKind = analysis.fragment ? .fragment : (analysis.dynamic ? .dynamic : .static)
-        let dialect = analysis.parseError == nil ? "postgresql" : LooseSQLReader.dialect(of: analysis.parseText)
-        let text = sql ?? analysis.sql
-        return SQLFinding(file: path, line: line, column: column, language: language,
-                          statementType: analysis.statementType, tables: analysis.tables,
-                          fingerprint: analysis.fingerprint, sql: text, kind: kind, parseError: analysis.parseError,
-                          dialect: dialect)
+        SQLFinding(file: path, line: line, column: column, language: language,
+                   statementType: analysis.statementType, tables: analysis.tables,
+                   fingerprint: analysis.fingerprint, sql: sql ?? analysis.sql,
+                   kind: analysis.fragment ? .fragment : (analysis.dynamic ? .dynamic : .static), parseError: analysis.parseError,
+                   dialect: analysis.parseError == nil ? "postgresql" : LooseSQLReader.dialect(of: analysis.parseText))
     }
 }
