@@ -28,11 +28,29 @@ public struct SQLFinding: Codable, Sendable, Equatable, Hashable {
         @usableFromInline var language: SQLLanguage
         @usableFromInline var statementType: String
         @usableFromInline var tables: [String]
-        @usableFromInline var fingerprint: String?
+        @usableFromInline var fingerprint: StoredFingerprint?
         @usableFromInline var sql: String
         @usableFromInline var kind: FindingKind
         @usableFromInline var parseError: String?
         @usableFromInline var dialect: String
+    }
+
+    /// A fingerprint as kept: libpg_query's 16 hex digits as the number they spell (no string to
+    /// allocate per finding; the writers spell it), any other text as it is.
+    @usableFromInline enum StoredFingerprint: Hashable, Sendable {
+        case hash(UInt64)
+        case text(String)
+
+        init(_ text: String) {
+            self = PgQuery.fingerprintHash(spelledBy: text).map(StoredFingerprint.hash) ?? .text(text)
+        }
+
+        var text: String {
+            switch self {
+            case .hash(let value): PgQuery.hex(value)
+            case .text(let text): text
+            }
+        }
     }
 
     /// Immutable, so that the fields are read in place (a change puts them in a new box).
@@ -69,8 +87,14 @@ public struct SQLFinding: Codable, Sendable, Equatable, Hashable {
     /// Tables referenced, sorted (`schema.table` when qualified).
     @inlinable public var tables: [String] { _read { yield box.fields.tables } _modify { yield &fields.tables } }
     /// libpg_query fingerprint (hex), `nil` when the statement does not parse.
-    @inlinable public var fingerprint: String? {
-        _read { yield box.fields.fingerprint } _modify { yield &fields.fingerprint }
+    public var fingerprint: String? {
+        get { box.fields.fingerprint?.text }
+        set { fields.fingerprint = newValue.map(StoredFingerprint.init) }
+    }
+    /// The number the fingerprint's hex digits spell, when it is libpg_query's.
+    @inlinable package var fingerprintHash: UInt64? {
+        if case .hash(let value) = box.fields.fingerprint { return value }
+        return nil
     }
     /// The statement, placeholders normalised and constants replaced (`$n`) when it parses;
     /// for dynamic statements the unknown pieces read `{dynamic}`.
@@ -89,6 +113,22 @@ public struct SQLFinding: Codable, Sendable, Equatable, Hashable {
     public init(file: String, line: Int, column: Int, language: SQLLanguage, statementType: String,
                 tables: [String], fingerprint: String?, sql: String, kind: FindingKind, parseError: String?,
                 dialect: String? = nil) {
+        self.init(file: file, line: line, column: column, language: language, statementType: statementType,
+                  tables: tables, fingerprint: fingerprint.map(StoredFingerprint.init), sql: sql, kind: kind,
+                  parseError: parseError, dialect: dialect)
+    }
+
+    /// A finding whose fingerprint is libpg_query's number.
+    init(file: String, line: Int, column: Int, language: SQLLanguage, statementType: String,
+         tables: [String], fingerprint: UInt64?, sql: String, kind: FindingKind, parseError: String?, dialect: String) {
+        self.init(file: file, line: line, column: column, language: language, statementType: statementType,
+                  tables: tables, fingerprint: fingerprint.map(StoredFingerprint.hash), sql: sql, kind: kind,
+                  parseError: parseError, dialect: dialect)
+    }
+
+    private init(file: String, line: Int, column: Int, language: SQLLanguage, statementType: String,
+                 tables: [String], fingerprint: StoredFingerprint?, sql: String, kind: FindingKind, parseError: String?,
+                 dialect: String?) {
         box = Box(Fields(file: file, line: line, column: column, language: language, statementType: statementType,
                          tables: tables, fingerprint: fingerprint, sql: sql, kind: kind, parseError: parseError,
                          dialect: dialect ?? (parseError == nil ? "postgresql" : "unknown")))

@@ -10,7 +10,8 @@ import SQLText
 final class StatementAnalysis {
     let statementType: String
     let tables: [String]
-    let fingerprint: String?
+    /// The libpg_query fingerprint (the number its hex digits spell).
+    let fingerprint: UInt64?
     let sql: String
     let dynamic: Bool
     let parseError: String?
@@ -23,7 +24,7 @@ final class StatementAnalysis {
     /// A piece of SQL handed to an ORM, not a statement.
     let fragment: Bool
 
-    init(statementType: String, tables: [String], fingerprint: String?, sql: String, dynamic: Bool,
+    init(statementType: String, tables: [String], fingerprint: UInt64?, sql: String, dynamic: Bool,
          parseError: String?, parsed: ParsedFacts?, parseText: String, lineOffset: Int, fragment: Bool = false) {
         self.statementType = statementType
         self.tables = tables
@@ -102,7 +103,7 @@ enum StatementAnalyzer {
                 guard let statement = summary.statements.first else { continue }
                 let display = dynamic ? PlaceholderNormalizer.display(ofParseText: piece.text) : piece.text
                 results.append(analysis(statement, parseText: piece.text, display: display, dynamic: dynamic,
-                                        lineOffset: lineOffset, fingerprint: summary.fingerprint,
+                                        lineOffset: lineOffset, fingerprint: summary.fingerprintHash,
                                         normalized: summary.normalized))
             } catch {
                 results.append(unparsed(output, error: error, dynamic: dynamic, lineOffset: lineOffset))
@@ -147,7 +148,7 @@ enum StatementAnalyzer {
                                    dynamic: Bool) -> [StatementAnalysis] {
         guard summary.statements.count > 1 else {
             return [analysis(summary.statements.first, parseText: output.parseText, display: output.displayText,
-                             dynamic: dynamic, lineOffset: 0, fingerprint: summary.fingerprint,
+                             dynamic: dynamic, lineOffset: 0, fingerprint: summary.fingerprintHash,
                              normalized: summary.normalized)]
         }
         let utf8 = Array(output.parseText.utf8)
@@ -167,13 +168,13 @@ enum StatementAnalyzer {
     /// has something for it to replace; otherwise its output would be the input. `fingerprint` and
     /// `normalized`, when known, are those of `parseText` (worked out when it was parsed).
     private static func analysis(_ statement: ParseSummary.Statement?, parseText: String, display: String,
-                                 dynamic: Bool, lineOffset: Int, fingerprint known: String? = nil,
+                                 dynamic: Bool, lineOffset: Int, fingerprint known: UInt64? = nil,
                                  normalized: String? = nil) -> StatementAnalysis {
         var tables = statement?.tables ?? []
         if tables.contains(where: PlaceholderNormalizer.isHoleIdentifier) {
             tables.removeAll(where: PlaceholderNormalizer.isHoleIdentifier)
         }
-        let fingerprint = known ?? (try? PgQuery.fingerprint(parseText))
+        let fingerprint = known ?? (try? PgQuery.fingerprintHash(parseText))
         let sql: String
         if dynamic || statement?.mayHaveConstants == false {
             sql = dynamic ? display : parseText

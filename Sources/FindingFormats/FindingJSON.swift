@@ -24,7 +24,11 @@ enum FindingJSON {
         appendLiteral(",\"file\":", to: &out)
         appendString(finding.file, to: &out)
         appendLiteral(",\"fingerprint\":", to: &out)
-        appendOptional(finding.fingerprint, to: &out)
+        if let hash = finding.fingerprintHash {
+            appendHex(hash, to: &out)
+        } else {
+            appendOptional(finding.fingerprint, to: &out)
+        }
         appendLiteral(",\"kind\":\"", to: &out)
         appendRaw(finding.kind.rawValue, to: &out)
         appendLiteral("\",\"language\":\"", to: &out)
@@ -43,6 +47,16 @@ enum FindingJSON {
             appendString(table, to: &out)
         }
         appendLiteral("]}", to: &out)
+    }
+
+    /// Appends a fingerprint's number as its 16 lower-case hex digits, quoted.
+    private static func appendHex(_ value: UInt64, to out: inout OutputBuffer) {
+        out.append(Byte.doubleQuote)
+        for shift in stride(from: 60, through: 0, by: -4) {
+            let digit = UInt8(truncatingIfNeeded: value >> UInt64(shift)) & 0xF
+            out.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+        }
+        out.append(Byte.doubleQuote)
     }
 
     private static func appendOptional(_ value: String?, to out: inout OutputBuffer) {

@@ -9,9 +9,11 @@ import Foundation
 package struct ParseSummary: Sendable, Equatable {
     /// The top-level statements, in order.
     package var statements: [Statement]
-    /// The fingerprint of the whole parsed text, as ``PgQuery/fingerprint(_:)`` returns it (`nil`
+    /// The fingerprint of the whole parsed text, the number ``PgQuery/fingerprint(_:)`` spells (`nil`
     /// for an empty text).
-    package var fingerprint: String?
+    package var fingerprintHash: UInt64?
+    /// ``fingerprintHash`` as ``PgQuery/fingerprint(_:)`` returns it.
+    package var fingerprint: String? { fingerprintHash.map(PgQuery.hex) }
     /// What ``PgQuery/normalize(_:)`` returns for the parsed text, when ``PgQuery/summarize(_:normalizing:)``
     /// was asked for it and could work it out from the same parse (a single statement that
     /// ``RawTreeReader`` read); `nil` otherwise.

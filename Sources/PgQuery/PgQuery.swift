@@ -69,7 +69,7 @@ public enum PgQuery {
         }
         let fingerprintsDirectly = readingTreeDirectly && RawTreeFingerprinter.matchesLibrary
         let direct = fingerprintsDirectly ? RawTreeFingerprinter.fingerprint(tree) : nil
-        summary.fingerprint = hex(direct ?? pg_query_fingerprint_node(tree))
+        summary.fingerprintHash = direct ?? pg_query_fingerprint_node(tree)
         return summary
     }
 
@@ -99,7 +99,7 @@ public enum PgQuery {
     }
 
     /// A fingerprint as ``fingerprint(_:)`` spells it: 16 lower-case hex digits.
-    private static func hex(_ value: UInt64) -> String {
+    package static func hex(_ value: UInt64) -> String {
         String(unsafeUninitializedCapacity: 16) { text in
             for index in 0..<16 {
                 let digit = UInt8(truncatingIfNeeded: value >> (60 - 4 * UInt64(index))) & 0xF
@@ -125,6 +125,24 @@ public enum PgQuery {
         if let error = result.error { throw makeError(error.pointee) }
         guard let text = result.fingerprint_str else { return String(result.fingerprint, radix: 16) }
         return String(cString: text)
+    }
+
+    /// The number ``fingerprint(_:)`` spells.
+    package static func fingerprintHash(_ sql: String) throws(PgQueryError) -> UInt64 {
+        let result = pg_query_fingerprint(sql)
+        defer { pg_query_free_fingerprint_result(result) }
+        if let error = result.error { throw makeError(error.pointee) }
+        return result.fingerprint
+    }
+
+    /// The number a fingerprint's 16 lower-case hex digits spell; `nil` for any other text.
+    package static func fingerprintHash(spelledBy text: String) -> UInt64? {
+        guard text.utf8.count == 16, text.utf8.allSatisfy(isLowercaseHexDigit) else { return nil }
+        return UInt64(text, radix: 16)
+    }
+
+    private static func isLowercaseHexDigit(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))
     }
 
     // MARK: - Normalize

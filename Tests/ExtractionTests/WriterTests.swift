@@ -1,6 +1,7 @@
 @testable import Extraction
-import FindingFormats
+@testable import FindingFormats
 import Foundation
+import PgQuery
 import Testing
 
 @Suite("Output writers")
@@ -38,6 +39,20 @@ struct WriterTests {
         #expect(copy == original)
         #expect(Set([copy, original]).count == 1)
         #expect(Self.findings[1].dialect == "unknown" && original.dialect == "postgresql")
+    }
+
+    /// libpg_query's fingerprints are kept as numbers and written as their hex digits; any other
+    /// text given as a fingerprint is kept and written as it is.
+    @Test(arguments: ["0123456789abcdef", "00000000000000ff", "0123456789ABCDEF", "0123456789abcde", "fp-1", ""])
+    func fingerprintsAreWrittenAsGiven(_ fingerprint: String) throws {
+        var finding = Self.findings[0]
+        finding.fingerprint = fingerprint
+        #expect(finding.fingerprint == fingerprint)
+        #expect((finding.fingerprintHash != nil) == (PgQuery.fingerprintHash(spelledBy: fingerprint) != nil))
+        let json = FindingJSON.object(finding)
+        #expect(json.contains("\"fingerprint\":\"\(fingerprint)\""))
+        let decoded = try JSONDecoder().decode(SQLFinding.self, from: Data(json.utf8))
+        #expect(decoded == finding && decoded.fingerprint == fingerprint)
     }
 
     @Test func jsonIsAnArrayWithTheDocumentedKeys() throws {
