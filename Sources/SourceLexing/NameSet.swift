@@ -11,9 +11,8 @@ package struct NameSet: ExpressibleByArrayLiteral, Sendable {
     private let table: Table
 
     package init(_ names: some Sequence<String>) {
-        var unique: [[UInt8]] = []
-        for name in names where !unique.contains(Array(name.utf8)) { unique.append(Array(name.utf8)) }
-        table = Table(unique)
+        var seen: Set<String> = []
+        table = Table(names.filter { seen.insert($0).inserted }.map { Array($0.utf8) })
     }
 
     package init(arrayLiteral names: String...) {
@@ -22,8 +21,7 @@ package struct NameSet: ExpressibleByArrayLiteral, Sendable {
 
     /// Whether the set holds `name` (compared byte for byte).
     package func contains(_ name: String) -> Bool {
-        if let found = name.utf8.withContiguousStorageIfAvailable(table.contains) { return found }
-        return name.withUTF8Bytes(table.contains)
+        name.withUTF8Bytes(table.contains)
     }
 
     /// Whether the set holds the name spelled by `bytes`.
