@@ -33,59 +33,28 @@ package struct ParseSummary: Sendable, Equatable {
     }
 
     /// One top-level statement.
-    ///
-    /// A class, immutable: the scanner hands each statement from the parse to its analysis, and a
-    /// copy is one retain where copying its strings, lists and set would be one each.
-    package final class Statement: Sendable, Equatable {
+    package struct Statement: Sendable, Equatable {
         /// The node type, e.g. `SelectStmt`, `InsertStmt`, `CreateStmt`.
-        package let nodeType: String
+        package var nodeType: String
         /// UTF-8 byte offset of the statement in the parsed text.
-        package let location: Int
+        package var location: Int
         /// UTF-8 byte length of the statement; 0 means "to the end of the text".
-        package let length: Int
+        package var length: Int
         /// A short snake_case kind such as `select`, `insert`, `with`, `create_table`.
-        package let kind: String
+        package var kind: String
         /// Every `RangeVar`, in document order, CTE references included.
-        package let relations: [Relation]
+        package var relations: [Relation]
         /// Names of the common table expressions defined anywhere in the statement.
-        let cteNames: Set<String>
+        var cteNames: Set<String>
         /// A SELECT reads from somewhere: it has a FROM, WITH, VALUES, INTO or set operation.
-        package let selectHasSource: Bool
+        package var selectHasSource: Bool
         /// A target of the statement's own target list is something other than a bare column.
-        package let computesTarget: Bool
+        package var computesTarget: Bool
         /// Names of the single-part column references (`u`) found in the statement's own target list.
-        package let targetColumnNames: [String]
+        package var targetColumnNames: [String]
         /// Whether `pg_query_normalize` may replace something in this statement (a constant
         /// outside a type name, an option value, a connection string or a NOTIFY payload).
-        package let mayHaveConstants: Bool
-
-        package init(nodeType: String, location: Int, length: Int, kind: String, relations: [Relation],
-                     cteNames: Set<String>, selectHasSource: Bool, computesTarget: Bool, targetColumnNames: [String],
-                     mayHaveConstants: Bool) {
-            self.nodeType = nodeType
-            self.location = location
-            self.length = length
-            self.kind = kind
-            self.relations = relations
-            self.cteNames = cteNames
-            self.selectHasSource = selectHasSource
-            self.computesTarget = computesTarget
-            self.targetColumnNames = targetColumnNames
-            self.mayHaveConstants = mayHaveConstants
-        }
-
-        package static func == (lhs: Statement, rhs: Statement) -> Bool {
-            lhs === rhs || (lhs.nodeType == rhs.nodeType
-                && lhs.location == rhs.location
-                && lhs.length == rhs.length
-                && lhs.kind == rhs.kind
-                && lhs.relations == rhs.relations
-                && lhs.cteNames == rhs.cteNames
-                && lhs.selectHasSource == rhs.selectHasSource
-                && lhs.computesTarget == rhs.computesTarget
-                && lhs.targetColumnNames == rhs.targetColumnNames
-                && lhs.mayHaveConstants == rhs.mayHaveConstants)
-        }
+        package var mayHaveConstants: Bool
 
         /// The sorted, de-duplicated real tables referenced (CTE names excluded).
         package var tables: [String] {
