@@ -38,10 +38,23 @@ extension ExpressionAssembler {
             }
             opener = index - 2
         }
+        // A labelled argument: GRDB's `filter(sql: "…")`, Rails' `add_index …, where: "…"`.
+        if previous.byte == UInt8(ascii: ":"), tokens[index - 2].kind == .identifier {
+            let label = name(of: tokens[index - 2])
+            if label == "where" { return .condition }
+            guard label == "sql", index > 3, tokens[index - 3].kind == .punctuation,
+                  tokens[index - 3].byte == ASCII.openParen, let callee = calleeName(beforeParen: index - 3) else { return nil }
+            return FragmentAnalyzer.sinks[name(of: tokens[callee])]
+        }
         let open = tokens[opener]
         if open.kind == .punctuation, open.byte == ASCII.openParen, let callee = calleeName(beforeParen: opener) {
             let calleeName = name(of: tokens[callee])
             if let clause = FragmentAnalyzer.sinks[calleeName] { return clause }
+            // SQLAlchemy's `where(text("…"))`, Sequelize's `where(literal("…"))`: the outer call's clause.
+            if FragmentAnalyzer.textWrappers.contains(calleeName), callee > 1, tokens[callee - 1].kind == .punctuation,
+               tokens[callee - 1].byte == ASCII.openParen, let outer = self.calleeName(beforeParen: callee - 1) {
+                return FragmentAnalyzer.sinks[name(of: tokens[outer])]
+            }
             // `conditions.Add("id = ANY(@Ids)")`, `where_parts.append("a = ?")`: a piece collected for
             // a WHERE (or ORDER BY) clause the code joins later.
             guard FragmentAnalyzer.collectors.contains(calleeName), let receiver = receiver(ofCallee: callee) else {
@@ -55,6 +68,8 @@ extension ExpressionAssembler {
         }
         guard previous.byte == UInt8(ascii: ","), let callee = enclosingCallee(before: index) else { return nil }
         let calleeName = name(of: tokens[callee.nameIndex])
+        // Android's `db.query(table, columns, "email = ?", args, …)`, `db.delete(table, "id = ?", args)`.
+        if language == .java || language == .kotlin, ["query", "update", "delete"].contains(calleeName) { return .condition }
         return ["first", "find", "last", "take"].contains(calleeName) ? .condition : nil
     }
 
@@ -116,6 +131,13 @@ extension ExpressionAssembler {
         if let callee = enclosingCallee(before: index) {
             let calleeName = name(of: tokens[callee.nameIndex])
             if FragmentAnalyzer.statementBuilders.contains(calleeName) || CallNames.isNonSQLSink(calleeName) {
+                return nil
+            }
+            // `$sql .= sprintf(" AND …", $x)`: formatted, then appended to a statement.
+            let before = callee.nameIndex
+            if CallNames.formatters.contains(calleeName), before > 2, tokens[before - 1].kind == .punctuation,
+               tokens[before - 1].byte == UInt8(ascii: "="), tokens[before - 2].kind == .punctuation,
+               tokens[before - 2].byte == concatOperator || tokens[before - 2].byte == UInt8(ascii: "+") {
                 return nil
             }
         }

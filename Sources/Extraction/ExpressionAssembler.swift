@@ -25,7 +25,7 @@ struct ExpressionAssembler {
         self.lexed = lexed
         tokens = lexed.tokens.elements
         self.language = language
-        wrappers = WrapperLearner(bytes: bytes, tokens: tokens).wrappers()
+        wrappers = WrapperLearner(bytes: bytes, tokens: tokens, language: language).wrappers()
         self.treeWrappers = treeWrappers
         importsSQLite = language == .swift && Self.imports(modulePrefix: "SQLite", bytes: bytes, tokens: tokens)
     }
@@ -70,7 +70,9 @@ struct ExpressionAssembler {
                 continue
             }
             let margined = trimsMargin(literalAt: index)
-            guard token.kind == .string, margined ? marginedTextStartsWithKeyword(token) : startsWithKeyword(token),
+            guard token.kind == .string,
+                  margined ? marginedTextStartsWithKeyword(token)
+                    : startsWithKeyword(token) || opensEntryPointStatement(at: index),
                   !continuesExpression(at: index) else {
                 index += 1
                 continue
@@ -105,6 +107,9 @@ struct ExpressionAssembler {
             cursor -= 2
             if tokens[cursor].kind == .identifier, name(of: tokens[cursor]) == "new" { cursor -= 1 }
         }
+        // `query = (` then the literal on the next line (Python).
+        if cursor > 1, tokens[cursor].kind == .punctuation, tokens[cursor].byte == ASCII.openParen,
+           tokens[cursor - 1].kind == .punctuation, tokens[cursor - 1].byte == UInt8(ascii: "=") { cursor -= 1 }
         guard cursor > 0, tokens[cursor].kind == .punctuation, tokens[cursor].byte == UInt8(ascii: "="),
               tokens[cursor - 1].kind == .identifier else { return nil }
         if cursor > 1, tokens[cursor - 2].kind == .punctuation, tokens[cursor - 2].end == tokens[cursor - 1].start - 0,
@@ -121,6 +126,7 @@ struct ExpressionAssembler {
         let base = bytes.baseAddress!
         let limit = min(tokens.count - 2, last + 400)
         var cursor = last + 1
+        var scanned = cursor
         while cursor < limit {
             let token = tokens[cursor]
             if token.kind == .identifier, Int(token.end - token.start) == length,
@@ -145,13 +151,57 @@ struct ExpressionAssembler {
                    memcmp(base + Int(after.start), base + Int(variableToken.start), length) == 0 {
                     return true
                 }
+                // Assigned anew: the text is replaced, unless in another branch (`} else { sql = …`).
                 if next.kind == .punctuation, next.byte == UInt8(ascii: "="), after.start != next.end {
-                    return false
+                    // `const sql = …` declares another variable of the same name.
+                    guard !Self.declarationWords.contains(bytes: word(tokens[cursor - 1])),
+                          isOtherBranch(scanned..<cursor) else { return false }
+                    scanned = cursor
                 }
             }
             cursor += 1
         }
         return false
+    }
+
+    /// Whether the code in `range`, which follows a branch, leaves it for another branch of the same
+    /// conditional (`} else {`, `elif …:`) and is still in it at its end.
+    func isOtherBranch(_ range: Range<Int>) -> Bool {
+        var inOtherBranch = false
+        var depth = 0
+        var branchDepth = 0
+        for token in tokens[range] {
+            if token.kind == .identifier {
+                // First bytes before hashing: most identifiers are neither.
+                let first = bytes[Int(token.start)]
+                if first == UInt8(ascii: "e"), Self.branchWords.contains(bytes: word(token)) {
+                    inOtherBranch = true
+                    branchDepth = depth
+                } else if first == UInt8(ascii: "d") || first == UInt8(ascii: "f"),
+                          Self.definitionWords.contains(bytes: word(token)) {
+                    inOtherBranch = false
+                }
+            } else if token.kind == .punctuation, token.byte == ASCII.openBrace {
+                depth += 1
+            } else if token.kind == .punctuation, token.byte == ASCII.closeBrace {
+                depth -= 1
+                // The other branch's block has closed.
+                if depth <= branchDepth { inOtherBranch = false }
+            }
+        }
+        return inOtherBranch
+    }
+
+    /// Words that open another branch of a conditional.
+    static let branchWords: NameSet = ["else", "elif", "elsif"]
+    /// Words that open a function: another branch cannot reach past them.
+    static let definitionWords: NameSet = ["def", "func", "function", "fn", "fun"]
+    /// Words that declare a variable.
+    static let declarationWords: NameSet = ["const", "let", "var", "val", "string", "String"]
+
+    /// The bytes of a token, in place.
+    func word(_ token: SourceToken) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)])
     }
 
     /// `" ".join(["SELECT * FROM", table, "WHERE", …])` (Python): the pieces joined with the
@@ -229,6 +279,30 @@ struct ExpressionAssembler {
         let segment = lexed.segments[Int(literal.segmentStart)]
         guard !segment.isHole else { return false }
         return LiteralPrefilter.keywordRange(bytes, from: Int(segment.start), end: Int(segment.end)) != nil
+    }
+
+    /// A literal handed straight to an entry point may open with a run-time piece
+    /// (`exec_query(<<~SQL)` holding `(#{posts}) UNION ALL (#{replies})`) or with T-SQL's `IF`
+    /// (`IF NOT EXISTS (…) BEGIN … END`): no statement keyword, a statement all the same when it
+    /// is the call's first argument (a later one is a condition: `db.query(t, cols, "$c = ?")`).
+    func opensEntryPointStatement(at index: Int) -> Bool {
+        let literal = lexed.literals[Int(tokens[index].literal)]
+        guard literal.segmentCount > 0, index > 0,
+              tokens[index - 1].kind == .identifier || tokens[index - 1].byte == ASCII.openParen else { return false }
+        let first = lexed.segments[Int(literal.segmentStart)]
+        if !first.isHole {
+            var start = Int(first.start)
+            let end = Int(first.end)
+            while start < end, ASCII.isBlank(bytes[start]) || bytes[start] == ASCII.openParen { start += 1 }
+            let opensWithIf = end - start > 3 && bytes[start] | 0x20 == UInt8(ascii: "i")
+                && bytes[start + 1] | 0x20 == UInt8(ascii: "f") && ASCII.isBlank(bytes[start + 2])
+            guard opensWithIf || start == end && literal.segmentCount > 1 else { return false }
+        }
+        // Clauses, not a path (`fetch(`${API_URL}/student/courses`)`).
+        let segments = lexed.segments[Int(literal.segmentStart)..<Int(literal.segmentStart + literal.segmentCount)]
+        let text = segments.filter { !$0.isHole }.map { String(decoding: UnsafeBufferPointer(rebasing:
+            bytes[Int($0.start)..<Int($0.end)]), as: UTF8.self) }.joined(separator: " ")
+        return SQLClassifier.clauseCount(text) >= 2 && context(forExpressionAt: index).role == .entryPoint
     }
 
     /// Whether the string at `index` is the right operand of a concatenation (handled with its start).

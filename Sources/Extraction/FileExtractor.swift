@@ -77,7 +77,7 @@ struct FileExtractor {
     /// did not lex.
     mutating func wrappers(_ bytes: UnsafeBufferPointer<UInt8>, language: SQLLanguage) -> Set<String> {
         lex(bytes, language: language)
-        return WrapperLearner(bytes: bytes, tokens: lexed.tokens.elements).wrappers()
+        return WrapperLearner(bytes: bytes, tokens: lexed.tokens.elements, language: language).wrappers()
     }
 
     private mutating func lex(_ bytes: UnsafeBufferPointer<UInt8>, language: SQLLanguage) {
@@ -106,7 +106,9 @@ struct FileExtractor {
             }
         } else {
             guard let split = try? PgQuery.split(utf8: &script, usingParser: false) else { return [] }
-            ranges = ScriptRanges.withSkippedStatements(split, in: script, within: 0..<script.count)
+            // A trigger of SQLite or MySQL: its body's `;` do not end it either.
+            (ranges, routines) = RoutineBodies.joined(ScriptRanges.withSkippedStatements(split, in: script, within: 0..<script.count),
+                                                      in: script)
         }
         var findings: [SQLFinding] = []
         var line = 1

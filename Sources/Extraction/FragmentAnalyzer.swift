@@ -27,6 +27,7 @@ enum FragmentAnalyzer {
     static let sinks: [String: FragmentCandidate.Clause] = [
         "where": .condition, "wherenot": .condition, "orwhere": .condition, "rewhere": .condition,
         "having": .condition, "whereraw": .condition, "orwhereraw": .condition, "havingraw": .condition,
+        "andwhere": .condition, "andhaving": .condition, "orhaving": .condition, "condition": .condition,
         "orhavingraw": .condition, "update_all": .condition, "extra": .condition, "filter": .condition,
         "first": .condition, "find": .condition, "last": .condition, "take": .condition,
         "order": .ordering, "reorder": .ordering, "orderbyraw": .ordering, "order_by": .ordering,
@@ -34,6 +35,10 @@ enum FragmentAnalyzer {
         "selectraw": .selection, "raw": .selection, "pluck": .selection, "select": .selectList, "sql": .selectList,
         "pragma": .pragma,
     ]
+
+    /// Lower-cased functions that mark their string as SQL for the call around them (SQLAlchemy's
+    /// `text`, Sequelize's `literal`).
+    static let textWrappers: NameSet = ["text", "literal"]
 
     /// Lower-cased methods that add an element to a collection (`conditions.Add(…)`,
     /// `wheres.append(…)`): a fragment when the collection is named for a clause.
@@ -56,8 +61,10 @@ enum FragmentAnalyzer {
 
     /// The analysis of a fragment, or `nil` when it is not SQL (a bare identifier, prose).
     static func analyze(_ candidate: FragmentCandidate) -> StatementAnalysis? {
+        // `{0}` slots (jOOQ's templates, .NET's and Python's format strings) are run-time pieces.
+        let formatted = hasIndexedSlot(candidate.text)
         for mode in PlaceholderNormalizer.HoleMode.allCases {
-            let output = PlaceholderNormalizer(formatted: false, mode: mode).normalize(candidate.text)
+            let output = PlaceholderNormalizer(formatted: formatted, mode: mode).normalize(candidate.text)
             if let analysis = analyze(candidate, output: output) { return analysis }
             if !output.usedHoleMode { break }
         }
@@ -101,6 +108,16 @@ enum FragmentAnalyzer {
         return nil
     }
 
+    /// Whether `text` holds `{` digits `}`.
+    private static func hasIndexedSlot(_ text: [UInt8]) -> Bool {
+        text.indices.contains { index in
+            guard text[index] == ASCII.openBrace else { return false }
+            var end = index + 1
+            while end < text.count, ASCII.isDigit(text[end]) { end += 1 }
+            return end > index + 1 && end < text.count && text[end] == ASCII.closeBrace
+        }
+    }
+
     /// `text` without a leading `WHERE`, `AND` or `OR` (any case): the word that joins a stored
     /// condition to the statement it is spliced into (`"AND type = ?"`, `` `WHERE id=$1` ``).
     static func droppingLeadingConnector(_ text: String) -> String {
@@ -118,8 +135,25 @@ enum FragmentAnalyzer {
     private static func hasOperatorOrCall(_ text: String) -> Bool {
         if text.utf8.contains(where: { "=<>()?$*+-/|@~!".utf8.contains($0) }) { return true }
         let words = Set(LooseSQLReader.words(of: text))
-        return !words.isDisjoint(with: ["asc", "desc", "like", "ilike", "in", "is", "between", "not", "and", "or", "as",
+        if words.contains("as") { return !isColumnList(text) }
+        return !words.isDisjoint(with: ["asc", "desc", "like", "ilike", "in", "is", "between", "not", "and", "or",
                                         "nulls", "similar"])
+    }
+
+    /// Columns, each perhaps renamed: `geographies.id as id, geographies.name name`.
+    private static func isColumnList(_ text: String) -> Bool {
+        func isName(_ word: Substring) -> Bool {
+            guard let first = word.utf8.first, ASCII.isIdentifierStart(first) else { return false }
+            return word.utf8.allSatisfy { ASCII.isIdentifierPart($0) || $0 == UInt8(ascii: ".") }
+        }
+        return text.split(separator: ",").allSatisfy { item in
+            let words = item.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+            switch words.count {
+            case 1, 2: return words.allSatisfy(isName)
+            case 3: return isName(words[0]) && words[1].lowercased() == "as" && isName(words[2])
+            default: return false
+            }
+        }
     }
 
     private static func result(text: String, display: String, dynamic: Bool, type: String,

@@ -81,7 +81,7 @@ enum SQLClassifier {
             && !text.utf8.contains(where: { $0 == ASCII.openParen || $0 == UInt8(ascii: "=") || $0 == ASCII.star })
     }
 
-    private static func clauseCount(_ text: String) -> Int {
+    static func clauseCount(_ text: String) -> Int {
         Set(LooseSQLReader.words(of: text).dropFirst().filter(clauseWords.contains)).count
     }
 

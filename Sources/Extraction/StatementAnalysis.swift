@@ -89,20 +89,22 @@ enum StatementAnalyzer {
     /// them, a MySQL/SQLite schema): each statement is analysed on its own, on its own line.
     private static func split(_ pieces: [PgQuery.Statement], of text: String, dynamic: Bool) -> [StatementAnalysis] {
         let utf8 = Array(text.utf8)
+        // The `;` of a SQLite or MySQL trigger's body do not end it.
+        let ranges = RoutineBodies.joined(pieces.map { $0.location..<($0.location + $0.length) }, in: utf8).ranges
         var results: [StatementAnalysis] = []
-        for (index, piece) in pieces.enumerated() {
-            let trimmed = piece.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        for (index, range) in ranges.enumerated() {
+            let piece = String(decoding: utf8[range], as: UTF8.self)
+            let trimmed = piece.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty, !isOnlyComments(trimmed) else { continue }
-            let start = min(piece.location, utf8.count)
             let lineOffset = index == 0 && results.isEmpty ? 0
-                : utf8[..<start].reduce(0) { $0 + ($1 == ASCII.newline ? 1 : 0) } + leadingLines(piece.text)
-            let output = PlaceholderNormalizer.Output(parseText: piece.text, displayText: piece.text, dynamic: dynamic,
+                : utf8[..<range.lowerBound].reduce(0) { $0 + ($1 == ASCII.newline ? 1 : 0) } + leadingLines(piece)
+            let output = PlaceholderNormalizer.Output(parseText: piece, displayText: piece, dynamic: dynamic,
                                                       usedHoleMode: false)
             do {
-                let summary = try PgQuery.summarize(piece.text, normalizing: !dynamic)
+                let summary = try PgQuery.summarize(piece, normalizing: !dynamic)
                 guard let statement = summary.statements.first else { continue }
-                let display = dynamic ? PlaceholderNormalizer.display(ofParseText: piece.text) : piece.text
-                results.append(analysis(statement, parseText: piece.text, display: display, dynamic: dynamic,
+                let display = dynamic ? PlaceholderNormalizer.display(ofParseText: piece) : piece
+                results.append(analysis(statement, parseText: piece, display: display, dynamic: dynamic,
                                         lineOffset: lineOffset, fingerprint: summary.fingerprintHash,
                                         normalized: summary.normalized))
             } catch {
@@ -144,10 +146,12 @@ enum StatementAnalyzer {
 
     // MARK: - Parsed statements
 
-    private static func statements(of summary: ParseSummary, output: PlaceholderNormalizer.Output,
+    private static func statements(of summary: consuming ParseSummary, output: PlaceholderNormalizer.Output,
                                    dynamic: Bool) -> [StatementAnalysis] {
         guard summary.statements.count > 1 else {
-            return [analysis(summary.statements.first, parseText: output.parseText, display: output.displayText,
+            // Moved out of the summary, not copied: a statement holds several lists of names.
+            let statement = summary.statements.popLast()
+            return [analysis(statement, parseText: output.parseText, display: output.displayText,
                              dynamic: dynamic, lineOffset: 0, fingerprint: summary.fingerprintHash,
                              normalized: summary.normalized)]
         }
@@ -203,42 +207,51 @@ enum StatementAnalyzer {
     /// would swallow the rest of a one-line statement), outside of quotes.
     static func collapse(_ text: String) -> String {
         if isCollapsed(text) { return text }
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
-        var quote: UInt8 = 0
-        var pendingSpace = false
-        var inComment = false
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            defer { previous = byte }
-            if inComment {
-                if byte == ASCII.newline {
-                    inComment = false
-                    pendingSpace = !output.isEmpty
+        // Only ASCII bytes are dropped and a run of blanks becomes one space: never longer.
+        return text.withUTF8Bytes { input in
+            String(unsafeUninitializedCapacity: input.count) { output in
+                var count = 0
+                var quote: UInt8 = 0
+                var pendingSpace = false
+                var inComment = false
+                var previous: UInt8 = 0
+                for byte in input {
+                    defer { previous = byte }
+                    if inComment {
+                        if byte == ASCII.newline {
+                            inComment = false
+                            pendingSpace = count > 0
+                        }
+                        continue
+                    }
+                    if quote != 0 {
+                        output[count] = byte
+                        count += 1
+                        if byte == quote { quote = 0 }
+                        continue
+                    }
+                    if byte == ASCII.minus, previous == ASCII.minus, count > 0, output[count - 1] == ASCII.minus {
+                        count -= 1
+                        while count > 0, output[count - 1] == ASCII.space { count -= 1 }
+                        inComment = true
+                        continue
+                    }
+                    if byte == ASCII.space || byte == ASCII.tab || byte == ASCII.newline || byte == ASCII.carriageReturn {
+                        pendingSpace = count > 0
+                        continue
+                    }
+                    if pendingSpace {
+                        output[count] = ASCII.space
+                        count += 1
+                    }
+                    pendingSpace = false
+                    if byte == ASCII.singleQuote || byte == ASCII.doubleQuote { quote = byte }
+                    output[count] = byte
+                    count += 1
                 }
-                continue
+                return count
             }
-            if quote != 0 {
-                output.append(byte)
-                if byte == quote { quote = 0 }
-                continue
-            }
-            if byte == ASCII.minus, previous == ASCII.minus, output.last == ASCII.minus {
-                output.removeLast()
-                while output.last == ASCII.space { output.removeLast() }
-                inComment = true
-                continue
-            }
-            if byte == ASCII.space || byte == ASCII.tab || byte == ASCII.newline || byte == ASCII.carriageReturn {
-                pendingSpace = !output.isEmpty
-                continue
-            }
-            if pendingSpace { output.append(ASCII.space) }
-            pendingSpace = false
-            if byte == ASCII.singleQuote || byte == ASCII.doubleQuote { quote = byte }
-            output.append(byte)
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// Whether ``collapse(_:)`` would return `text` unchanged: single spaces only, none at the ends.

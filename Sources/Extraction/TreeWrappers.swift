@@ -46,13 +46,14 @@ final class TreeWrappers: @unchecked Sendable {
     private var pending: [Int: Pending] = [:]
     private var unlexed: [(file: Int, family: SQLLanguage)] = []
 
-    /// Languages whose functions open with a keyword ``WrapperLearner`` reads. Swift is left out:
-    /// its state machines hand their parameters on to methods named like entry points.
-    private static let learnable: Set<SQLLanguage> = [.python, .javascript, .typescript, .go, .ruby, .php]
+    /// Languages whose functions ``WrapperLearner`` reads. Swift is left out: its state machines
+    /// hand their parameters on to methods named like entry points.
+    private static let learnable: Set<SQLLanguage> = [.python, .javascript, .typescript, .go, .ruby, .php, .csharp,
+                                                      .java, .kotlin]
 
     /// Languages whose files call each other's functions share wrappers.
     static func family(_ language: SQLLanguage) -> SQLLanguage {
-        language == .javascript ? .typescript : language
+        language == .javascript ? .typescript : language == .kotlin ? .java : language
     }
 
     /// Wrappers learned so far, by language family.

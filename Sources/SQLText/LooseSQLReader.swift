@@ -39,16 +39,20 @@ package enum LooseSQLReader {
         return first
     }
 
-    /// Names that follow FROM, JOIN, INTO, UPDATE or TABLE.
+    /// Names that follow FROM, JOIN, INTO, UPDATE or TABLE (and ON, in a trigger's definition).
     package static func tables(_ words: [String]) -> [String] {
-        let introducers: Set<String> = ["from", "join", "into", "update", "table"]
+        let isTrigger = words.first == "create" && words.prefix(5).contains("trigger")
+        let introducers: Set<String> = isTrigger ? ["from", "join", "into", "update", "table", "on"]
+            : ["from", "join", "into", "update", "table"]
         let skipped: Set<String> = ["select", "if", "not", "exists", "only", "lateral", "set", "where", "values"]
+        // `BEFORE UPDATE ON t`, `AFTER UPDATE OF c ON t`: the event names no table.
+        let notNames: Set<String> = ["on", "of", "or", "for", "as", "begin"]
         var names = Set<String>()
         for (index, word) in words.enumerated() where introducers.contains(word) {
             var next = index + 1
             while next < words.count, skipped.contains(words[next]), words[next] != "select" { next += 1 }
             guard next < words.count, let first = words[next].first, first.isLetter || first == "_",
-                  !skipped.contains(words[next]) else { continue }
+                  !skipped.contains(words[next]), !notNames.contains(words[next]) else { continue }
             names.insert(words[next])
         }
         return names.sorted()
@@ -91,11 +95,12 @@ package enum LooseSQLReader {
         if has("[") && has("]") && (words.contains("nolock") || has("].[") || hasBracketedName(lower))
             || words.contains("top") && first == "select" || has("updlock") || has("holdlock") || first == "exec"
             || first == "execute" { return "tsql" }
-        if first == "pragma" || has("autoincrement") || has("insert or ") || has("virtual table") || has("begin immediate") {
+        if first == "pragma" || has("autoincrement") || has("insert or ") || has("virtual table") || has("begin immediate")
+            || has("raise(abort") || has("raise(ignore") || has("raise(fail") || has("raise(rollback") {
             return "sqlite"
         }
         if has("`") || has("auto_increment") || has("engine=") || has("engine =") || first == "show" || first == "use"
-            || (first == "replace" && words.contains("into")) || has(" change ") || has("on duplicate key")
+            || (first == "replace" && words.contains("into")) || has(" change ") || has("on duplicate key") || has("signal sqlstate")
             || hasLimitWithComma(lower) {
             return "mysql"
         }

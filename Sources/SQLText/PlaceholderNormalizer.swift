@@ -13,6 +13,9 @@ package struct PlaceholderNormalizer {
         case identifier
         /// Nothing (the piece is probably an optional clause).
         case remove
+
+        /// Stored, so that trying the modes in turn allocates no array.
+        package static let allCases: [HoleMode] = [.parameter, .identifier, .remove]
     }
 
     /// The result of normalising one statement.
@@ -149,6 +152,12 @@ package struct PlaceholderNormalizer {
             self.mode = mode
         }
 
+        /// The index of the `}` closing a SpEL bind (`:#{…}`, `?#{…}`) opening at `index`.
+        func spelBindEnd(at index: Int) -> Int? {
+            guard index + 3 < text.count, text[index + 1] == ASCII.hash, text[index + 2] == ASCII.openBrace else { return nil }
+            return text[(index + 3)...].firstIndex(of: ASCII.closeBrace)
+        }
+
         mutating func run() {
             var index = 0
             let count = text.count
@@ -167,7 +176,10 @@ package struct PlaceholderNormalizer {
                     while index < count, text[index] != ASCII.newline { copy(text[index]); index += 1 }
                 case UInt8(ascii: "?"):
                     let next = index + 1 < count ? text[index + 1] : 0
-                    if ASCII.isDigit(next) {
+                    if let close = spelBindEnd(at: index) {
+                        emitParameter()
+                        index = close
+                    } else if ASCII.isDigit(next) {
                         copy(ASCII.dollar)
                     } else if next != UInt8(ascii: "|") && next != UInt8(ascii: "&")
                                 && endsAtParameterPosition {
@@ -181,7 +193,11 @@ package struct PlaceholderNormalizer {
                 case UInt8(ascii: ":"), ASCII.at:
                     let previous = index > 0 ? text[index - 1] : 0
                     let next = index + 1 < count ? text[index + 1] : 0
-                    if ASCII.isIdentifierStart(next), next < 0x80, !ASCII.isIdentifierPart(previous), previous != byte {
+                    if byte != ASCII.at, let close = spelBindEnd(at: index) {
+                        // Spring Data binds a SpEL value: `:#{#entry.cacheKey}`.
+                        emitParameter()
+                        index = close + 1
+                    } else if ASCII.isIdentifierStart(next), next < 0x80, !ASCII.isIdentifierPart(previous), previous != byte {
                         index += 1
                         while index < count, ASCII.isIdentifierPart(text[index]) { index += 1 }
                         emitParameter()

@@ -1,18 +1,30 @@
-import Foundation
 import SourceLexing
-import SQLText
 
 /// Learns a file's SQL wrappers: functions (`def run_sql(sql)`, `func exec(db, q string)`,
-/// `function runSql(text)`) whose body passes one of their parameters to a known SQL entry
-/// point. Calls to them are entry points too.
+/// `function runSql(text)`, `fun exec(sql: String)`, and in C#, Java and TypeScript methods
+/// without a keyword, `public int Run(string sql) {`, `async query(text: string) {`) whose body
+/// passes one of their parameters to a known SQL entry point. Calls to them are entry points too.
 ///
 /// The pass visits every token of every lexed file, so it compares bytes in place and only
 /// allocates a name for a definition it learns.
-struct WrapperLearner {
+package struct WrapperLearner {
     let bytes: UnsafeBufferPointer<UInt8>
     let tokens: UnsafeBufferPointer<SourceToken>
+    /// Methods are declared without a keyword (C#, Java, TypeScript and JavaScript classes).
+    let keywordlessMethods: Bool
 
-    private static let definitionKeywords: [[UInt8]] = ["def", "func", "function", "fn"].map { Array($0.utf8) }
+    package init(bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<SourceToken>, language: SQLLanguage) {
+        self.bytes = bytes
+        self.tokens = tokens
+        keywordlessMethods = [.csharp, .java, .typescript, .javascript].contains(language)
+    }
+
+    private static let definitionKeywords: [[UInt8]] = ["def", "func", "function", "fn", "fun"].map { Array($0.utf8) }
+    /// Words that precede a call or open a statement with parentheses, never a method's name.
+    private static let notMethodWords = NameSet(["if", "for", "foreach", "while", "switch", "catch", "using", "lock",
+                                                 "fixed", "return", "new", "await", "throw", "else", "yield", "case",
+                                                 "in", "is", "as", "of", "typeof", "sizeof", "nameof", "super", "this",
+                                                 "base", "function", "synchronized", "when", "with", "out", "ref"])
 
     /// Parameter names that are receivers, types or contexts rather than SQL text.
     private static let ignoredParameters: [[UInt8]] = ["self", "cls", "this", "string", "str", "int", "any",
@@ -22,9 +34,11 @@ struct WrapperLearner {
     ///
     /// One pass over the tokens: a definition's parameters are noted, then the next 300 tokens, up
     /// to the next definition, are its body.
-    func wrappers() -> Set<String> {
+    package func wrappers() -> Set<String> {
         var learned: Set<String> = []
         var parameters: [Range<Int>] = []
+        /// Filled by a method definition, so that a call that is none leaves `parameters` alone.
+        var methodParameters: [Range<Int>] = []
         var function: SourceToken?
         var bodyEnd = 0
         var index = 0
@@ -44,6 +58,14 @@ struct WrapperLearner {
                     function = name
                     bodyEnd = min(tokens.count - 2, bodyStart + 300)
                 }
+                index = bodyStart
+                continue
+            }
+            if keywordlessMethods, isPunctuation(tokens[index + 1], ASCII.openParen),
+               let bodyStart = methodDefinition(at: index, parameters: &methodParameters) {
+                swap(&parameters, &methodParameters)
+                function = parameters.isEmpty ? nil : token
+                bodyEnd = min(tokens.count - 2, bodyStart + 300)
                 index = bodyStart
                 continue
             }
@@ -84,6 +106,67 @@ struct WrapperLearner {
         return (function, cursor)
     }
 
+    /// A method declared without a keyword whose name is the identifier at `name` (followed by
+    /// `(`): after a type or modifier, its parameter list then `{` (past a return type, `throws`
+    /// or `=>`). Returns the index after the `{`, with the parameter names in `parameters` (left
+    /// in any state otherwise).
+    private func methodDefinition(at name: Int, parameters: inout [Range<Int>]) -> Int? {
+        guard name > 0 else { return nil }
+        let previous = tokens[name - 1]
+        switch previous.kind {
+        case .identifier:
+            guard !isNotMethodWord(previous) else { return nil }
+        case .punctuation:
+            // A generic, array or nullable return type; in a class or object body, the member before.
+            switch previous.byte {
+            case UInt8(ascii: ">"), ASCII.closeBracket, UInt8(ascii: "?"), ASCII.openBrace, ASCII.closeBrace,
+                 UInt8(ascii: ";"), UInt8(ascii: ","): break
+            default: return nil
+            }
+        case .string, .number:
+            return nil
+        }
+        guard !isNotMethodWord(tokens[name]) else { return nil }
+        parameters.removeAll(keepingCapacity: true)
+        var cursor = name + 2
+        var depth = 1
+        while cursor + 1 < tokens.count, depth > 0, cursor - name < 64 {
+            let item = tokens[cursor]
+            if isPunctuation(item, ASCII.openParen) { depth += 1 }
+            if isPunctuation(item, ASCII.closeParen) { depth -= 1 }
+            let next = tokens[cursor + 1]
+            if item.kind == .identifier, depth == 1, next.kind == .punctuation, Self.endsParameterName(next.byte),
+               !Self.ignoredParameters.contains(where: { matches(item, $0) }) {
+                parameters.append(Int(item.start)..<Int(item.end))
+            }
+            cursor += 1
+        }
+        guard depth == 0 else { return nil }
+        // `{` within a few tokens: a return type (`: Promise<void>`), `throws E` or `=>`.
+        for offset in 0..<12 where cursor + offset < tokens.count {
+            let item = tokens[cursor + offset]
+            guard item.kind == .punctuation else { continue }
+            if item.byte == ASCII.openBrace || item.byte == UInt8(ascii: ">") && offset > 0
+                && isPunctuation(tokens[cursor + offset - 1], UInt8(ascii: "=")) {
+                return cursor + offset + 1
+            }
+            switch item.byte {
+            case UInt8(ascii: ":"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "."), UInt8(ascii: ","),
+                 ASCII.openBracket, ASCII.closeBracket, UInt8(ascii: "?"), UInt8(ascii: "|"), UInt8(ascii: "="): continue
+            default: return nil
+            }
+        }
+        return nil
+    }
+
+    /// A parameter's name stands before `,`, `)`, a type (`:`), a default (`=`) or TypeScript's `?`.
+    private static func endsParameterName(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ","), ASCII.closeParen, UInt8(ascii: ":"), UInt8(ascii: "="), UInt8(ascii: "?"): true
+        default: false
+        }
+    }
+
     /// Whether the identifier at `call`, followed by `(`, calls an entry point with one of
     /// `parameters` as the first argument.
     private func passesParameter(call: Int, parameters: [Range<Int>]) -> Bool {
@@ -107,6 +190,10 @@ struct WrapperLearner {
         guard first == UInt8(ascii: "d") || first == UInt8(ascii: "f") else { return false }
         let word = UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)])
         return Self.definitionKeywords.contains { $0.count == length && $0.elementsEqual(word) }
+    }
+
+    private func isNotMethodWord(_ token: SourceToken) -> Bool {
+        Self.notMethodWords.contains(bytes: UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)]))
     }
 
     /// Whether the token spells the lower-case `word` in any ASCII case.

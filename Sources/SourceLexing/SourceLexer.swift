@@ -476,8 +476,11 @@ package struct SourceLexer {
         return i
     }
 
+    /// In JavaScript, a hole holds code: a regular expression (`replace(/'/g, "''")`) and a
+    /// template literal with holes of its own, over several lines, are stepped over whole.
     private mutating func skipBalanced(open: UInt8, close: UInt8) {
         var depth = 1
+        var previous = open
         while i < n {
             let c = p[i]
             i += 1
@@ -487,11 +490,48 @@ package struct SourceLexer {
                 depth -= 1
                 if depth == 0 { return }
             case ASCII.newline: newLine()
+            case ASCII.backtick where syntax.regexLiterals:
+                skipNestedTemplate()
+            case ASCII.slash where syntax.regexLiterals && Self.mayPrecedeRegex(previous):
+                i -= 1
+                skipRegex()
             case ASCII.doubleQuote, ASCII.singleQuote, ASCII.backtick:
                 while i < n, p[i] != c, p[i] != ASCII.newline {
                     i += p[i] == ASCII.backslash ? 2 : 1
                 }
                 if i < n, p[i] == c { i += 1 }
+            default: break
+            }
+            if c != ASCII.space, c != ASCII.tab, c != ASCII.newline { previous = c }
+        }
+    }
+
+    /// Whether a `/` after this byte opens a regular expression rather than dividing.
+    private static func mayPrecedeRegex(_ byte: UInt8) -> Bool {
+        switch byte {
+        case ASCII.openParen, ASCII.openBracket, ASCII.openBrace, ASCII.closeBrace, UInt8(ascii: ","),
+             UInt8(ascii: "="), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "&"),
+             UInt8(ascii: "|"), UInt8(ascii: "?"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "*"),
+             UInt8(ascii: "%"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "~"), UInt8(ascii: "^"):
+            true
+        default:
+            false
+        }
+    }
+
+    /// Skips a template literal inside a hole, from after its opening backtick to after its
+    /// closing one.
+    private mutating func skipNestedTemplate() {
+        while i < n {
+            let c = p[i]
+            i += 1
+            switch c {
+            case ASCII.backslash: i += 1
+            case ASCII.backtick: return
+            case ASCII.newline: newLine()
+            case ASCII.dollar where at(i) == ASCII.openBrace:
+                i += 1
+                skipBalanced(open: ASCII.openBrace, close: ASCII.closeBrace)
             default: break
             }
         }
