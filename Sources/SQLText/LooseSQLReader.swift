@@ -28,7 +28,11 @@ package enum LooseSQLReader {
 
     /// A statement kind from the leading words (`create table` → `create_table`).
     package static func statementType(_ words: [String]) -> String {
-        guard let first = words.first else { return "unknown" }
+        // A statement that opens with a hole or a number (`(#{a}) UNION ALL (#{b})`) is named by
+        // its first word; set operations and their clauses join SELECTs.
+        guard let first = words.first(where: { $0.first?.isLetter == true && !PlaceholderNormalizer.isHoleIdentifier($0) })
+        else { return "unknown" }
+        if ["union", "intersect", "except", "order", "limit"].contains(first) { return "select" }
         if ["create", "alter", "drop"].contains(first) {
             let objects: Set<String> = ["table", "index", "view", "function", "schema", "sequence", "type", "trigger",
                                         "procedure"]
