@@ -107,9 +107,12 @@ struct ExpressionAssembler {
             cursor -= 2
             if tokens[cursor].kind == .identifier, name(of: tokens[cursor]) == "new" { cursor -= 1 }
         }
-        // `query = (` then the literal on the next line (Python).
+        // `query = (` then the literal on the next line (Python), the parentheses holding nothing
+        // else (not `("ANALYZE" if mariadb else …)`).
         if cursor > 1, tokens[cursor].kind == .punctuation, tokens[cursor].byte == ASCII.openParen,
-           tokens[cursor - 1].kind == .punctuation, tokens[cursor - 1].byte == UInt8(ascii: "=") { cursor -= 1 }
+           tokens[cursor - 1].kind == .punctuation, tokens[cursor - 1].byte == UInt8(ascii: "="), index + 1 < tokens.count,
+           tokens[index + 1].kind == .string || tokens[index + 1].kind == .punctuation
+            && (tokens[index + 1].byte == ASCII.closeParen || tokens[index + 1].byte == UInt8(ascii: "+")) { cursor -= 1 }
         guard cursor > 0, tokens[cursor].kind == .punctuation, tokens[cursor].byte == UInt8(ascii: "="),
               tokens[cursor - 1].kind == .identifier else { return nil }
         if cursor > 1, tokens[cursor - 2].kind == .punctuation, tokens[cursor - 2].end == tokens[cursor - 1].start - 0,

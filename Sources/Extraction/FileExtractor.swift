@@ -50,7 +50,8 @@ struct FileExtractor {
             let script = analyses.count > 1 && analyses.allSatisfy { $0.parseError == nil }
             // A lone keyword that a later `+=`/`.append` completes is the first piece of a statement.
             let firstPiece = candidate.extendedLater && analyses.count == 1 && candidate.context.role != .notSQL
-                && (TextSignals.isSingleWord(analyses[0].parseText) || analyses[0].parseError != nil)
+                && (TextSignals.isSingleWord(analyses[0].parseText) || analyses[0].parseError != nil
+                    && Self.mayOpenStatement(candidate.text))
             let found = findings.count
             for analysis in analyses where script || firstPiece || SQLClassifier.accepts(analysis, role: role) {
                 let line = analysis.lineOffset == 0 ? candidate.line
@@ -65,6 +66,14 @@ struct FileExtractor {
             }
         }
         return findings
+    }
+
+    /// Whether text that does not parse may still open a statement completed later: not prose
+    /// (`Use the plain select() object…`: a keyword in title case), not a piece made to be appended
+    /// (`" LOCK IN SHARE MODE"`: it opens with a blank).
+    private static func mayOpenStatement(_ text: [UInt8]) -> Bool {
+        guard let first = text.first, first != ASCII.space, first != ASCII.tab else { return false }
+        return TextSignals.leadingKeywordCase(String(decoding: text, as: UTF8.self)) != .other
     }
 
     /// Whether some statement of `candidate` would be reported if it were handed to an entry point.

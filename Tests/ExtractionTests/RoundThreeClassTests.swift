@@ -107,6 +107,20 @@ struct RoundThreeClassTests {
             q += " AND x"
         }
         """, expected: [3: .static, 9: .dynamic]),
+        Case(name: "prose and appended pieces are no first pieces", language: .python, source: """
+        if sub:
+            advice = (
+                "Use the plain select() object without calling .subquery()."
+            )
+            advice += " See the docs."
+        if read:
+            tmp = " FOR SHARE"
+        else:
+            tmp = " LOCK IN SHARE MODE"
+        tmp += " NOWAIT"
+        prefix = ("ANALYZE" if mariadb else prefix + " ANALYZE")
+        prefix += " FORMAT=%s" % format
+        """, expected: [:]),
         // 6. Spring Data binds a SpEL value: `:#{…}` and `?#{…}` are parameters.
         Case(name: "spel binds", language: .java, source: """
         @Query(value = "select * from geo where k = :#{#entry.cacheKey} and c = ?#{[1]}", nativeQuery = true)
