@@ -10,7 +10,8 @@ extension ExpressionAssembler {
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
-            guard token.kind == .string, index > 1, !startsWithKeyword(token), !continuesExpression(at: index),
+            guard token.kind == .string, index > 1, !startsWithKeyword(token) || opensWithComparedWord(token),
+                  !continuesExpression(at: index),
                   let clause = fragmentClause(forStringAt: index) ?? clauseLedFragment(at: index) else {
                 index += 1
                 continue
@@ -23,6 +24,20 @@ extension ExpressionAssembler {
             index = last + 1
         }
         return found
+    }
+
+    /// A literal whose first word, a statement keyword, is compared: a column (`"cluster = ?"`).
+    func opensWithComparedWord(_ token: SourceToken) -> Bool {
+        let literal = lexed.literals[Int(token.literal)]
+        guard literal.segmentCount > 0 else { return false }
+        let segment = lexed.segments[Int(literal.segmentStart)]
+        guard !segment.isHole,
+              let word = LiteralPrefilter.keywordRange(bytes, from: Int(segment.start), end: Int(segment.end)) else { return false }
+        var index = word.upperBound
+        while index < Int(segment.end), ASCII.isBlank(bytes[index]) { index += 1 }
+        guard index < Int(segment.end) else { return false }
+        return bytes[index] == UInt8(ascii: "=") || bytes[index] == ASCII.less || bytes[index] == UInt8(ascii: ">")
+            || bytes[index] == UInt8(ascii: "!")
     }
 
     /// The clause filled by the string at `index` when it is the first argument of an ORM method
@@ -65,6 +80,15 @@ extension ExpressionAssembler {
         // `where_clause = "a = ?"`, `$conditions[] = "a = ?"`: a piece kept in a variable named for it.
         if previous.byte == UInt8(ascii: "="), let variable = pieceVariable(before: index) {
             return FragmentAnalyzer.clause(forPieceNamed: name(of: tokens[variable]))
+        }
+        // Ruby's command call: `add_check_constraint :receipts, "amount > 0", name: "…"`.
+        if language == .ruby, previous.byte == UInt8(ascii: ",") {
+            var first = index - 1
+            while first > 0, tokens[first - 1].line == tokens[index].line { first -= 1 }
+            if tokens[first].kind == .identifier, tokens[first + 1].kind != .punctuation || tokens[first + 1].byte != ASCII.openParen,
+               FragmentAnalyzer.commandSinks.contains(name(of: tokens[first])) {
+                return .condition
+            }
         }
         guard previous.byte == UInt8(ascii: ","), let callee = enclosingCallee(before: index) else { return nil }
         let calleeName = name(of: tokens[callee.nameIndex])

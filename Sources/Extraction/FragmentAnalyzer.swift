@@ -9,6 +9,8 @@ struct FragmentCandidate {
     /// Where the piece goes in the statement the ORM builds.
     enum Clause {
         case condition, ordering, grouping, selection, pragma
+        /// A join (`joins("LEFT JOIN …")`) or a locking clause (`lock("FOR NO KEY UPDATE")`).
+        case join, locking
         /// A select list handed to a method that also takes bare column names (`select(…)`,
         /// `Arel.sql(…)`): SQL only with a call or an alias (`COUNT(*) AS n`), not `t.*` or `a-b.id`.
         case selectList
@@ -30,11 +32,16 @@ enum FragmentAnalyzer {
         "andwhere": .condition, "andhaving": .condition, "orhaving": .condition, "condition": .condition,
         "orhavingraw": .condition, "update_all": .condition, "extra": .condition, "filter": .condition,
         "first": .condition, "find": .condition, "last": .condition, "take": .condition,
-        "order": .ordering, "reorder": .ordering, "orderbyraw": .ordering, "order_by": .ordering,
+        "order": .ordering, "reorder": .ordering, "orderbyraw": .ordering, "order_by": .ordering, "orderby": .ordering,
+        "not": .condition, "joins": .join, "lock": .locking,
+        "sum": .selection, "average": .selection, "minimum": .selection, "maximum": .selection,
         "groupbyraw": .grouping, "group": .grouping,
         "selectraw": .selection, "raw": .selection, "pluck": .selection, "select": .selectList, "sql": .selectList,
         "pragma": .pragma,
     ]
+
+    /// Rails migration methods called without parentheses whose string argument is a condition.
+    static let commandSinks: NameSet = ["add_check_constraint"]
 
     /// Lower-cased functions that mark their string as SQL for the call around them (SQLAlchemy's
     /// `text`, Sequelize's `literal`).
@@ -89,6 +96,8 @@ enum FragmentAnalyzer {
         case .selection: wrappers = [("SELECT ", "select_list"), ("SELECT 1 ORDER BY ", "order_by"),
                                      ("SELECT 1 WHERE ", "where")]
         case .selectList: wrappers = [("SELECT ", "select_list")]
+        case .join: wrappers = [("SELECT 1 FROM t ", "join")]
+        case .locking: wrappers = [("SELECT 1 FROM t ", "locking")]
         case .pragma: wrappers = []
         }
         // Nothing but run-time pieces and parameters (`f"({a} = {b})"`, `"(%s)" % sql`): no SQL
@@ -97,11 +106,12 @@ enum FragmentAnalyzer {
             !PlaceholderNormalizer.isHoleIdentifier($0) && !($0.first.map { $0.isNumber } ?? true)
         }) else { return nil }
         if candidate.clause == .selectList {
-            guard text.utf8.contains(ASCII.openParen) || LooseSQLReader.words(of: text).contains("as") else { return nil }
+            guard text.utf8.contains(ASCII.openParen) || LooseSQLReader.words(of: text).contains("as")
+                    || ["->", "||", "::"].contains(where: text.contains) else { return nil }
         }
         for (prefix, type) in wrappers {
             guard let summary = try? PgQuery.summarize(prefix + text), summary.statements.count == 1 else { continue }
-            guard hasOperatorOrCall(text) else { return nil }
+            guard candidate.clause == .locking || hasOperatorOrCall(text) else { return nil }
             return result(text: text, display: output.displayText, dynamic: output.dynamic, type: type,
                           tables: summary.statements[0].tables)
         }

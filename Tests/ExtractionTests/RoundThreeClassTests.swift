@@ -184,6 +184,20 @@ struct RoundThreeClassTests {
         Case(name: "android selection", language: .kotlin, source: """
         db.delete(TABLE_NAME, "id = ?", arrayOf(id))
         """, expected: [1: .fragment]),
+        Case(name: "a column named like a keyword", language: .go, source: """
+        return s.db.WithContext(ctx).Where("cluster = ?", cluster).Delete(&ObjectModel{}).Error
+        """, expected: [1: .fragment]),
+        Case(name: "rails joins, lock, check constraint, where.not, sum", language: .ruby, source: """
+        Shop.joins("LEFT JOIN shop_clicks ON shop_clicks.shop_id = shops.id")
+        record.class.where(id: record.id).lock('FOR NO KEY UPDATE').pick(:id)
+        add_check_constraint :receipts, "amount > 0", name: "receipts_amount_positive"
+        base.where.not('crm_stages.name ILIKE ?', '%indica%')
+        of_done.group(:contact_id).sum('COALESCE(paid_amount, amount, 0)')
+        Contact.pluck(:id, Arel.sql("additional_attributes -> 'meta_ads' ->> 'source_id'"))
+        """, expected: [1: .fragment, 2: .fragment, 3: .fragment, 4: .fragment, 5: .fragment, 6: .fragment]),
+        Case(name: "squirrel OrderBy", language: .go, source: """
+        q.sql = q.sql.OrderBy("investors_count.quantity DESC")
+        """, expected: [1: .fragment]),
         Case(name: "a column list is no fragment", language: .php, source: """
         <?php
         $r = Geography::select(DB::raw('geographies.id as id, geographies.name as name'));
