@@ -1,5 +1,6 @@
 @testable import Extraction
 @testable import SourceLexing
+@testable import SQLText
 import Testing
 
 /// The byte-level test that lets the extractor skip files without SQL-looking literals.

@@ -1,6 +1,5 @@
 import Foundation
 import SourceLexing
-import SQLText
 
 /// A byte-level test run on a source file before tokenizing: could any string literal in it
 /// open with a SQL statement keyword?
@@ -14,7 +13,7 @@ import SQLText
 /// A quoted literal that is the first argument of a message sink (`log.info("Update …")`,
 /// `fmt.Errorf("select …")`, see ``CallNames/isNonSQLSink(_:)``) is no candidate either: the
 /// assembler drops it whatever it holds, so it does not count.
-enum LiteralPrefilter {
+package enum LiteralPrefilter {
     /// Bytes after which a literal's text can begin: quotes, and the `%` of a Ruby percent string
     /// (`%(…)`, `%q{…}`, `%Q[…]`, `%|…|`), whose delimiter ``mayContainCandidate(_:language:)`` skips.
     private static let openers = ByteTable { byte in
@@ -46,7 +45,7 @@ enum LiteralPrefilter {
     private static let blockWords: [[UInt8]] = ["begin", "start", "comment", "release"].map { Array($0.utf8) }
 
     /// Whether a file in `language` may hold a literal that opens with a statement keyword.
-    static func mayContainCandidate(_ bytes: UnsafeBufferPointer<UInt8>, language: SQLLanguage) -> Bool {
+    package static func mayContainCandidate(_ bytes: UnsafeBufferPointer<UInt8>, language: SQLLanguage) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         let lineStartsCount = language == .ruby || language == .php
         let stops = lineStartsCount ? Self.openersAndNewline : Self.openers
@@ -150,7 +149,7 @@ enum LiteralPrefilter {
     private static let tsqlConditions: [[UInt8]] = ["if not exists", "if exists", "if object_id"].map { Array($0.utf8) }
 
     /// T-SQL's `IF [NOT] EXISTS (…)` and `IF OBJECT_ID(…)`, which the assembler takes when handed
-    /// to an entry point (``ExpressionAssembler/opensEntryPointStatement(at:)``).
+    /// to an entry point (the extraction's assembler).
     private static func opensWithTSQLCondition(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
         guard start < bytes.count, bytes[start] | 0x20 == UInt8(ascii: "i") else { return false }
         return tsqlConditions.contains { condition in
@@ -162,7 +161,7 @@ enum LiteralPrefilter {
     /// The statement keyword that opens `bytes[start..<end]` after blanks, `(`, `\n` escapes, SQL
     /// comments (`-- name: X :one`, `/* @name */`) and the opening of a JDBC call escape (`{call …}`,
     /// `{? = call …}`), or `nil`.
-    static func keywordRange(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end count: Int) -> Range<Int>? {
+    package static func keywordRange(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end count: Int) -> Range<Int>? {
         var index = start
         while index < count {
             let byte = bytes[index]
