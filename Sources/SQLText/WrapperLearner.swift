@@ -1,3 +1,4 @@
+import Foundation
 import SourceLexing
 
 /// Learns a file's SQL wrappers: functions (`def run_sql(sql)`, `func exec(db, q string)`,
@@ -10,16 +11,20 @@ import SourceLexing
 package struct WrapperLearner {
     let bytes: UnsafeBufferPointer<UInt8>
     let tokens: UnsafeBufferPointer<SourceToken>
-    /// Methods are declared without a keyword (C#, Java, TypeScript and JavaScript classes).
-    let keywordlessMethods: Bool
+    /// The deepest braces at which methods are declared without a keyword: in a class (Java,
+    /// TypeScript, JavaScript) or in a class in a namespace (C#); -1 where a keyword declares them.
+    let methodDepth: Int
 
     package init(bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<SourceToken>, language: SQLLanguage) {
         self.bytes = bytes
         self.tokens = tokens
-        keywordlessMethods = [.csharp, .java, .typescript, .javascript].contains(language)
+        switch language {
+        case .csharp: methodDepth = 2
+        case .java, .typescript, .javascript: methodDepth = 1
+        default: methodDepth = -1
+        }
     }
 
-    private static let definitionKeywords: [[UInt8]] = ["def", "func", "function", "fn", "fun"].map { Array($0.utf8) }
     /// Words that precede a call or open a statement with parentheses, never a method's name.
     private static let notMethodWords = NameSet(["if", "for", "foreach", "while", "switch", "catch", "using", "lock",
                                                  "fixed", "return", "new", "await", "throw", "else", "yield", "case",
@@ -42,9 +47,13 @@ package struct WrapperLearner {
         var function: SourceToken?
         var bodyEnd = 0
         var index = 0
+        var depth = 0
         while index + 2 < tokens.count {
             let token = tokens[index]
             guard token.kind == .identifier else {
+                if methodDepth >= 0, token.kind == .punctuation {
+                    if token.byte == ASCII.openBrace { depth += 1 } else if token.byte == ASCII.closeBrace { depth -= 1 }
+                }
                 index += 1
                 continue
             }
@@ -61,11 +70,13 @@ package struct WrapperLearner {
                 index = bodyStart
                 continue
             }
-            if keywordlessMethods, isPunctuation(tokens[index + 1], ASCII.openParen),
+            // Statements in bodies, deeper, call; they declare nothing.
+            if depth >= 0, depth <= methodDepth, isPunctuation(tokens[index + 1], ASCII.openParen),
                let bodyStart = methodDefinition(at: index, parameters: &methodParameters) {
                 swap(&parameters, &methodParameters)
                 function = parameters.isEmpty ? nil : token
                 bodyEnd = min(tokens.count - 2, bodyStart + 300)
+                if isPunctuation(tokens[bodyStart - 1], ASCII.openBrace) { depth += 1 }
                 index = bodyStart
                 continue
             }
@@ -184,12 +195,18 @@ package struct WrapperLearner {
 
     /// Whether an identifier token is `def`, `func`, `function` or `fn`.
     private func isDefinitionKeyword(_ token: SourceToken) -> Bool {
-        let length = Int(token.end - token.start)
-        guard length == 2 || length == 3 || length == 4 || length == 8 else { return false }
-        let first = bytes[Int(token.start)]
+        let start = Int(token.start)
+        let first = bytes[start]
         guard first == UInt8(ascii: "d") || first == UInt8(ascii: "f") else { return false }
-        let word = UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)])
-        return Self.definitionKeywords.contains { $0.count == length && $0.elementsEqual(word) }
+        // This runs for every identifier: the bytes are compared by length, without a loop.
+        func spells(_ word: StaticString) -> Bool { memcmp(bytes.baseAddress! + start, word.utf8Start, word.utf8CodeUnitCount) == 0 }
+        switch token.end - token.start {
+        case 2: return spells("fn")
+        case 3: return spells("def") || spells("fun")
+        case 4: return spells("func")
+        case 8: return spells("function")
+        default: return false
+        }
     }
 
     private func isNotMethodWord(_ token: SourceToken) -> Bool {
