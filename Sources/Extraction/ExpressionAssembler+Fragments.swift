@@ -64,11 +64,19 @@ extension ExpressionAssembler {
         let open = tokens[opener]
         if open.kind == .punctuation, open.byte == ASCII.openParen, let callee = calleeName(beforeParen: opener) {
             let calleeName = name(of: tokens[callee])
+            // Python's and Ruby's `join` joins strings.
+            if calleeName == "join", language == .python || language == .ruby { return nil }
             if let clause = FragmentAnalyzer.sinks[calleeName] { return clause }
             // SQLAlchemy's `where(text("…"))`, Sequelize's `where(literal("…"))`: the outer call's clause.
-            if FragmentAnalyzer.textWrappers.contains(calleeName), callee > 1, tokens[callee - 1].kind == .punctuation,
-               tokens[callee - 1].byte == ASCII.openParen, let outer = self.calleeName(beforeParen: callee - 1) {
-                return FragmentAnalyzer.sinks[name(of: tokens[outer])]
+            if FragmentAnalyzer.textWrappers.contains(calleeName) {
+                // Past the wrapper's receiver: `where(Sequel.lit("…"))`, `where(sa.text("…"))`.
+                var start = callee
+                while start > 2, tokens[start - 1].kind == .punctuation, tokens[start - 1].byte == UInt8(ascii: "."),
+                      tokens[start - 2].kind == .identifier { start -= 2 }
+                if start > 1, tokens[start - 1].kind == .punctuation, tokens[start - 1].byte == ASCII.openParen,
+                   let outer = self.calleeName(beforeParen: start - 1) {
+                    return FragmentAnalyzer.sinks[name(of: tokens[outer])]
+                }
             }
             // `conditions.Add("id = ANY(@Ids)")`, `where_parts.append("a = ?")`: a piece collected for
             // a WHERE (or ORDER BY) clause the code joins later.
@@ -94,6 +102,7 @@ extension ExpressionAssembler {
         let calleeName = name(of: tokens[callee.nameIndex])
         // Android's `db.query(table, columns, "email = ?", args, …)`, `db.delete(table, "id = ?", args)`.
         if language == .java || language == .kotlin, ["query", "update", "delete"].contains(calleeName) { return .condition }
+        if language == .go, FragmentAnalyzer.selectListBuilders.contains(calleeName) { return .selectList }
         return ["first", "find", "last", "take"].contains(calleeName) ? .condition : nil
     }
 

@@ -106,6 +106,12 @@ struct ExpressionAssembler {
            ["stringbuilder", "stringbuffer"].contains(name(of: tokens[cursor - 1])) {
             cursor -= 2
             if tokens[cursor].kind == .identifier, name(of: tokens[cursor]) == "new" { cursor -= 1 }
+        } else if cursor > 2, tokens[cursor].kind == .punctuation, tokens[cursor].byte == ASCII.openParen,
+                  tokens[cursor - 1].kind == .identifier, ["sql", "text"].contains(name(of: tokens[cursor - 1])) {
+            // `query = sql.SQL("…")` (psycopg), `stmt = text("…")` (SQLAlchemy): the variable holds the SQL.
+            cursor -= 2
+            while cursor > 1, tokens[cursor].kind == .punctuation, tokens[cursor].byte == UInt8(ascii: "."),
+                  tokens[cursor - 1].kind == .identifier { cursor -= 2 }
         }
         // `query = (` then the literal on the next line (Python), the parentheses holding nothing
         // else (not `("ANALYZE" if mariadb else …)`).
@@ -152,7 +158,10 @@ struct ExpressionAssembler {
                 if next.kind == .punctuation, next.byte == UInt8(ascii: "="), after.kind == .identifier,
                    Int(after.end - after.start) == length,
                    memcmp(base + Int(after.start), base + Int(variableToken.start), length) == 0 {
-                    return true
+                    // `sql = sql + …`, `query = query.format(…)`; `stmt = stmt.bindparams(…)` keeps the text.
+                    if extendsItself(at: cursor + 3) { return true }
+                    cursor += 3
+                    continue
                 }
                 // Assigned anew: the text is replaced, unless in another branch (`} else { sql = …`).
                 if next.kind == .punctuation, next.byte == UInt8(ascii: "="), after.start != next.end {
@@ -165,6 +174,20 @@ struct ExpressionAssembler {
             cursor += 1
         }
         return false
+    }
+
+    /// Whether what follows `v = v` at `index` adds to the text: `+`, `%`, `.` then a string (PHP)
+    /// or a formatting method.
+    func extendsItself(at index: Int) -> Bool {
+        guard index + 1 < tokens.count, tokens[index].kind == .punctuation else { return false }
+        switch tokens[index].byte {
+        case UInt8(ascii: "+"), ASCII.percent: return true
+        case UInt8(ascii: "."):
+            let next = tokens[index + 1]
+            return language == .php || next.kind == .identifier
+                && ["format", "formatted", "replace", "concat"].contains(name(of: next))
+        default: return false
+        }
     }
 
     /// Whether the code in `range`, which follows a branch, leaves it for another branch of the same
@@ -290,22 +313,28 @@ struct ExpressionAssembler {
     /// is the call's first argument (a later one is a condition: `db.query(t, cols, "$c = ?")`).
     func opensEntryPointStatement(at index: Int) -> Bool {
         let literal = lexed.literals[Int(tokens[index].literal)]
-        guard literal.segmentCount > 0, index > 0,
-              tokens[index - 1].kind == .identifier || tokens[index - 1].byte == ASCII.openParen else { return false }
-        let first = lexed.segments[Int(literal.segmentStart)]
+        guard literal.segmentCount > 0, index > 0 else { return false }
+        let previous = tokens[index - 1]
+        guard previous.kind == .identifier || previous.kind == .punctuation && previous.byte == ASCII.openParen else {
+            return false
+        }
+        let segments = lexed.segments[Int(literal.segmentStart)..<Int(literal.segmentStart + literal.segmentCount)]
+        let first = segments[segments.startIndex]
         if !first.isHole {
             var start = Int(first.start)
             let end = Int(first.end)
             while start < end, ASCII.isBlank(bytes[start]) || bytes[start] == ASCII.openParen { start += 1 }
             let opensWithIf = end - start > 3 && bytes[start] | 0x20 == UInt8(ascii: "i")
                 && bytes[start + 1] | 0x20 == UInt8(ascii: "f") && ASCII.isBlank(bytes[start + 2])
-            guard opensWithIf || start == end && literal.segmentCount > 1 else { return false }
+            if opensWithIf { return context(forExpressionAt: index).role == .entryPoint }
+            guard start == end else { return false }
         }
-        // Clauses, not a path (`fetch(`${API_URL}/student/courses`)`).
-        let segments = lexed.segments[Int(literal.segmentStart)..<Int(literal.segmentStart + literal.segmentCount)]
-        let text = segments.filter { !$0.isHole }.map { String(decoding: UnsafeBufferPointer(rebasing:
-            bytes[Int($0.start)..<Int($0.end)]), as: UTF8.self) }.joined(separator: " ")
-        return SQLClassifier.clauseCount(text) >= 2 && context(forExpressionAt: index).role == .entryPoint
+        // The holes go on with a clause, not a path (`fetch(`${API_URL}/student/courses`)`).
+        guard let firstHole = segments.firstIndex(where: \.isHole),
+              let text = segments[(firstHole + 1)...].first(where: { !$0.isHole }),
+              TextSignals.continuesWithClause(UnsafeBufferPointer(rebasing: bytes[Int(text.start)..<Int(text.end)]))
+        else { return false }
+        return context(forExpressionAt: index).role == .entryPoint
     }
 
     /// Whether the string at `index` is the right operand of a concatenation (handled with its start).

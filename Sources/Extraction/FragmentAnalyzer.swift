@@ -33,7 +33,8 @@ enum FragmentAnalyzer {
         "orhavingraw": .condition, "update_all": .condition, "extra": .condition, "filter": .condition,
         "first": .condition, "find": .condition, "last": .condition, "take": .condition,
         "order": .ordering, "reorder": .ordering, "orderbyraw": .ordering, "order_by": .ordering, "orderby": .ordering,
-        "not": .condition, "joins": .join, "lock": .locking,
+        "not": .condition, "joins": .join, "lock": .locking, "join": .join, "leftjoin": .join, "rightjoin": .join,
+        "innerjoin": .join, "crossjoin": .join, "expr": .condition,
         "sum": .selection, "average": .selection, "minimum": .selection, "maximum": .selection,
         "groupbyraw": .grouping, "group": .grouping,
         "selectraw": .selection, "raw": .selection, "pluck": .selection, "select": .selectList, "sql": .selectList,
@@ -45,7 +46,11 @@ enum FragmentAnalyzer {
 
     /// Lower-cased functions that mark their string as SQL for the call around them (SQLAlchemy's
     /// `text`, Sequelize's `literal`).
-    static let textWrappers: NameSet = ["text", "literal"]
+    static let textWrappers: NameSet = ["text", "literal", "lit"]
+
+    /// Lower-cased builder methods whose every string argument is an item of a select list
+    /// (squirrel's `Select("a", "COALESCE(b, 0) AS b")`, `Columns(…)`).
+    static let selectListBuilders: NameSet = ["select", "columns"]
 
     /// Lower-cased methods that add an element to a collection (`conditions.Add(…)`,
     /// `wheres.append(…)`): a fragment when the collection is named for a clause.
@@ -96,7 +101,8 @@ enum FragmentAnalyzer {
         case .selection: wrappers = [("SELECT ", "select_list"), ("SELECT 1 ORDER BY ", "order_by"),
                                      ("SELECT 1 WHERE ", "where")]
         case .selectList: wrappers = [("SELECT ", "select_list")]
-        case .join: wrappers = [("SELECT 1 FROM t ", "join")]
+        // `LEFT JOIN u ON …` whole, or what squirrel's `LeftJoin("u ON …")` puts after the words.
+        case .join: wrappers = [("SELECT 1 FROM t ", "join"), ("SELECT 1 FROM t JOIN ", "join")]
         case .locking: wrappers = [("SELECT 1 FROM t ", "locking")]
         case .pragma: wrappers = []
         }
@@ -153,8 +159,13 @@ enum FragmentAnalyzer {
     /// Columns, each perhaps renamed: `geographies.id as id, geographies.name name`.
     private static func isColumnList(_ text: String) -> Bool {
         func isName(_ word: Substring) -> Bool {
-            guard let first = word.utf8.first, ASCII.isIdentifierStart(first) else { return false }
-            return word.utf8.allSatisfy { ASCII.isIdentifierPart($0) || $0 == UInt8(ascii: ".") }
+            // Quoted parts count: `users."user"`, `` `t`.`c` ``.
+            func isNameByte(_ byte: UInt8) -> Bool {
+                ASCII.isIdentifierPart(byte) || byte == UInt8(ascii: ".") || byte == ASCII.doubleQuote || byte == ASCII.backtick
+            }
+            guard let first = word.utf8.first, ASCII.isIdentifierStart(first) || first == ASCII.doubleQuote
+                    || first == ASCII.backtick else { return false }
+            return word.utf8.allSatisfy(isNameByte)
         }
         return text.split(separator: ",").allSatisfy { item in
             let words = item.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })

@@ -38,7 +38,10 @@ enum SQLClassifier {
             let punctuated = TextSignals.hasSQLPunctuation(text)
             return strength == 1 ? (punctuated || clauses >= 3) : (punctuated && clauses >= 2)
         }
-        if role == .entryPoint { return keywordCase != .other || clauseCount(text) >= 2 }
+        if role == .entryPoint {
+            // `${headerSelect} WHERE id = ?`: a run-time piece, then a clause.
+            return keywordCase != .other || clauseCount(text) >= 2 || analysis.dynamic && opensWithHoleThenClause(text)
+        }
         guard strength >= 2, !endsLikeSentence(text) else { return false }
         return clauseCount(text) >= 2 && TextSignals.hasSQLPunctuation(text) || LooseSQLReader.definesTable(text)
     }
@@ -81,8 +84,24 @@ enum SQLClassifier {
             && !text.utf8.contains(where: { $0 == ASCII.openParen || $0 == UInt8(ascii: "=") || $0 == ASCII.star })
     }
 
-    static func clauseCount(_ text: String) -> Int {
+    private static func clauseCount(_ text: String) -> Int {
         Set(LooseSQLReader.words(of: text).dropFirst().filter(clauseWords.contains)).count
+    }
+
+    /// Whether normalised text opens, after blanks and `(`, with run-time pieces' parameters (`$1`,
+    /// `$1$2`) that a clause continues (``TextSignals/continuesWithClause(_:)``).
+    private static func opensWithHoleThenClause(_ text: String) -> Bool {
+        text.withUTF8Bytes { bytes in
+            var index = 0
+            while index < bytes.count, ASCII.isBlank(bytes[index]) || bytes[index] == ASCII.openParen { index += 1 }
+            var sawHole = false
+            while index + 1 < bytes.count, bytes[index] == ASCII.dollar, ASCII.isDigit(bytes[index + 1]) {
+                index += 1
+                while index < bytes.count, ASCII.isDigit(bytes[index]) { index += 1 }
+                sawHole = true
+            }
+            return sawHole && TextSignals.continuesWithClause(UnsafeBufferPointer(rebasing: bytes[index...]))
+        }
     }
 
     private static func endsLikeSentence(_ text: String) -> Bool {

@@ -6,6 +6,27 @@ package enum TextSignals {
     /// How a text's first word is written.
     package enum KeywordCase { case upper, lower, other }
 
+    /// Words that continue a statement after a run-time piece (`${base} WHERE id = ?`).
+    private static let clauseStarters: NameSet = ["where", "order", "group", "union", "intersect", "except", "limit",
+                                                  "offset", "join", "left", "right", "inner", "full", "cross", "on",
+                                                  "set", "values", "from", "and", "or", "having", "returning", "window"]
+
+    /// Whether `text`, what follows a run-time piece, goes on with a clause: after `)` and at least
+    /// one blank, a word such as WHERE, ORDER, UNION or JOIN (a path such as `/users?order=asc` does not).
+    package static func continuesWithClause(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < text.count, text[index] == ASCII.closeParen { index += 1 }
+        let blanks = index
+        while index < text.count, ASCII.isBlank(text[index]) { index += 1 }
+        guard index > blanks else { return false }
+        var end = index
+        while end < text.count, end - index <= 10, ASCII.isIdentifierPart(text[end]) { end += 1 }
+        guard end > index, end - index <= 9 else { return false }
+        var lowered: [UInt8] = []
+        for byte in text[index..<end] { lowered.append(byte | 0x20) }
+        return lowered.withUnsafeBufferPointer { clauseStarters.contains(bytes: $0) }
+    }
+
     /// Whether `text` is one word, ignoring blanks, comments-free trailing `;`.
     package static func isSingleWord(_ text: String) -> Bool {
         text.withUTF8Bytes(isSingleWord)

@@ -3,8 +3,9 @@ import SourceLexing
 import SQLText
 import Testing
 
-/// Classes of miss and error found by the third corpus round (29 real files labelled blind, see
-/// `Corpus/README.md`), one table per class; each source is cut down from the file it was found in.
+/// Classes of miss and error found by the third and fourth corpus rounds (real files labelled
+/// blind, see `Corpus/README.md`), one table per class; each source is cut down from the file it
+/// was found in.
 @Suite("Round-three classes")
 struct RoundThreeClassTests {
     typealias Case = SweepClassTests.Case
@@ -76,6 +77,19 @@ struct RoundThreeClassTests {
         Case(name: "a later argument opening with a hole", language: .kotlin, source: """
         val cursor = db.query(TABLE_USER, arrayOf(COLUMN), "$COLUMN_EMAIL = ? AND $COLUMN_PASSWORD = ?", args, null, null, null)
         """, expected: [:]),
+        // Round 4: a run-time piece, then a clause, handed to an entry point; a path is no statement.
+        Case(name: "hole then clause", language: .typescript, source: """
+        const [headers] = await connection.execute(`${headerSelect} WHERE pr.id = ?`, [returnId]);
+        const [rows] = await db.execute<any[]>(`${headerSelect}${filters.length ? ` WHERE ${filters.join(" AND ")}` : ""} ORDER BY pr.created_at DESC`, values);
+        const response = await db.query(`${base}/users?order=asc`);
+        await db.query(`SELECT 1`);
+        """, expected: [1: .dynamic, 2: .dynamic, 4: .static]),
+        Case(name: "psycopg sql.SQL formatted later", language: .python, source: """
+        query = sql.SQL("SELECT * FROM {table}")
+        query = query.format(table=sql.Identifier(name))
+        stmt = text("SELECT * FROM students WHERE name BETWEEN :x AND :y")
+        stmt = stmt.bindparams(bindparam("x"), bindparam("y"))
+        """, expected: [1: .dynamic, 3: .static]),
         // 5. Extended later: through a parenthesised assignment, from either branch of a conditional.
         Case(name: "python parenthesised literal", language: .python, source: """
         query = (
@@ -198,6 +212,22 @@ struct RoundThreeClassTests {
         Case(name: "squirrel OrderBy", language: .go, source: """
         q.sql = q.sql.OrderBy("investors_count.quantity DESC")
         """, expected: [1: .fragment]),
+        Case(name: "squirrel joins, expressions and select items", language: .go, source: """
+        q := sq.Select(
+            "cr.id",
+            `users."user" as user_name`,
+            "COALESCE(cr.description, '') AS description",
+        ).
+            From("costs_real cr").
+            LeftJoin("projects_debtors pd ON cr.debtor_id = pd.id").
+            Where(sq.And{sq.Expr("c2.date::date >= ?::date", start)})
+        """, expected: [4: .fragment, 7: .fragment, 8: .fragment]),
+        Case(name: "sequel lit", language: .ruby, source: """
+        query = query.where(Sequel.lit("lower(city) like ?", "#{value}%"))
+        """, expected: [1: .fragment]),
+        Case(name: "python join joins strings", language: .python, source: """
+        outer = ", ".join("_in_%s" % idx for idx, t in enumerate(types))
+        """, expected: [:]),
         Case(name: "a column list is no fragment", language: .php, source: """
         <?php
         $r = Geography::select(DB::raw('geographies.id as id, geographies.name as name'));
