@@ -24,8 +24,9 @@ struct CallContext {
     var holesAreParameters = false
     /// The surroundings mark the query as JPQL/HQL (not SQL).
     var jpql = false
-    /// The name, as spelled, of the function the string is handed to when the file knows nothing
-    /// of it (no entry point, wrapper, formatter or sink): a wrapper defined in another file may
-    /// make it an entry point (see ``TreeWrappers``).
-    var unknownCallee: String?
+    /// Where the file spells the name of the function the string is handed to when the file knows
+    /// nothing of it (no entry point, wrapper, formatter or sink): a wrapper defined in another
+    /// file may make it an entry point (see ``TreeWrappers``). A range rather than a string: every
+    /// candidate carries a context, and a string would be retained with each copy.
+    var unknownCallee: Range<Int>?
 }

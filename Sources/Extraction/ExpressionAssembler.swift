@@ -102,12 +102,13 @@ struct ExpressionAssembler {
     /// `StringBuilder sql = new StringBuilder("…")`), as the index of its name token.
     func assignedVariable(before index: Int) -> Int? {
         var cursor = index - 1
+        // Names compared in place: this runs for every candidate.
         if cursor > 2, tokens[cursor].kind == .punctuation, tokens[cursor].byte == ASCII.openParen,
-           ["stringbuilder", "stringbuffer"].contains(name(of: tokens[cursor - 1])) {
+           Self.builderTypes.contains(bytes: word(tokens[cursor - 1])) {
             cursor -= 2
             if tokens[cursor].kind == .identifier, name(of: tokens[cursor]) == "new" { cursor -= 1 }
         } else if cursor > 2, tokens[cursor].kind == .punctuation, tokens[cursor].byte == ASCII.openParen,
-                  tokens[cursor - 1].kind == .identifier, ["sql", "text"].contains(name(of: tokens[cursor - 1])) {
+                  tokens[cursor - 1].kind == .identifier, Self.sqlValueCalls.contains(bytes: word(tokens[cursor - 1])) {
             // `query = sql.SQL("…")` (psycopg), `stmt = text("…")` (SQLAlchemy): the variable holds the SQL.
             cursor -= 2
             while cursor > 1, tokens[cursor].kind == .punctuation, tokens[cursor].byte == UInt8(ascii: "."),
@@ -217,6 +218,11 @@ struct ExpressionAssembler {
         }
         return inOtherBranch
     }
+
+    /// String builders whose constructor takes a statement's first piece.
+    static let builderTypes: NameSet = ["StringBuilder", "StringBuffer", "stringbuilder", "stringbuffer"]
+    /// Calls that turn a literal into a SQL value held by the variable it is assigned to.
+    static let sqlValueCalls: NameSet = ["sql", "SQL", "text"]
 
     /// Words that open another branch of a conditional.
     static let branchWords: NameSet = ["else", "elif", "elsif"]
@@ -639,8 +645,7 @@ struct ExpressionAssembler {
             }
         } else if tokens[callee.nameIndex].kind == .identifier {
             let token = tokens[callee.nameIndex]
-            context.unknownCallee = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)]),
-                                           as: UTF8.self)
+            context.unknownCallee = Int(token.start)..<Int(token.end)
         }
     }
 

@@ -62,7 +62,7 @@ struct FileExtractor {
             }
             if findings.count == found, role < .entryPoint, let callee = candidate.context.unknownCallee,
                acceptedAsEntryPointArgument(candidate) {
-                learning.unknownCallees.insert(callee)
+                learning.unknownCallees.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[callee]), as: UTF8.self))
             }
         }
         return findings
