@@ -70,15 +70,23 @@ struct ExpressionAssembler {
                 continue
             }
             let margined = trimsMargin(literalAt: index)
-            guard token.kind == .string,
-                  margined ? marginedTextStartsWithKeyword(token)
-                    : startsWithKeyword(token) || opensEntryPointStatement(at: index),
-                  !continuesExpression(at: index) else {
+            guard token.kind == .string, !continuesExpression(at: index) else {
+                index += 1
+                continue
+            }
+            let opensWithKeyword = margined ? marginedTextStartsWithKeyword(token) : startsWithKeyword(token)
+            guard opensWithKeyword || !margined && mayOpenStatementWithoutKeyword(at: index) else {
+                index += 1
+                continue
+            }
+            let context = context(forExpressionAt: index)
+            // Without a keyword, a statement only when handed straight to an entry point.
+            guard opensWithKeyword || context.role == .entryPoint else {
                 index += 1
                 continue
             }
             var candidate = SQLCandidate(text: [], line: Int(token.line), column: Int(token.column),
-                                         context: context(forExpressionAt: index), concatenated: false)
+                                         context: context, concatenated: false)
             if token.byte == ASCII.less { candidate.bodyLineDelta = 1 }
             let last = assemble(from: index, into: &candidate)
             if margined { candidate.text = Self.trimmingMargins(candidate.text) }
@@ -204,8 +212,7 @@ struct ExpressionAssembler {
                 if first == UInt8(ascii: "e"), Self.branchWords.contains(bytes: word(token)) {
                     inOtherBranch = true
                     branchDepth = depth
-                } else if first == UInt8(ascii: "d") || first == UInt8(ascii: "f"),
-                          Self.definitionWords.contains(bytes: word(token)) {
+                } else if WrapperLearner.isDefinitionKeyword(word(token)) {
                     inOtherBranch = false
                 }
             } else if token.kind == .punctuation, token.byte == ASCII.openBrace {
@@ -226,8 +233,6 @@ struct ExpressionAssembler {
 
     /// Words that open another branch of a conditional.
     static let branchWords: NameSet = ["else", "elif", "elsif"]
-    /// Words that open a function: another branch cannot reach past them.
-    static let definitionWords: NameSet = ["def", "func", "function", "fn", "fun"]
     /// Words that declare a variable.
     static let declarationWords: NameSet = ["const", "let", "var", "val", "string", "String"]
 
@@ -314,10 +319,11 @@ struct ExpressionAssembler {
     }
 
     /// A literal handed straight to an entry point may open with a run-time piece
-    /// (`exec_query(<<~SQL)` holding `(#{posts}) UNION ALL (#{replies})`) or with T-SQL's `IF`
-    /// (`IF NOT EXISTS (…) BEGIN … END`): no statement keyword, a statement all the same when it
-    /// is the call's first argument (a later one is a condition: `db.query(t, cols, "$c = ?")`).
-    func opensEntryPointStatement(at index: Int) -> Bool {
+    /// (`exec_query(<<~SQL)` holding `(#{posts}) UNION ALL (#{replies})`) or with T-SQL's
+    /// `IF [NOT] EXISTS (…) BEGIN … END`: no statement keyword, a statement all the same when it is
+    /// the call's first argument (a later one is a condition: `db.query(t, cols, "$c = ?")`). The
+    /// caller checks that the call is an entry point.
+    func mayOpenStatementWithoutKeyword(at index: Int) -> Bool {
         let literal = lexed.literals[Int(tokens[index].literal)]
         guard literal.segmentCount > 0, index > 0 else { return false }
         let previous = tokens[index - 1]
@@ -330,17 +336,13 @@ struct ExpressionAssembler {
             var start = Int(first.start)
             let end = Int(first.end)
             while start < end, ASCII.isBlank(bytes[start]) || bytes[start] == ASCII.openParen { start += 1 }
-            let opensWithIf = end - start > 3 && bytes[start] | 0x20 == UInt8(ascii: "i")
-                && bytes[start + 1] | 0x20 == UInt8(ascii: "f") && ASCII.isBlank(bytes[start + 2])
-            if opensWithIf { return context(forExpressionAt: index).role == .entryPoint }
+            if LiteralPrefilter.opensWithTSQLCondition(UnsafeBufferPointer(rebasing: bytes[start..<end])) { return true }
             guard start == end else { return false }
         }
         // The holes go on with a clause, not a path (`fetch(`${API_URL}/student/courses`)`).
         guard let firstHole = segments.firstIndex(where: \.isHole),
-              let text = segments[(firstHole + 1)...].first(where: { !$0.isHole }),
-              TextSignals.continuesWithClause(UnsafeBufferPointer(rebasing: bytes[Int(text.start)..<Int(text.end)]))
-        else { return false }
-        return context(forExpressionAt: index).role == .entryPoint
+              let text = segments[(firstHole + 1)...].first(where: { !$0.isHole }) else { return false }
+        return TextSignals.continuesWithClause(UnsafeBufferPointer(rebasing: bytes[Int(text.start)..<Int(text.end)]))
     }
 
     /// Whether the string at `index` is the right operand of a concatenation (handled with its start).
@@ -536,7 +538,7 @@ struct ExpressionAssembler {
 
     func name(of token: SourceToken) -> String {
         guard token.kind == .identifier else { return "" }
-        return ASCII.lowercasedString(UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)]))
+        return ASCII.lowercasedString(word(token))
     }
 
     /// Reads the code before the expression: a tag, a callee, a label or an assignment target.

@@ -78,19 +78,20 @@ enum StatementAnalyzer {
             if !asFormat.isEmpty, asFormat.allSatisfy({ $0.parseError == nil }) { return asFormat }
         }
         let dynamic = output.dynamic || concatenated
-        if splittingScripts, output.parseText.utf8.contains(UInt8(ascii: ";")),
-           let pieces = try? PgQuery.split(output.parseText, usingParser: false), pieces.count > 1 {
-            return split(pieces, of: output.parseText, dynamic: dynamic)
+        if splittingScripts, output.parseText.utf8.contains(UInt8(ascii: ";")) {
+            var utf8 = Array(output.parseText.utf8)
+            if let pieces = try? PgQuery.split(utf8: &utf8, usingParser: false), pieces.count > 1 {
+                return split(pieces, of: utf8, dynamic: dynamic)
+            }
         }
         return [unparsed(output, error: error, dynamic: dynamic)]
     }
 
     /// A literal holding several statements that do not parse together (another dialect in one of
     /// them, a MySQL/SQLite schema): each statement is analysed on its own, on its own line.
-    private static func split(_ pieces: [PgQuery.Statement], of text: String, dynamic: Bool) -> [StatementAnalysis] {
-        let utf8 = Array(text.utf8)
+    private static func split(_ pieces: [Range<Int>], of utf8: [UInt8], dynamic: Bool) -> [StatementAnalysis] {
         // The `;` of a SQLite or MySQL trigger's body do not end it.
-        let ranges = RoutineBodies.joined(pieces.map { $0.location..<($0.location + $0.length) }, in: utf8).ranges
+        let ranges = RoutineBodies.joined(pieces, in: utf8).ranges
         var results: [StatementAnalysis] = []
         for (index, range) in ranges.enumerated() {
             let piece = String(decoding: utf8[range], as: UTF8.self)

@@ -143,18 +143,18 @@ package enum LiteralPrefilter {
     /// Whether the text from `start` is, after blanks, `(`, `\n` escapes and SQL comments, a
     /// statement keyword followed by something other than a letter, digit or `_`.
     private static func opensWithKeyword(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
-        keywordRange(bytes, from: start, end: bytes.count) != nil || opensWithTSQLCondition(bytes, from: start)
+        keywordRange(bytes, from: start, end: bytes.count) != nil
+            || opensWithTSQLCondition(UnsafeBufferPointer(rebasing: bytes[start...]))
     }
 
     private static let tsqlConditions: [[UInt8]] = ["if not exists", "if exists", "if object_id"].map { Array($0.utf8) }
 
-    /// T-SQL's `IF [NOT] EXISTS (…)` and `IF OBJECT_ID(…)`, which the assembler takes when handed
-    /// to an entry point (the extraction's assembler).
-    private static func opensWithTSQLCondition(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
-        guard start < bytes.count, bytes[start] | 0x20 == UInt8(ascii: "i") else { return false }
+    /// Whether `text` opens with T-SQL's `IF [NOT] EXISTS (…)` or `IF OBJECT_ID(…)`, in any case: a
+    /// statement when handed to an entry point, though no statement keyword opens it.
+    package static func opensWithTSQLCondition(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = text.first, first | 0x20 == UInt8(ascii: "i") else { return false }
         return tsqlConditions.contains { condition in
-            start + condition.count <= bytes.count
-                && zip(bytes[start..<(start + condition.count)], condition).allSatisfy { $0 | 0x20 == $1 | 0x20 }
+            condition.count <= text.count && zip(text, condition).allSatisfy { $0 | 0x20 == $1 | 0x20 }
         }
     }
 

@@ -195,12 +195,15 @@ package struct WrapperLearner {
 
     /// Whether an identifier token is `def`, `func`, `function` or `fn`.
     private func isDefinitionKeyword(_ token: SourceToken) -> Bool {
-        let start = Int(token.start)
-        let first = bytes[start]
-        guard first == UInt8(ascii: "d") || first == UInt8(ascii: "f") else { return false }
-        // This runs for every identifier: the bytes are compared by length, without a loop.
-        func spells(_ word: StaticString) -> Bool { memcmp(bytes.baseAddress! + start, word.utf8Start, word.utf8CodeUnitCount) == 0 }
-        switch token.end - token.start {
+        Self.isDefinitionKeyword(word(token))
+    }
+
+    /// Whether `word` is a keyword that opens a function: `def`, `func`, `function`, `fn`, `fun`.
+    /// This runs for every identifier: the bytes are compared by length, without a loop.
+    package static func isDefinitionKeyword(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = word.first, first == UInt8(ascii: "d") || first == UInt8(ascii: "f") else { return false }
+        func spells(_ keyword: StaticString) -> Bool { memcmp(word.baseAddress!, keyword.utf8Start, word.count) == 0 }
+        switch word.count {
         case 2: return spells("fn")
         case 3: return spells("def") || spells("fun")
         case 4: return spells("func")
@@ -209,8 +212,13 @@ package struct WrapperLearner {
         }
     }
 
+    /// The bytes of a token, in place.
+    private func word(_ token: SourceToken) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)])
+    }
+
     private func isNotMethodWord(_ token: SourceToken) -> Bool {
-        Self.notMethodWords.contains(bytes: UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)]))
+        Self.notMethodWords.contains(bytes: word(token))
     }
 
     /// Whether the token spells the lower-case `word` in any ASCII case.
@@ -235,6 +243,6 @@ package struct WrapperLearner {
     }
 
     private func name(of token: SourceToken) -> String {
-        ASCII.lowercasedString(UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)]))
+        ASCII.lowercasedString(word(token))
     }
 }

@@ -143,9 +143,7 @@ struct RoundThreeClassTests {
 
     @Test(arguments: statements)
     func reported(_ item: Case) {
-        let found = extract(item.source, item.language)
-        let byLine = Dictionary(found.map { ($0.line, $0.kind) }, uniquingKeysWith: { first, _ in first })
-        #expect(byLine == item.expected, "\(found.map { "\($0.line) \($0.kind) \($0.sql)" })")
+        item.expectReported()
     }
 
     /// A trigger's body stays one statement in a `.sql` script; its table is the one after ON.
@@ -241,10 +239,6 @@ struct RoundThreeClassTests {
 
     @Test(arguments: fragments)
     func fragmentReported(_ item: Case) {
-        var options = ExtractionOptions()
-        options.includeFragments = true
-        let found = CodeScanner(options: options).extract(fromSource: item.source, path: "snippet", language: item.language)
-        let byLine = Dictionary(found.map { ($0.line, $0.kind) }, uniquingKeysWith: { first, _ in first })
-        #expect(byLine == item.expected, "\(found.map { "\($0.line) \($0.kind) \($0.sql)" })")
+        item.expectReported(includingFragments: true)
     }
 }

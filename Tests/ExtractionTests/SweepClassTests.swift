@@ -17,6 +17,15 @@ struct SweepClassTests {
         let expected: [Int: FindingKind]
 
         var testDescription: String { name }
+
+        /// Scans `source` and expects exactly `expected`, with fragments when `includingFragments`.
+        func expectReported(includingFragments: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) {
+            var options = ExtractionOptions()
+            options.includeFragments = includingFragments
+            let found = CodeScanner(options: options).extract(fromSource: source, path: "snippet", language: language)
+            let byLine = Dictionary(found.map { ($0.line, $0.kind) }, uniquingKeysWith: { first, _ in first })
+            #expect(byLine == expected, "\(found.map { "\($0.line) \($0.kind) \($0.sql)" })", sourceLocation: sourceLocation)
+        }
     }
 
     static let cases: [Case] = [
@@ -108,9 +117,7 @@ struct SweepClassTests {
 
     @Test(arguments: cases)
     func reported(_ item: Case) {
-        let found = extract(item.source, item.language)
-        let byLine = Dictionary(found.map { ($0.line, $0.kind) }, uniquingKeysWith: { first, _ in first })
-        #expect(byLine == item.expected, "\(found.map { "\($0.line) \($0.kind) \($0.sql)" })")
+        item.expectReported()
     }
 
     /// JDBC call escapes are read as the call the driver makes.
