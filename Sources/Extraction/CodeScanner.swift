@@ -63,7 +63,7 @@ public struct CodeScanner: Sendable {
             let (fileIndex, names) = searches[index]
             let file = files[fileIndex]
             _ = reader.read(file.absolutePath, limit: options.maxFileSize) { bytes in
-                guard TreeWrappers.mayDefine(bytes, anyOf: names) else { return }
+                guard TreeWrappers.mayDefine(bytes, anyOf: names, family: TreeWrappers.family(file.language)) else { return }
                 tree.learn(extractor.wrappers(bytes, language: file.language), language: file.language)
             }
         }

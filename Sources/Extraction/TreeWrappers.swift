@@ -1,5 +1,6 @@
 import Foundation
 import SourceLexing
+import SQLText
 
 /// What extracting one file taught about the rest of its tree.
 struct FileLearning {
@@ -112,7 +113,8 @@ final class TreeWrappers: @unchecked Sendable {
     /// in languages whose functions start with a lower-case letter, not a class name.
     private static func mayBeWrapper(_ name: String, family: SQLLanguage) -> Bool {
         guard name.utf8.count >= 3, !commonNames.contains(name) else { return false }
-        guard family != .go, family != .php, let first = name.utf8.first else { return true }
+        // Go, PHP and C# capitalise functions and methods too.
+        guard family != .go, family != .php, family != .csharp, let first = name.utf8.first else { return true }
         return !(first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z"))
     }
 
@@ -134,13 +136,13 @@ final class TreeWrappers: @unchecked Sendable {
 
     // MARK: - Definitions
 
-    /// Words after which a name is being defined.
-    private static let definitionWords: [[UInt8]] = ["def", "func", "function", "fn"].map { Array($0.utf8) }
-
-    /// Whether `bytes` define one of `names`: the name after a definition keyword (`def run_sql`,
-    /// `def self.run_sql`, `function runSql`, `func (s *Store) RunSQL`). Cheap enough to run on
-    /// files that are not lexed; a hit is confirmed by lexing the file.
-    static func mayDefine(_ bytes: UnsafeBufferPointer<UInt8>, anyOf names: [[UInt8]]) -> Bool {
+    /// Whether `bytes`, in a language of `family`, define one of `names`: the name after a
+    /// definition keyword (`def run_sql`, `def self.run_sql`, `function runSql`,
+    /// `func (s *Store) RunSQL`, `fun runSql`) or, where methods are declared without one (C#,
+    /// Java, TypeScript), the name between a type and `(` (`public int RunSql(`). Cheap enough to
+    /// run on files that are not lexed; a hit is confirmed by lexing the file.
+    static func mayDefine(_ bytes: UnsafeBufferPointer<UInt8>, anyOf names: [[UInt8]], family: SQLLanguage) -> Bool {
+        let keywordless = family == .csharp || family == .java || family == .typescript
         guard let base = bytes.baseAddress else { return false }
         for name in names {
             // memchr looks for the name's rarest byte, so that most of the file is skipped at its speed.
@@ -150,7 +152,8 @@ final class TreeWrappers: @unchecked Sendable {
                   let hit = memchr(base + offset, Int32(name[anchor]), bytes.count - offset - (name.count - anchor) + 1) {
                 let start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - anchor
                 if name.indices.allSatisfy({ base[start + $0] == name[$0] }),
-                   followsDefinitionWord(bytes, before: start) {
+                   followsDefinitionWord(bytes, before: start)
+                    || keywordless && isMethodDeclaration(bytes, name: start..<(start + name.count)) {
                     return true
                 }
                 offset = start + anchor + 1
@@ -181,7 +184,20 @@ final class TreeWrappers: @unchecked Sendable {
         if bytes[index] == ASCII.closeParen { return true }
         let end = index + 1
         while index >= 0, ASCII.isIdentifierPart(bytes[index]) { index -= 1 }
-        let word = UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end])
-        return definitionWords.contains { $0.elementsEqual(word) }
+        return WrapperLearner.isDefinitionKeyword(UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]))
+    }
+
+    /// A name between a type (a word, or a generic, array or nullable type's last byte) and `(`.
+    private static func isMethodDeclaration(_ bytes: UnsafeBufferPointer<UInt8>, name: Range<Int>) -> Bool {
+        var after = name.upperBound
+        while after < bytes.count, bytes[after] == ASCII.space || bytes[after] == ASCII.tab { after += 1 }
+        guard after < bytes.count, bytes[after] == ASCII.openParen else { return false }
+        var before = name.lowerBound - 1
+        guard before >= 0, bytes[before] == ASCII.space || bytes[before] == ASCII.tab else { return false }
+        while before >= 0, bytes[before] == ASCII.space || bytes[before] == ASCII.tab { before -= 1 }
+        guard before >= 0 else { return false }
+        let type = bytes[before]
+        return ASCII.isIdentifierPart(type) || type == UInt8(ascii: ">") || type == ASCII.closeBracket
+            || type == UInt8(ascii: "?")
     }
 }

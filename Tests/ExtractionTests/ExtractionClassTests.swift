@@ -1,3 +1,4 @@
+import Foundation
 @testable import Extraction
 @testable import PgQuery
 @testable import SourceLexing
@@ -120,5 +121,28 @@ struct WrapperTests {
         """
         #expect(extract(source, .python).map(\.line) == [4])
         #expect(extract(#"helper("delete from sessions")"#, .python).isEmpty)
+    }
+
+    /// A wrapper defined in a file with no SQL of its own (not lexed by the main pass) is found
+    /// by its definition: after a keyword (Kotlin's `fun`) or, in C# and Java, between a type and
+    /// `(`; calls to it in other files are then entry points.
+    @Test(arguments: [
+        ("Db.cs", "public class Db { public int Purge(string text) { return _conn.Execute(text); } }\n",
+         "Jobs.cs", "class Jobs { void Clean(Db db) { db.Purge(\"delete from sessions where expired\"); } }\n"),
+        ("Db.java", "class Db { public int purge(String text) { return jdbc.update(text); } }\n",
+         "Jobs.java", "class Jobs { void clean(Db db) { db.purge(\"delete from sessions where expired\"); } }\n"),
+        ("Db.kt", "class Db { fun purge(text: String) = jdbc.execute(text) }\n",
+         "Jobs.kt", "class Jobs { fun clean(db: Db) { db.purge(\"delete from sessions where expired\") } }\n"),
+    ])
+    func wrappersDefinedInAnotherFile(definingFile: String, definition: String, callingFile: String, call: String) throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dbooster-wrappers-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try definition.write(to: root.appendingPathComponent(definingFile), atomically: true, encoding: .utf8)
+        try call.write(to: root.appendingPathComponent(callingFile), atomically: true, encoding: .utf8)
+        var found: [SQLFinding] = []
+        try CodeScanner().scan(root: root, onFinding: { found.append($0) })
+        #expect(found.map(\.file) == [callingFile])
+        #expect(found.map(\.statementType) == ["delete"])
     }
 }
