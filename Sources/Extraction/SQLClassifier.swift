@@ -24,6 +24,7 @@ enum SQLClassifier {
             guard role >= .sqlNamed, let parsed = analysis.parsed else { return false }
             return !parsed.isSelect
         }
+        if analysis.dynamic, role < .sqlNamed, isListKeywordAroundPieces(text) { return false }
         let keywordCase = TextSignals.leadingKeywordCase(text)
         if let parsed = analysis.parsed, parsed.looksLikeJPQL { return false }
         var strength = keywordCase == .upper ? 2 : (keywordCase == .lower ? 1 : 0)
@@ -82,6 +83,15 @@ enum SQLClassifier {
         let words = LooseSQLReader.words(of: text)
         return !words.isEmpty && words.count <= 4 && words.allSatisfy(pieceWords.contains)
             && !text.utf8.contains(where: { $0 == ASCII.openParen || $0 == UInt8(ascii: "=") || $0 == ASCII.star })
+    }
+
+    /// Whether dynamic text is `VALUES` or `SET` and run-time pieces only (`VALUES {rows}`,
+    /// `SET {assignments}`): a piece a query compiler returns to splice, unless handed to SQL.
+    private static func isListKeywordAroundPieces(_ text: String) -> Bool {
+        let words = LooseSQLReader.words(of: text).filter {
+            !PlaceholderNormalizer.isHoleIdentifier($0) && !($0.first.map(\.isNumber) ?? true)
+        }
+        return words == ["values"] || words == ["set"]
     }
 
     private static func clauseCount(_ text: String) -> Int {

@@ -196,7 +196,8 @@ enum StatementAnalyzer {
     private static func unparsed(_ output: PlaceholderNormalizer.Output, error: PgQueryError,
                                  dynamic: Bool, lineOffset: Int = 0) -> StatementAnalysis {
         let words = LooseSQLReader.words(of: output.parseText)
-        return StatementAnalysis(statementType: LooseSQLReader.statementType(words), tables: LooseSQLReader.tables(words),
+        let tables = LooseSQLReader.tables(words).filter { !PlaceholderNormalizer.isHoleIdentifier($0) }
+        return StatementAnalysis(statementType: LooseSQLReader.statementType(words), tables: tables,
                                  fingerprint: nil, sql: collapse(output.displayText), dynamic: dynamic,
                                  parseError: error.description, parsed: nil, parseText: output.parseText,
                                  lineOffset: lineOffset)

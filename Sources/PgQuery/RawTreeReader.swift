@@ -142,17 +142,29 @@ struct RawTreeReader {
             guard let body = UnsafeRawPointer(raw.stmt), let kind = tags.tag(body) else { return nil }
             var reader = RawTreeReader(constants: constants)
             guard reader.readStatement(body, kind) else { return nil }
-            statements.append(reader.statement(nodeType: kind.name.description, location: Int(raw.stmt_location),
-                                               length: Int(raw.stmt_len)))
+            statements.append(reader.statement(kind, location: Int(raw.stmt_location), length: Int(raw.stmt_len)))
             constants = reader.constants
         }
         return (ParseSummary(statements: statements), constants)
     }
 
-    private func statement(nodeType: String, location: Int, length: Int) -> ParseSummary.Statement {
-        ParseSummary.Statement(
-            nodeType: nodeType, location: location, length: length,
-            kind: StatementKind.name(nodeType: nodeType, hasWithClause: hasWithClause, objtype: nil),
+    /// The statement read from a node of `kind`, one of those `readStatement` knows (its node type
+    /// and statement kind are spelt here as literals: no string is built per statement).
+    private func statement(_ kind: Tag, location: Int, length: Int) -> ParseSummary.Statement {
+        let nodeType: String, statementKind: String
+        switch kind {
+        case .selectStmt: (nodeType, statementKind) = ("SelectStmt", hasWithClause ? "with" : "select")
+        case .insertStmt: (nodeType, statementKind) = ("InsertStmt", "insert")
+        case .updateStmt: (nodeType, statementKind) = ("UpdateStmt", "update")
+        case .deleteStmt: (nodeType, statementKind) = ("DeleteStmt", "delete")
+        case .createStmt: (nodeType, statementKind) = ("CreateStmt", "create_table")
+        case .indexStmt: (nodeType, statementKind) = ("IndexStmt", "create_index")
+        default:
+            nodeType = kind.name.description
+            statementKind = StatementKind.name(nodeType: nodeType, hasWithClause: hasWithClause, objtype: nil)
+        }
+        return ParseSummary.Statement(
+            nodeType: nodeType, location: location, length: length, kind: statementKind,
             relations: relations, cteNames: cteNames, selectHasSource: selectHasSource,
             computesTarget: computesTarget, targetColumnNames: targetColumnNames, mayHaveConstants: mayHaveConstants)
     }

@@ -165,10 +165,12 @@ package struct PlaceholderNormalizer {
                 let byte = text[index]
                 switch byte {
                 case HoleMarker.dynamic:
-                    emitHole(inQuotes: false)
+                    // Pieces one after another with nothing between (`${set}${where}`) are one piece.
                     index += 1
+                    while index < count, text[index] == HoleMarker.dynamic { index += 1 }
+                    emitHole(inQuotes: false, before: index)
                 case HoleMarker.parameter:
-                    emitParameter()
+                    emitParameter(before: index + 1)
                     index += 1
                 case ASCII.singleQuote, ASCII.doubleQuote:
                     index = copyQuoted(from: index, quote: byte)
@@ -177,13 +179,13 @@ package struct PlaceholderNormalizer {
                 case UInt8(ascii: "?"):
                     let next = index + 1 < count ? text[index + 1] : 0
                     if let close = spelBindEnd(at: index) {
-                        emitParameter()
+                        emitParameter(before: close + 1)
                         index = close
                     } else if ASCII.isDigit(next) {
                         copy(ASCII.dollar)
                     } else if next != UInt8(ascii: "|") && next != UInt8(ascii: "&")
                                 && endsAtParameterPosition {
-                        emitParameter()
+                        emitParameter(before: index + 1)
                     } else {
                         copy(byte)
                     }
@@ -195,12 +197,12 @@ package struct PlaceholderNormalizer {
                     let next = index + 1 < count ? text[index + 1] : 0
                     if byte != ASCII.at, let close = spelBindEnd(at: index) {
                         // Spring Data binds a SpEL value: `:#{#entry.cacheKey}`.
-                        emitParameter()
+                        emitParameter(before: close + 1)
                         index = close + 1
                     } else if ASCII.isIdentifierStart(next), next < 0x80, !ASCII.isIdentifierPart(previous), previous != byte {
                         index += 1
                         while index < count, ASCII.isIdentifierPart(text[index]) { index += 1 }
-                        emitParameter()
+                        emitParameter(before: index)
                     } else {
                         copy(byte)
                         index += 1
@@ -210,7 +212,7 @@ package struct PlaceholderNormalizer {
                        let close = text[(index + 2)...].firstIndex(of: ASCII.closeBrace) {
                         // `#{id}` binds (MyBatis); `${x}` and Spring Data's SpEL `#{#entityName}` splice text.
                         let spel = byte == ASCII.hash && index + 2 < count && text[index + 2] == ASCII.hash
-                        if byte == ASCII.hash, !spel { emitParameter() } else { emitHole(inQuotes: false) }
+                        if byte == ASCII.hash, !spel { emitParameter(before: close + 1) } else { emitHole(inQuotes: false, before: close + 1) }
                         index = close + 1
                     } else {
                         copy(byte)
@@ -228,16 +230,16 @@ package struct PlaceholderNormalizer {
                     }
                 case ASCII.openBrace where !formatted && PlaceholderNormalizer.typedParameterEnd(text, from: index) != nil:
                     // ClickHouse `{name: Type}`: a bound parameter.
-                    emitParameter()
                     index = PlaceholderNormalizer.typedParameterEnd(text, from: index)!
+                    emitParameter(before: index)
                 case UInt8(ascii: "s") where index + 4 < count && text[index + 4] == UInt8(ascii: ".")
                         && PlaceholderNormalizer.sqlcMacroEnd(text, from: index) != nil:
                     // sqlc `sqlc.arg(x)`, `sqlc.narg('x')`, `sqlc.slice(x)`: the `$n` sqlc generates.
-                    emitParameter()
                     index = PlaceholderNormalizer.sqlcMacroEnd(text, from: index)!
+                    emitParameter(before: index)
                 case ASCII.openBrace where formatted:
                     if let close = text[(index + 1)...].firstIndex(of: ASCII.closeBrace), close - index < 40 {
-                        emitHole(inQuotes: false)
+                        emitHole(inQuotes: false, before: close + 1)
                         index = close + 1
                     } else {
                         copy(byte)
@@ -290,11 +292,38 @@ package struct PlaceholderNormalizer {
             }
         }
 
-        mutating func emitParameter() {
+        /// A bound value; `next` is the index of the text after its placeholder.
+        mutating func emitParameter(before next: Int) {
             rewrite()
+            if emitList(before: next) {
+                if display != nil { Self.append(parameterCount, prefix: ASCII.dollar, to: &display!) }
+                return
+            }
             parameterCount += 1
             Self.append(parameterCount, prefix: ASCII.dollar, to: &parse)
             if display != nil { Self.append(parameterCount, prefix: ASCII.dollar, to: &display!) }
+        }
+
+        /// A piece (run-time or bound) that stands for a list, whatever the hole mode: rows after
+        /// `VALUES` (`VALUES %s` for psycopg2's `execute_values`, `VALUES ${rows}`), written `($n)`;
+        /// assignments after `SET` when no `=` follows (`SET ${assignments}`, node-mysql's `SET ?`),
+        /// written `dyn_piece_n = $n`. Whether it was one (`next` is the index after the piece).
+        mutating func emitList(before next: Int) -> Bool {
+            if PlaceholderNormalizer.ends(parse, with: "values") {
+                parameterCount += 1
+                parse.append(ASCII.openParen)
+                Self.append(parameterCount, prefix: ASCII.dollar, to: &parse)
+                parse.append(ASCII.closeParen)
+                return true
+            }
+            guard PlaceholderNormalizer.ends(parse, with: "set"), !PlaceholderNormalizer.startsWithEquals(text, from: next)
+            else { return false }
+            parameterCount += 1
+            parse.append(contentsOf: PlaceholderNormalizer.holeIdentifierBytes)
+            Self.append(parameterCount, prefix: nil, to: &parse)
+            parse.append(contentsOf: [ASCII.space, UInt8(ascii: "="), ASCII.space])
+            Self.append(parameterCount, prefix: ASCII.dollar, to: &parse)
+            return true
         }
 
         /// Starts the display text apart from the parse text (both are the same until now).
@@ -305,13 +334,15 @@ package struct PlaceholderNormalizer {
             display = copy
         }
 
-        mutating func emitHole(inQuotes: Bool) {
+        /// A run-time piece; `next` is the index of the text after it.
+        mutating func emitHole(inQuotes: Bool, before next: Int) {
             dynamic = true
             diverge()
             display!.append(contentsOf: PlaceholderNormalizer.displayHole)
             guard !inQuotes else { return }
             usedHoleMode = true
             rewrite()
+            if emitList(before: next) { return }
             switch mode {
             case .parameter:
                 parameterCount += 1
@@ -363,7 +394,7 @@ package struct PlaceholderNormalizer {
                 let byte = text[cursor]
                 cursor += 1
                 if byte == HoleMarker.dynamic || byte == HoleMarker.parameter {
-                    emitHole(inQuotes: true)
+                    emitHole(inQuotes: true, before: cursor)
                     if quote == ASCII.doubleQuote {
                         // A run-time name inside a quoted identifier (`"\(table)"`): parse it as a
                         // stand-in name, which the table list leaves out, rather than as `""`.
@@ -415,7 +446,7 @@ package struct PlaceholderNormalizer {
                     copy(ASCII.percent)
                     return index + 1
                 }
-                if formatted { emitHole(inQuotes: false) } else { emitParameter() }
+                if formatted { emitHole(inQuotes: false, before: end + 1) } else { emitParameter(before: end + 1) }
                 return end + 1
             default:
                 copy(ASCII.percent)
@@ -481,6 +512,26 @@ package struct PlaceholderNormalizer {
             return close + 1
         }
         return nil
+    }
+
+    // MARK: - Assignment positions
+
+    /// Whether `parse` ends with the word `keyword` (lower case; any case in `parse`), blanks
+    /// after it allowed.
+    static func ends(_ parse: [UInt8], with keyword: StaticString) -> Bool {
+        var end = parse.count
+        while end > 0, ASCII.isBlank(parse[end - 1]) { end -= 1 }
+        let count = keyword.utf8CodeUnitCount
+        guard end >= count else { return false }
+        for offset in 0..<count where parse[end - count + offset] | 0x20 != keyword.utf8Start[offset] { return false }
+        return end == count || !ASCII.isIdentifierPart(parse[end - count - 1])
+    }
+
+    /// Whether the first byte after blanks from `start` is `=` (the piece is a column name).
+    static func startsWithEquals(_ text: [UInt8], from start: Int) -> Bool {
+        var index = start
+        while index < text.count, ASCII.isBlank(text[index]) { index += 1 }
+        return index < text.count && text[index] == UInt8(ascii: "=")
     }
 
     // MARK: - Parameter positions

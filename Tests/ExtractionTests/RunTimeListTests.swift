@@ -1,0 +1,67 @@
+@testable import Extraction
+import SourceLexing
+import SQLText
+import Testing
+
+/// Run-time pieces that stand for lists: rows after `VALUES`, assignments after `SET`, the result
+/// of a call on a literal (`" AND ".join(conditions)`), pieces one after another. The statements
+/// are found with their kind and parse; a compiler's returned `VALUES {rows}` piece is not one.
+@Suite("Run-time lists")
+struct RunTimeListTests {
+    typealias Case = SweepClassTests.Case
+
+    static let cases: [Case] = [
+        Case(name: "psycopg2 execute_values", language: .python, source: """
+        execute_values(cur, "INSERT INTO items (a, b) VALUES %s ON CONFLICT (a) DO NOTHING", rows)
+        """, expected: [1: .static]),
+        Case(name: "node-mysql object and rows", language: .javascript, source: """
+        connection.query('UPDATE posts SET ? WHERE id = ?', [post, id]);
+        connection.query('INSERT INTO tags (name, post_id) VALUES ?', [rows]);
+        """, expected: [1: .static, 2: .static]),
+        Case(name: "f-string assignments", language: .python, source: """
+        cur.execute(f"UPDATE users SET {sets} WHERE id = %s", vals)
+        cur.execute(f"INSERT INTO items (a, b) VALUES {values} RETURNING id")
+        """, expected: [1: .dynamic, 2: .dynamic]),
+        Case(name: "a run-time column is no list", language: .typescript, source: """
+        await db.query(`UPDATE items SET ${column} = $1 WHERE id = $2`, [value, id]);
+        """, expected: [1: .dynamic]),
+        Case(name: "template pieces one after another", language: .typescript, source: """
+        const query = `UPDATE ${quoteIdent(this.table)} SET ${assignments.join(', ')}${this.whereClause(params)}${returning}`
+        return requireSql().query(query, params)
+        """, expected: [1: .dynamic]),
+        Case(name: "a literal's join", language: .python, source: """
+        cur.execute("SELECT id FROM items WHERE " + " AND ".join(where), params)
+        sql = "SELECT id FROM items WHERE id IN (" + ", ".join(["%s"] * len(ids)) + ")"
+        cur.execute(sql, ids)
+        """, expected: [1: .dynamic, 2: .dynamic]),
+        Case(name: "a compiler's returned pieces", language: .python, source: """
+        def bulk_insert_sql(self, fields, rows):
+            return f"VALUES {values_sql}"
+        def identity(self, text):
+            text += "SET %s " % self.options()
+            return text
+        """, expected: [:]),
+    ]
+
+    @Test(arguments: cases)
+    func listsAreFoundAndParse(_ item: Case) {
+        item.expectReported()
+        let found = CodeScanner(options: ExtractionOptions()).extract(fromSource: item.source, path: "snippet",
+                                                                     language: item.language)
+        #expect(found.allSatisfy { $0.parseError == nil }, "\(found.map { "\($0.line) \($0.sql) \($0.parseError ?? "")" })")
+    }
+
+    /// The stand-ins the parser is given: `($n)` for rows, `dyn_piece_n = $n` for assignments.
+    @Test(arguments: [
+        ("INSERT INTO t (a) VALUES %s", "INSERT INTO t (a) VALUES ($1)"),
+        ("UPDATE t SET \u{1} WHERE id = %s", "UPDATE t SET dyn_piece_1 = $1 WHERE id = $2"),
+        ("UPDATE t SET \u{1} = %s", "UPDATE t SET $1 = $2"),
+        ("UPDATE t SET \u{1}\u{1}\u{1}", "UPDATE t SET dyn_piece_1 = $1"),
+        ("SELECT a FROM t WHERE \u{1}\u{1}", "SELECT a FROM t WHERE $1"),
+        ("SELECT reset FROM t WHERE offset = %s", "SELECT reset FROM t WHERE offset = $1"),
+    ] as [(String, String)])
+    func standIns(text: String, parseText: String) {
+        let output = PlaceholderNormalizer(formatted: false, mode: .parameter).normalize(Array(text.utf8))
+        #expect(output.parseText == parseText)
+    }
+}
