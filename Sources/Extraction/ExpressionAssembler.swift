@@ -376,7 +376,7 @@ struct ExpressionAssembler {
             } else if next.kind == .punctuation, next.byte == concatOperator, index + 2 < tokens.count,
                       !isAssignmentOperator(at: index + 1) {
                 let operand = tokens[index + 2]
-                if operand.kind == .string, let end = receiverCallEnd(ofStringAt: index + 2) {
+                if operand.kind == .string, let end = joinCallEnd(ofStringAt: index + 2) {
                     // `" AND ".join(conditions)`: the call's result is a run-time piece.
                     candidate.text.append(SQLCandidate.dynamicHole)
                     candidate.concatenated = true
@@ -419,16 +419,13 @@ struct ExpressionAssembler {
         return index
     }
 
-    /// When the literal at `index` is the receiver of a method that makes other text of it
-    /// (`", ".join(names)`, `"x".upper()`), the index after the call; `nil` for a method that
-    /// only shapes or formats it (`.strip()`, `.format(…)`, `.replace(…)`: the literal's text stays).
-    func receiverCallEnd(ofStringAt index: Int) -> Int? {
-        guard index + 3 < tokens.count, tokens[index + 1].kind == .punctuation, tokens[index + 1].byte == UInt8(ascii: "."),
-              tokens[index + 2].kind == .identifier, tokens[index + 3].kind == .punctuation,
-              tokens[index + 3].byte == ASCII.openParen else { return nil }
-        let method = name(of: tokens[index + 2])
-        guard !CallNames.textShapers.contains(method), !CallNames.formatters.contains(method), method != "replace"
-        else { return nil }
+    /// When the literal at `index` is the separator a `join` is called on (`" AND ".join(conditions)`),
+    /// the index after the call: the call's result is the run-time piece, not the literal.
+    func joinCallEnd(ofStringAt index: Int) -> Int? {
+        // PHP's `.` joins strings: `") VALUES (" . implode(…)` calls nothing on the literal.
+        guard language != .php, index + 3 < tokens.count, tokens[index + 1].kind == .punctuation,
+              tokens[index + 1].byte == UInt8(ascii: "."), tokens[index + 3].kind == .punctuation,
+              tokens[index + 3].byte == ASCII.openParen, word(tokens[index + 2]).elementsEqual("join".utf8) else { return nil }
         let end = skipOperand(from: index + 2)
         return end > index + 3 ? end : nil
     }

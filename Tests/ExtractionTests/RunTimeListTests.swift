@@ -34,6 +34,11 @@ struct RunTimeListTests {
         sql = "SELECT id FROM items WHERE id IN (" + ", ".join(["%s"] * len(ids)) + ")"
         cur.execute(sql, ids)
         """, expected: [1: .dynamic, 2: .dynamic]),
+        Case(name: "php joins with a dot", language: .php, source: """
+        <?php
+        $sql = "INSERT INTO t (" . implode(", ", $keys) . ") VALUES (" . implode(", ", $marks) . ")";
+        $pdo->prepare($sql)->execute($values);
+        """, expected: [2: .dynamic]),
         Case(name: "a compiler's returned pieces", language: .python, source: """
         def bulk_insert_sql(self, fields, rows):
             return f"VALUES {values_sql}"
