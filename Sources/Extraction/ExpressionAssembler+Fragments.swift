@@ -106,6 +106,29 @@ extension ExpressionAssembler {
         return ["first", "find", "last", "take"].contains(calleeName) ? .condition : nil
     }
 
+    /// Whether the literal at `index` is inside parentheses appended to a statement:
+    /// `sql + ("WHERE a = %s" if a else "")`, `query += (cond ? ' AND b = ?' : '')`.
+    func isInAppendedGroup(_ index: Int) -> Bool {
+        var depth = 0
+        var cursor = index - 1
+        while cursor > 0, index - cursor <= 16 {
+            let token = tokens[cursor]
+            if token.kind == .punctuation, token.byte == ASCII.closeParen { depth += 1 }
+            if token.kind == .punctuation, token.byte == ASCII.openParen {
+                if depth == 0 {
+                    let before = tokens[cursor - 1]
+                    guard before.kind == .punctuation else { return false }
+                    return before.byte == concatOperator
+                        || before.byte == UInt8(ascii: "=") && cursor > 1 && tokens[cursor - 2].kind == .punctuation
+                            && tokens[cursor - 2].byte == concatOperator && tokens[cursor - 2].end == before.start
+                }
+                depth -= 1
+            }
+            cursor -= 1
+        }
+        return false
+    }
+
     /// The receiver of a method call whose name is at `callee` (`conditions` in `conditions.Add(`,
     /// `$where->add(`), as the index of its last identifier.
     func receiver(ofCallee callee: Int) -> Int? {
@@ -161,6 +184,7 @@ extension ExpressionAssembler {
                 break
             }
         }
+        if isInAppendedGroup(index) { return nil }
         if let callee = enclosingCallee(before: index) {
             let calleeName = name(of: tokens[callee.nameIndex])
             if FragmentAnalyzer.statementBuilders.contains(calleeName) || CallNames.isNonSQLSink(calleeName) {

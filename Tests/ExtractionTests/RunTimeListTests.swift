@@ -56,6 +56,24 @@ struct RunTimeListTests {
         #expect(found.allSatisfy { $0.parseError == nil }, "\(found.map { "\($0.line) \($0.sql) \($0.parseError ?? "")" })")
     }
 
+    /// A condition in parentheses appended to a statement is a piece of it, not a fragment.
+    @Test(arguments: [
+        Case(name: "python conditional", language: .python, source: """
+        cur.execute("SELECT a FROM t " + ("WHERE a = %s" if cond else ""), args)
+        """, expected: [1: .dynamic]),
+        Case(name: "javascript conditional", language: .javascript, source: """
+        let sql = 'SELECT a FROM t WHERE b = ?';
+        sql += (all ? '' : ' AND hidden = false');
+        await db.query(sql, [b]);
+        """, expected: [1: .dynamic]),
+        Case(name: "a condition kept in a variable still is", language: .python, source: """
+        where = ("WHERE a = %s" if cond else "")
+        """, expected: [1: .fragment]),
+    ])
+    func appendedConditions(_ item: Case) {
+        item.expectReported(includingFragments: true)
+    }
+
     /// The stand-ins the parser is given: `($n)` for rows, `dyn_piece_n = $n` for assignments.
     @Test(arguments: [
         ("INSERT INTO t (a) VALUES %s", "INSERT INTO t (a) VALUES ($1)"),
