@@ -21,15 +21,40 @@ extension ExpressionAssembler {
     // MARK: - String builders
 
     /// The receiver of `receiver.Append(` when the expression `first…last` is that call's whole
-    /// argument (`strSql.Append("insert into tb_user(")`), as the index of its name token.
-    func builderReceiver(ofArgumentAt first: Int, last: Int) -> Int? {
+    /// argument (`strSql.Append("insert into tb_user(")`), as the index of its name token, and for a
+    /// Java `StringJoiner` (`sql.add("SELECT")`) the delimiter it puts between pieces.
+    func builderReceiver(ofArgumentAt first: Int, last: Int) -> (receiver: Int, delimiter: [UInt8]?)? {
         guard first > 3, last + 1 < tokens.count, language != .python, language != .ruby,
               tokens[last + 1].kind == .punctuation, tokens[last + 1].byte == ASCII.closeParen,
               tokens[first - 1].kind == .punctuation, tokens[first - 1].byte == ASCII.openParen,
-              CallNames.builderAppends.contains(name(of: tokens[first - 2])),
               tokens[first - 3].kind == .punctuation, tokens[first - 3].byte == UInt8(ascii: "."),
               tokens[first - 4].kind == .identifier else { return nil }
-        return first - 4
+        let method = name(of: tokens[first - 2])
+        if CallNames.builderAppends.contains(method) { return (first - 4, nil) }
+        guard method == "add", language == .java || language == .kotlin,
+              let delimiter = joinerDelimiter(of: first - 4) else { return nil }
+        return (first - 4, delimiter)
+    }
+
+    /// The delimiter of the `StringJoiner` the variable at `receiver` holds, declared
+    /// `sql = new StringJoiner(" ")` (Kotlin: without `new`) in the few hundred tokens before it.
+    func joinerDelimiter(of receiver: Int) -> [UInt8]? {
+        let variable = word(tokens[receiver])
+        var cursor = receiver - 1
+        while cursor > 2, receiver - cursor < 400 {
+            defer { cursor -= 1 }
+            guard tokens[cursor].kind == .identifier, word(tokens[cursor]).elementsEqual("StringJoiner".utf8),
+                  cursor + 2 < receiver, tokens[cursor + 1].kind == .punctuation, tokens[cursor + 1].byte == ASCII.openParen,
+                  tokens[cursor + 2].kind == .string else { continue }
+            var assignment = cursor - 1
+            if word(tokens[assignment]).elementsEqual("new".utf8) { assignment -= 1 }
+            guard tokens[assignment].kind == .punctuation, tokens[assignment].byte == UInt8(ascii: "="),
+                  tokens[assignment - 1].kind == .identifier, word(tokens[assignment - 1]).elementsEqual(variable) else { continue }
+            var delimiter = SQLCandidate(text: [], line: 0, column: 0, context: CallContext(), concatenated: false)
+            appendLiteral(tokens[cursor + 2], to: &delimiter)
+            return delimiter.text
+        }
+        return nil
     }
 
     /// Appends what later `receiver.Append(…)` calls (or `.Append(…)` chained on the first) add to the
@@ -38,8 +63,8 @@ extension ExpressionAssembler {
     /// statement is run-time text unless the builder is read out after its first piece alone; the
     /// literals read are added to `pieces`, so that they are not read again as statements of their own.
     /// When the built text is handed to an entry point (`jdbc.query(sb.toString(), …)`), so is the statement.
-    func appendBuilderPieces(to candidate: inout SQLCandidate, receiver: Int, closingParen: Int,
-                                     pieces: inout Set<Int>) {
+    func appendBuilderPieces(to candidate: inout SQLCandidate, receiver: Int, delimiter: [UInt8]?, closingParen: Int,
+                             pieces: inout Set<Int>) {
         let receiverName = name(of: tokens[receiver])
         if CallNames.isSQLName(receiverName) { candidate.context.role = max(candidate.context.role, .sqlNamed) }
         var depth = 0
@@ -75,12 +100,13 @@ extension ExpressionAssembler {
                 readOut = true
                 break
             }
-            guard CallNames.builderAppends.contains(method), tokens[dot + 2].kind == .punctuation,
-                  tokens[dot + 2].byte == ASCII.openParen else {
+            guard delimiter == nil ? CallNames.builderAppends.contains(method) : method == "add",
+                  tokens[dot + 2].kind == .punctuation, tokens[dot + 2].byte == ASCII.openParen else {
                 cursor += 1
                 continue
             }
             if method == "appendformat" { candidate.context.formatted = true }
+            if let delimiter { candidate.text.append(contentsOf: delimiter) }
             candidate.concatenated = true
             let argument = dot + 3
             if tokens[argument].kind == .string {

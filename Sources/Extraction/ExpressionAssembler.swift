@@ -90,8 +90,9 @@ struct ExpressionAssembler {
             if token.byte == ASCII.less { candidate.bodyLineDelta = 1 }
             let last = assemble(from: index, into: &candidate)
             if margined { candidate.text = Self.trimmingMargins(candidate.text) }
-            if let receiver = builderReceiver(ofArgumentAt: index, last: last) {
-                appendBuilderPieces(to: &candidate, receiver: receiver, closingParen: last + 1, pieces: &builderPieces)
+            if let (receiver, delimiter) = builderReceiver(ofArgumentAt: index, last: last) {
+                appendBuilderPieces(to: &candidate, receiver: receiver, delimiter: delimiter, closingParen: last + 1,
+                                    pieces: &builderPieces)
             }
             if let variable = assignedVariable(before: index), isExtended(variable, after: last) {
                 candidate.extendedLater = true
@@ -579,6 +580,10 @@ struct ExpressionAssembler {
         if language == .swift, !importsSQLite, swiftHolesAreParameters(forStringAt: index) {
             context.holesAreParameters = true
         }
+        // EF Core binds the holes of a `FormattableString` (`ExecuteSqlInterpolated`, `FromSql`).
+        if language == .csharp, let type = declaredType(ofStringAt: index), name(of: tokens[type]) == "formattablestring" {
+            context.holesAreParameters = true
+        }
         var searchFrom = index
         var calleeFound = false
         for _ in 0..<3 {
@@ -618,6 +623,10 @@ struct ExpressionAssembler {
     /// `query(…)` or `PostgresQuery(…)` (a `PostgresQuery` built by string interpolation) and GRDB's
     /// `literal:` argument (an `SQL` literal). `\(unsafeRaw: x)` holes stay run-time text.
     func swiftHolesAreParameters(forStringAt index: Int) -> Bool {
+        // GRDB's `let request: SQLRequest<Row> = "…"`, `let query: SQL = "…"`: an SQL literal.
+        if let type = declaredType(ofStringAt: index), ["sqlrequest", "sql"].contains(name(of: tokens[type])) {
+            return true
+        }
         guard index > 1, tokens[index - 1].kind == .punctuation else { return false }
         if tokens[index - 1].byte == UInt8(ascii: ":") {
             return tokens[index - 2].kind == .identifier && name(of: tokens[index - 2]) == "literal"
@@ -629,12 +638,29 @@ struct ExpressionAssembler {
         return calleeName == "query" || calleeName == "postgresquery"
     }
 
+    /// The type a declaration gives the variable the string at `index` is assigned to, as the index
+    /// of the type's name: `FormattableString sql = $"…"` (C#), `let request: SQLRequest<Row> = "…"`
+    /// (Swift, Kotlin, TypeScript: after a colon, generic arguments skipped).
+    func declaredType(ofStringAt index: Int) -> Int? {
+        guard index > 2, tokens[index - 1].kind == .punctuation, tokens[index - 1].byte == UInt8(ascii: "=") else {
+            return nil
+        }
+        if tokens[index - 2].kind == .identifier, tokens[index - 3].kind == .identifier,
+           language == .csharp || language == .java {
+            return index - 3
+        }
+        guard let type = calleeName(beforeParen: index - 1), type > 0, tokens[type - 1].kind == .punctuation,
+              tokens[type - 1].byte == UInt8(ascii: ":") else { return nil }
+        return type
+    }
+
     /// The identifier tagging the template literal at `index` (`sql`…``, `$queryRaw<T>`…``).
     func templateTag(before index: Int) -> Int? {
         guard index > 0, tokens[index - 1].end == tokens[index].start else { return nil }
         if tokens[index - 1].kind == .identifier { return index - 1 }
         guard tokens[index - 1].kind == .punctuation, tokens[index - 1].byte == UInt8(ascii: ">") else { return nil }
-        return calleeName(beforeParen: index)
+        // A row type spelt out in the type argument (Kysely: sql<{ id: string; … }>`…`) is long.
+        return calleeName(beforeParen: index, genericTokens: 200)
     }
 
     func apply(callee calleeName: String, at callee: (nameIndex: Int, openParen: Int), to context: inout CallContext) {
@@ -700,12 +726,13 @@ struct ExpressionAssembler {
         return nil
     }
 
-    /// The identifier naming a call, skipping generic arguments such as `query<User>(`.
-    func calleeName(beforeParen paren: Int) -> Int? {
+    /// The identifier naming a call, skipping generic arguments (of up to `genericTokens` tokens)
+    /// such as `query<User>(`.
+    func calleeName(beforeParen paren: Int, genericTokens: Int = 16) -> Int? {
         var cursor = paren - 1
         if cursor >= 0, tokens[cursor].kind == .punctuation, tokens[cursor].byte == UInt8(ascii: ">") {
             var depth = 0
-            while cursor >= 0, paren - cursor < 16 {
+            while cursor >= 0, paren - cursor < genericTokens {
                 let token = tokens[cursor]
                 if token.kind == .punctuation, token.byte == UInt8(ascii: ">") { depth += 1 }
                 if token.kind == .punctuation, token.byte == ASCII.less {

@@ -56,13 +56,18 @@ package struct ParseSummary: Sendable, Equatable {
         /// outside a type name, an option value, a connection string or a NOTIFY payload).
         package var mayHaveConstants: Bool
 
-        /// The sorted, de-duplicated real tables referenced (CTE names excluded).
+        /// The sorted, de-duplicated real tables referenced (CTE names excluded, and the aliases a
+        /// locking clause names: `FOR UPDATE OF p`).
         package var tables: [String] {
             let hasCTEs = !cteNames.isEmpty  // most statements have none: no name is hashed then
             var names = relations.compactMap {
                 $0.schema != nil || !hasCTEs || !cteNames.contains($0.name) ? $0.qualifiedName : nil
             }
             guard names.count > 1 else { return names }
+            for relation in relations where relation.schema == nil && relation.alias == nil
+                && relations.contains(where: { $0.alias == relation.name && $0.name != relation.name }) {
+                names.removeAll { $0 == relation.name }
+            }
             names.sort()
             var kept = 1
             for index in 1..<names.count where names[index] != names[kept - 1] {

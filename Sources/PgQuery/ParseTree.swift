@@ -63,9 +63,18 @@ public struct ParseTree: Sendable, Equatable {
     }
 
     /// The sorted, de-duplicated real tables referenced (CTE names excluded).
+    /// A locking clause's `FOR UPDATE OF p` names an alias, which is no table either.
     public var tables: [String] {
         let ctes = cteNames
-        let names = rangeVars.filter { $0.schema != nil || !ctes.contains($0.name) }.map(\.qualifiedName)
+        let relations = root.objects(containing: "relname")
+        let aliases = Set(relations.compactMap { node -> String? in
+            guard let alias = node["alias"]?["aliasname"]?.stringValue, alias != node["relname"]?.stringValue else {
+                return nil
+            }
+            return alias
+        })
+        let names = rangeVars.filter { $0.schema != nil || !ctes.contains($0.name) && !aliases.contains($0.name) }
+            .map(\.qualifiedName)
         return Array(Set(names)).sorted()
     }
 

@@ -228,6 +228,10 @@ package struct PlaceholderNormalizer {
                         copy(byte)
                         index += 1
                     }
+                case ASCII.openBrace where !formatted && PlaceholderNormalizer.indexedSlotEnd(text, from: index) != nil:
+                    // `{0}` in text no format call fills: EF Core's `FromSqlRaw`/`SqlQueryRaw` bind it.
+                    index = PlaceholderNormalizer.indexedSlotEnd(text, from: index)!
+                    emitParameter(before: index)
                 case ASCII.openBrace where !formatted && PlaceholderNormalizer.typedParameterEnd(text, from: index) != nil:
                     // ClickHouse `{name: Type}`: a bound parameter.
                     index = PlaceholderNormalizer.typedParameterEnd(text, from: index)!
@@ -305,11 +309,12 @@ package struct PlaceholderNormalizer {
         }
 
         /// A piece (run-time or bound) that stands for a list, whatever the hole mode: rows after
-        /// `VALUES` (`VALUES %s` for psycopg2's `execute_values`, `VALUES ${rows}`), written `($n)`;
+        /// `VALUES` (`VALUES %s` for psycopg2's `execute_values`, `VALUES ${rows}`) and items after
+        /// `IN` (psycopg2's tuples, GRDB's arrays: `IN \(ids)`), written `($n)`;
         /// assignments after `SET` when no `=` follows (`SET ${assignments}`, node-mysql's `SET ?`),
         /// written `dyn_piece_n = $n`. Whether it was one (`next` is the index after the piece).
         mutating func emitList(before next: Int) -> Bool {
-            if PlaceholderNormalizer.ends(parse, with: "values") {
+            if PlaceholderNormalizer.ends(parse, with: "values") || PlaceholderNormalizer.ends(parse, with: "in") {
                 parameterCount += 1
                 parse.append(ASCII.openParen)
                 Self.append(parameterCount, prefix: ASCII.dollar, to: &parse)
@@ -470,6 +475,13 @@ package struct PlaceholderNormalizer {
             if text[index..<(index + needle.count)].elementsEqual(needle) { return index }
         }
         return nil
+    }
+
+    /// The index after `{` digits `}` at `start`, or `nil`.
+    package static func indexedSlotEnd(_ text: [UInt8], from start: Int) -> Int? {
+        var index = start + 1
+        while index < text.count, ASCII.isDigit(text[index]) { index += 1 }
+        return index > start + 1 && index < text.count && text[index] == ASCII.closeBrace ? index + 1 : nil
     }
 
     /// The end of a ClickHouse parameter `{name: Type}` starting at `start`, or `nil`.
