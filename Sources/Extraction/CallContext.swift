@@ -24,6 +24,8 @@ struct CallContext {
     var holesAreParameters = false
     /// The surroundings mark the query as JPQL/HQL (not SQL).
     var jpql = false
+    /// The string follows another argument of the call it is handed to (`exec('FileReader', 'abort')`).
+    var laterArgument = false
     /// Where the file spells the name of the function the string is handed to when the file knows
     /// nothing of it (no entry point, wrapper, formatter or sink): a wrapper defined in another
     /// file may make it an entry point (see ``TreeWrappers``). A range rather than a string: every

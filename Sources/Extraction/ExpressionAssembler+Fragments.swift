@@ -16,8 +16,11 @@ extension ExpressionAssembler {
                 index += 1
                 continue
             }
+            var context = CallContext()
+            // The holes of an SQL tagged template are binds (or, `${sql.raw(…)}`, spliced text).
+            context.holesAreParameters = clause == .taggedPiece
             var candidate = SQLCandidate(text: [], line: Int(token.line), column: Int(token.column),
-                                         context: CallContext(), concatenated: false)
+                                         context: context, concatenated: false)
             let last = assemble(from: index, into: &candidate)
             found.append(FragmentCandidate(text: candidate.text, line: candidate.line, column: candidate.column,
                                            clause: clause))
@@ -43,6 +46,9 @@ extension ExpressionAssembler {
     /// The clause filled by the string at `index` when it is the first argument of an ORM method
     /// (or an element of the list that is: `where(["a = ?", 1])`, Django `extra(where=["…"])`).
     func fragmentClause(forStringAt index: Int) -> FragmentCandidate.Clause? {
+        if lexed.literals[Int(tokens[index].literal)].isTemplate, let tag = templateTag(before: index) {
+            return CallNames.sqlTags.contains(name(of: tokens[tag])) ? .taggedPiece : nil
+        }
         let previous = tokens[index - 1]
         guard previous.kind == .punctuation else { return nil }
         var opener = index - 1
@@ -59,14 +65,14 @@ extension ExpressionAssembler {
             if label == "where" { return .condition }
             guard label == "sql", index > 3, tokens[index - 3].kind == .punctuation,
                   tokens[index - 3].byte == ASCII.openParen, let callee = calleeName(beforeParen: index - 3) else { return nil }
-            return FragmentAnalyzer.sinks[name(of: tokens[callee])]
+            return FragmentAnalyzer.clause(forSink: name(of: tokens[callee]), language: language)
         }
         let open = tokens[opener]
         if open.kind == .punctuation, open.byte == ASCII.openParen, let callee = calleeName(beforeParen: opener) {
             let calleeName = name(of: tokens[callee])
             // Python's and Ruby's `join` joins strings.
             if calleeName == "join", language == .python || language == .ruby { return nil }
-            if let clause = FragmentAnalyzer.sinks[calleeName] { return clause }
+            if let clause = FragmentAnalyzer.clause(forSink: calleeName, language: language) { return clause }
             // SQLAlchemy's `where(text("…"))`, Sequelize's `where(literal("…"))`: the outer call's clause.
             if FragmentAnalyzer.textWrappers.contains(calleeName) {
                 // Past the wrapper's receiver: `where(Sequel.lit("…"))`, `where(sa.text("…"))`.
@@ -75,7 +81,7 @@ extension ExpressionAssembler {
                       tokens[start - 2].kind == .identifier { start -= 2 }
                 if start > 1, tokens[start - 1].kind == .punctuation, tokens[start - 1].byte == ASCII.openParen,
                    let outer = self.calleeName(beforeParen: start - 1) {
-                    return FragmentAnalyzer.sinks[name(of: tokens[outer])]
+                    return FragmentAnalyzer.clause(forSink: name(of: tokens[outer]), language: language)
                 }
             }
             // `conditions.Add("id = ANY(@Ids)")`, `where_parts.append("a = ?")`: a piece collected for

@@ -517,7 +517,12 @@ struct ExpressionAssembler {
         return swiftHoleLabel(segment).map { ["unsafeRaw", "raw", "ident"].contains($0) } ?? false
     }
 
-    /// Whether a JavaScript hole calls the `sql` helper or holds a nested `sql` template.
+    /// slonik's helpers that bind a value (`${sql.json(items)}`, `${sql.array(ids, 'int4')}`).
+    static let sqlValueHelpers: NameSet = ["array", "json", "jsonb", "binary", "date", "timestamp", "interval",
+                                           "uuid", "unnest"]
+
+    /// Whether a JavaScript hole calls the `sql` helper or holds a nested `sql` template (but not
+    /// a helper that binds a value: ``sqlValueHelpers``).
     func isSQLHelperHole(_ segment: LiteralSegment) -> Bool {
         var start = Int(segment.start)
         let end = Int(segment.end)
@@ -525,8 +530,13 @@ struct ExpressionAssembler {
                 || bytes[start] == ASCII.space { start += 1 }
         let hole = UnsafeBufferPointer(rebasing: bytes[start..<end])
         let sql = Array("sql".utf8)
-        if hole.starts(with: sql), hole.count > 3,
-           [ASCII.openParen, ASCII.backtick, UInt8(ascii: ".")].contains(hole[3]) { return true }
+        if hole.starts(with: sql), hole.count > 3, hole[3] == UInt8(ascii: ".") {
+            var nameEnd = 4
+            while nameEnd < hole.count, ASCII.isIdentifierPart(hole[nameEnd]) { nameEnd += 1 }
+            let helper = ASCII.lowercasedString(UnsafeBufferPointer(rebasing: hole[4..<nameEnd]))
+            return !Self.sqlValueHelpers.contains(helper)
+        }
+        if hole.starts(with: sql), hole.count > 3, [ASCII.openParen, ASCII.backtick].contains(hole[3]) { return true }
         return hole.indices.dropLast(3).contains { index in
             hole[index...].starts(with: sql) && hole[index + 3] == ASCII.backtick
                 && (index == 0 || !ASCII.isIdentifierPart(hole[index - 1]))
@@ -588,6 +598,7 @@ struct ExpressionAssembler {
         var calleeFound = false
         for _ in 0..<3 {
             guard let callee = enclosingCallee(before: searchFrom) else { break }
+            if !calleeFound { context.laterArgument = callee.openParen != index - 1 }
             calleeFound = true
             let calleeName = name(of: tokens[callee.nameIndex])
             if CallNames.formatters.contains(calleeName) {

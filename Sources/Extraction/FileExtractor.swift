@@ -53,7 +53,8 @@ struct FileExtractor {
                 && (TextSignals.isSingleWord(analyses[0].parseText) || analyses[0].parseError != nil
                     && Self.mayOpenStatement(candidate.text))
             let found = findings.count
-            for analysis in analyses where script || firstPiece || SQLClassifier.accepts(analysis, role: role) {
+            for analysis in analyses where script || firstPiece || SQLClassifier.accepts(
+                analysis, role: role, laterArgument: candidate.context.laterArgument) {
                 let line = analysis.lineOffset == 0 ? candidate.line
                     : candidate.line + candidate.bodyLineDelta + analysis.lineOffset
                 findings.append(finding(analysis, path: path, language: language, line: line,

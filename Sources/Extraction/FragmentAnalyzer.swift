@@ -11,6 +11,9 @@ struct FragmentCandidate {
         case condition, ordering, grouping, selection, pragma
         /// A join (`joins("LEFT JOIN …")`) or a locking clause (`lock("FOR NO KEY UPDATE")`).
         case join, locking
+        /// A piece an SQL tagged template builds (`sql`and t.type = ${type}``, Drizzle's
+        /// `sql`now() + ${window}``): a condition, a join or an expression.
+        case taggedPiece
         /// A select list handed to a method that also takes bare column names (`select(…)`,
         /// `Arel.sql(…)`): SQL only with a call or an alias (`COUNT(*) AS n`), not `t.*` or `a-b.id`.
         case selectList
@@ -40,6 +43,19 @@ enum FragmentAnalyzer {
         "selectraw": .selection, "raw": .selection, "pluck": .selection, "select": .selectList, "sql": .selectList,
         "pragma": .pragma,
     ]
+
+    /// The clause the sink `name` fills in `language`, or `nil`. Some sink names are other methods
+    /// in some languages: jQuery's `find`, `filter` and `not` take CSS selectors
+    /// (`find('input[name="key"]')`), and only Ruby's ORMs take a condition as the first argument
+    /// of `find`, `first`, `last` or `take` (Sequel's `first("…")`).
+    static func clause(forSink name: String, language: SQLLanguage) -> FragmentCandidate.Clause? {
+        guard let clause = sinks[name] else { return nil }
+        switch name {
+        case "find", "first", "last", "take": return language == .ruby ? clause : nil
+        case "filter", "not": return language == .javascript || language == .typescript ? nil : clause
+        default: return clause
+        }
+    }
 
     /// Rails migration methods called without parentheses whose string argument is a condition.
     static let commandSinks: NameSet = ["add_check_constraint"]
@@ -85,7 +101,9 @@ enum FragmentAnalyzer {
 
     private static func analyze(_ candidate: FragmentCandidate, output: PlaceholderNormalizer.Output) -> StatementAnalysis? {
         var text = output.parseText.trimmingCharacters(in: .whitespacesAndNewlines)
-        if candidate.clause == .condition { text = droppingLeadingConnector(text) }
+        let connected = droppingLeadingConnector(text)
+        let ledByConnector = connected.utf8.count != text.utf8.count
+        if candidate.clause == .condition || candidate.clause == .taggedPiece { text = connected }
         guard text.utf8.count >= 3, !TextSignals.isSingleWord(text), !text.utf8.contains(UInt8(ascii: ";")) else {
             return nil
         }
@@ -101,9 +119,13 @@ enum FragmentAnalyzer {
         case .selection: wrappers = [("SELECT ", "select_list"), ("SELECT 1 ORDER BY ", "order_by"),
                                      ("SELECT 1 WHERE ", "where")]
         case .selectList: wrappers = [("SELECT ", "select_list")]
+        case .taggedPiece:
+            wrappers = ledByConnector ? [("SELECT 1 WHERE ", "where")]
+                : [("SELECT ", "expression"), ("SELECT 1 FROM dyn_piece_0 ", "join"), ("SELECT 1 ORDER BY ", "order_by")]
         // `LEFT JOIN u ON …` whole, or what squirrel's `LeftJoin("u ON …")` puts after the words.
-        case .join: wrappers = [("SELECT 1 FROM t ", "join"), ("SELECT 1 FROM t JOIN ", "join")]
-        case .locking: wrappers = [("SELECT 1 FROM t ", "locking")]
+        // The stand-in table is a hole name, which the tables leave out.
+        case .join: wrappers = [("SELECT 1 FROM dyn_piece_0 ", "join"), ("SELECT 1 FROM dyn_piece_0 JOIN ", "join")]
+        case .locking: wrappers = [("SELECT 1 FROM dyn_piece_0 ", "locking")]
         case .pragma: wrappers = []
         }
         // Nothing but run-time pieces and parameters (`f"({a} = {b})"`, `"(%s)" % sql`): no SQL

@@ -14,14 +14,16 @@ enum SQLClassifier {
     ]
 
     /// Whether the analysed statement should be reported.
-    static func accepts(_ analysis: StatementAnalysis, role: CallContext.Role) -> Bool {
+    /// `laterArgument`: the string follows another argument of the call it is handed to.
+    static func accepts(_ analysis: StatementAnalysis, role: CallContext.Role, laterArgument: Bool = false) -> Bool {
         guard role != .notSQL else { return false }
         let text = analysis.parseText
-        if analysis.parseError != nil, isKeywordPiece(text) { return false }
+        if analysis.parseError != nil, isKeywordPiece(text) || isOtherLanguage(text) { return false }
         if TextSignals.isSingleWord(text) {
             // A lone word is SQL only when it is a whole statement (`COMMIT`, `VACUUM`) handed to
-            // SQL; `'SELECT'` in a type union or `.get("select")` is not.
-            guard role >= .sqlNamed, let parsed = analysis.parsed else { return false }
+            // SQL first; `'SELECT'` in a type union, `.get("select")` or `exec('FileReader', 'abort')`
+            // is not.
+            guard role >= .sqlNamed, !laterArgument, let parsed = analysis.parsed else { return false }
             return !parsed.isSelect
         }
         if analysis.dynamic, role < .sqlNamed, isListKeywordAroundPieces(text) { return false }
@@ -92,6 +94,32 @@ enum SQLClassifier {
             !PlaceholderNormalizer.isHoleIdentifier($0) && !($0.first.map(\.isNumber) ?? true)
         }
         return words == ["values"] || words == ["set"]
+    }
+
+    /// Whether unparsed text is something else that opens with a keyword: one run without a blank
+    /// (Vue's `update:selected` event, `start:h`), a regular expression (`WITH\W+(?:HEADER…`) or
+    /// SPARQL (`DELETE { ?category ?x ?y } WHERE { … }`).
+    private static func isOtherLanguage(_ text: String) -> Bool {
+        text.withUTF8Bytes { bytes in
+            guard bytes.contains(where: ASCII.isBlank) else { return true }
+            var quote: UInt8 = 0
+            for index in bytes.indices.dropLast() {
+                let byte = bytes[index]
+                if quote != 0 {
+                    if byte == quote { quote = 0 }
+                    continue
+                }
+                switch byte {
+                case ASCII.singleQuote, ASCII.doubleQuote: quote = byte
+                case ASCII.backslash where ASCII.isIdentifierStart(bytes[index + 1]): return true
+                case ASCII.openParen where bytes[index + 1] == UInt8(ascii: "?"): return true
+                case ASCII.openBrace where index + 2 < bytes.count && ASCII.isBlank(bytes[index + 1])
+                        && bytes[index + 2] == UInt8(ascii: "?"): return true
+                default: break
+                }
+            }
+            return false
+        }
     }
 
     private static func clauseCount(_ text: String) -> Int {

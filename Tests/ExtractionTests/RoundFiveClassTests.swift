@@ -54,9 +54,43 @@ struct RoundFiveClassTests {
         """, expected: [:]),
     ]
 
+    /// Decoys of whole real trees (WordPress, MediaWiki, Roundcube from Debian's packages).
+    static let decoys: [Case] = [
+        Case(name: "jquery selectors", language: .javascript, source: """
+        input = form.find('input[type="file"]');
+        api.refresh( $( this ).find( 'a.item-edit' ) );
+        $( '#box' ).filter( ":ui-button" ).not( ":ui-button" );
+        """, expected: [:]),
+        Case(name: "vue events", language: .javascript, source: """
+        const l = X(i, t, "update:selected");
+        this.trigger("start:h", [v, $]);
+        """, expected: [:]),
+        Case(name: "a keyword regular expression", language: .javascript, source: """
+        var compoundKeywords = "WITH\\W+(?:HEADER\\W+LINE|FRAME|KEY)|NO\\W+STANDARD\\W+PAGE\\W+HEADING";
+        """, expected: [:]),
+        Case(name: "sparql", language: .php, source: """
+        <?php
+        const SPARQL_DELETE = <<<SPARQLD
+        DELETE { ?category ?x ?y } WHERE { ?category ?x ?y VALUES ?category { %s } };
+        SPARQLD;
+        """, expected: [:]),
+        Case(name: "a lone word after another argument", language: .javascript, source: """
+        this.exec('FileReader', 'abort');
+        db.exec('BEGIN');
+        """, expected: [2: .static]),
+        Case(name: "ruby's first takes a condition", language: .ruby, source: """
+        Artist.first("name LIKE 'Y%'")
+        """, expected: [1: .fragment]),
+    ]
+
     @Test(arguments: statements)
     func statementClasses(_ item: Case) {
         item.expectReported()
+    }
+
+    @Test(arguments: decoys)
+    func wholeTreeDecoys(_ item: Case) {
+        item.expectReported(includingFragments: true)
     }
 
     /// The statements of the class tables parse, with their real tables.
