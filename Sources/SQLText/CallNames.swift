@@ -63,7 +63,7 @@ package enum CallNames {
         "ngettext", "translate", "i18n", "it", "describe", "test", "flash", "notice", "toast", "raise", "panic",
         "errorf", "fatalf", "infof", "debugf", "warnf", "logf", "assert", "message", "label", "title",
         "placeholder", "button", "tooltip", "settext", "showmessage", "createquery", "createtypedquery",
-        "tobe", "toequal", "tostrictequal",
+        "tobe", "toequal", "tostrictequal", "fail", "xctfail", "xctskip", "precondition", "preconditionfailure",
     ]
 
     /// Lower-cased tags of JavaScript template literals whose holes are bound parameters.

@@ -78,6 +78,9 @@ struct RoundFiveClassTests {
         this.exec('FileReader', 'abort');
         db.exec('BEGIN');
         """, expected: [2: .static]),
+        Case(name: "a test failure's message", language: .swift, source: """
+        XCTFail("call \\(self.numberOfCalls) unexpected (\\(context.channel.isWritable))")
+        """, expected: [:]),
         Case(name: "ruby's first takes a condition", language: .ruby, source: """
         Artist.first("name LIKE 'Y%'")
         """, expected: [1: .fragment]),
