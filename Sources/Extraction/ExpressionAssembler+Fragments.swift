@@ -95,10 +95,12 @@ extension ExpressionAssembler {
         if previous.byte == UInt8(ascii: "="), let variable = pieceVariable(before: index) {
             return FragmentAnalyzer.clause(forPieceNamed: name(of: tokens[variable]))
         }
-        // Ruby's command call: `add_check_constraint :receipts, "amount > 0", name: "…"`.
+        // Ruby's command call: `add_check_constraint :receipts, "amount > 0", name: "…"`, its
+        // arguments perhaps on lines of their own after a `,`.
         if language == .ruby, previous.byte == UInt8(ascii: ",") {
             var first = index - 1
-            while first > 0, tokens[first - 1].line == tokens[index].line { first -= 1 }
+            while first > 0, index - first < 16, tokens[first - 1].line == tokens[first].line
+                    || tokens[first - 1].kind == .punctuation && tokens[first - 1].byte == UInt8(ascii: ",") { first -= 1 }
             if tokens[first].kind == .identifier, tokens[first + 1].kind != .punctuation || tokens[first + 1].byte != ASCII.openParen,
                FragmentAnalyzer.commandSinks.contains(name(of: tokens[first])) {
                 return .condition
@@ -109,6 +111,8 @@ extension ExpressionAssembler {
         // Android's `db.query(table, columns, "email = ?", args, …)`, `db.delete(table, "id = ?", args)`.
         if language == .java || language == .kotlin, ["query", "update", "delete"].contains(calleeName) { return .condition }
         if language == .go, FragmentAnalyzer.selectListBuilders.contains(calleeName) { return .selectList }
+        // CodeIgniter's `->join("dir_master", "jobs.aircraft_id = dir_master.id")`: the ON condition.
+        if language == .php, FragmentAnalyzer.sinks[calleeName] == .join { return .condition }
         return ["first", "find", "last", "take"].contains(calleeName) ? .condition : nil
     }
 
@@ -149,8 +153,10 @@ extension ExpressionAssembler {
     /// (not `==`, `+=`, `.=`: those extend a statement).
     func pieceVariable(before index: Int) -> Int? {
         if let variable = assignedVariable(before: index) {
-            let previous = tokens[variable + 1]
-            if variable + 1 < index - 1 || previous.end != tokens[index - 1].end { return nil }
+            // `=` or Go's `:=` right before the literal.
+            let operatorStart = tokens[variable + 1]
+            if variable + 2 < index - 1 || operatorStart.kind != .punctuation
+                || tokens[index - 1].start - operatorStart.start > 1 { return nil }
             return variable
         }
         guard index > 3, tokens[index - 2].kind == .punctuation, tokens[index - 2].byte == ASCII.closeBracket,
@@ -167,14 +173,17 @@ extension ExpressionAssembler {
         let start = text.lowerBound
         let end = text.upperBound
         var wordEnd = start
-        while wordEnd < end, bytes[wordEnd] >= UInt8(ascii: "A"), bytes[wordEnd] <= UInt8(ascii: "Z") { wordEnd += 1 }
+        while wordEnd < end, ASCII.isIdentifierStart(bytes[wordEnd]) { wordEnd += 1 }
         guard wordEnd < end, bytes[wordEnd] == ASCII.space || bytes[wordEnd] == ASCII.newline
                 || bytes[wordEnd] == ASCII.tab || bytes[wordEnd] == ASCII.openParen else { return nil }
         let word = UnsafeBufferPointer(rebasing: bytes[start..<wordEnd])
-        guard word.elementsEqual("WHERE".utf8) || word.elementsEqual("AND".utf8) || word.elementsEqual("OR".utf8) else {
+        let previous = tokens[index - 1]
+        // A lower-case `where` only as an argument (`get_data("*", "branch", "where deleted = '0'")`).
+        let isArgument = previous.kind == .punctuation && (previous.byte == UInt8(ascii: ",") || previous.byte == ASCII.openParen)
+        guard word.elementsEqual("WHERE".utf8) || word.elementsEqual("AND".utf8) || word.elementsEqual("OR".utf8)
+                || isArgument && word.elementsEqual("where".utf8) else {
             return nil
         }
-        let previous = tokens[index - 1]
         if previous.kind == .string { return nil }  // `"SELECT …" "WHERE …"`: adjacent literals join
         if previous.kind == .punctuation, previous.byte == ASCII.backslash, tokens[index - 2].kind == .string {
             return nil  // the same, continued on the next line with `\`

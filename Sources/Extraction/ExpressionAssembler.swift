@@ -129,8 +129,13 @@ struct ExpressionAssembler {
            tokens[cursor - 1].kind == .punctuation, tokens[cursor - 1].byte == UInt8(ascii: "="), index + 1 < tokens.count,
            tokens[index + 1].kind == .string || tokens[index + 1].kind == .punctuation
             && (tokens[index + 1].byte == ASCII.closeParen || tokens[index + 1].byte == UInt8(ascii: "+")) { cursor -= 1 }
-        guard cursor > 0, tokens[cursor].kind == .punctuation, tokens[cursor].byte == UInt8(ascii: "="),
-              tokens[cursor - 1].kind == .identifier else { return nil }
+        guard cursor > 0, tokens[cursor].kind == .punctuation, tokens[cursor].byte == UInt8(ascii: "=") else { return nil }
+        // Go's short declaration: `query := "SELECT …"`.
+        if cursor > 1, tokens[cursor - 1].kind == .punctuation, tokens[cursor - 1].byte == UInt8(ascii: ":"),
+           tokens[cursor - 1].end == tokens[cursor].start, tokens[cursor - 2].kind == .identifier {
+            return cursor - 2
+        }
+        guard tokens[cursor - 1].kind == .identifier else { return nil }
         if cursor > 1, tokens[cursor - 2].kind == .punctuation, tokens[cursor - 2].end == tokens[cursor - 1].start - 0,
            tokens[cursor - 2].byte == UInt8(ascii: "=") || tokens[cursor - 2].byte == UInt8(ascii: "!") { return nil }
         return cursor - 1

@@ -11,6 +11,8 @@ struct FragmentCandidate {
         case condition, ordering, grouping, selection, pragma
         /// A join (`joins("LEFT JOIN …")`) or a locking clause (`lock("FOR NO KEY UPDATE")`).
         case join, locking
+        /// Assignments of an UPDATE (bun's `Set("status = ?", s)`).
+        case assignment
         /// A piece an SQL tagged template builds (`sql`and t.type = ${type}``, Drizzle's
         /// `sql`now() + ${window}``): a condition, a join or an expression.
         case taggedPiece
@@ -37,7 +39,8 @@ enum FragmentAnalyzer {
         "first": .condition, "find": .condition, "last": .condition, "take": .condition,
         "order": .ordering, "reorder": .ordering, "orderbyraw": .ordering, "order_by": .ordering, "orderby": .ordering,
         "not": .condition, "joins": .join, "lock": .locking, "join": .join, "leftjoin": .join, "rightjoin": .join,
-        "innerjoin": .join, "crossjoin": .join, "expr": .condition,
+        "innerjoin": .join, "crossjoin": .join, "expr": .condition, "wherein": .condition, "set": .assignment,
+        "columnexpr": .selection,
         "sum": .selection, "average": .selection, "minimum": .selection, "maximum": .selection,
         "groupbyraw": .grouping, "group": .grouping,
         "selectraw": .selection, "raw": .selection, "pluck": .selection, "select": .selectList, "sql": .selectList,
@@ -103,7 +106,7 @@ enum FragmentAnalyzer {
         var text = output.parseText.trimmingCharacters(in: .whitespacesAndNewlines)
         let connected = droppingLeadingConnector(text)
         let ledByConnector = connected.utf8.count != text.utf8.count
-        if candidate.clause == .condition || candidate.clause == .taggedPiece { text = connected }
+        if ledByConnector, [.condition, .taggedPiece, .selection].contains(candidate.clause) { text = connected }
         guard text.utf8.count >= 3, !TextSignals.isSingleWord(text), !text.utf8.contains(UInt8(ascii: ";")) else {
             return nil
         }
@@ -116,8 +119,11 @@ enum FragmentAnalyzer {
         case .condition: wrappers = [("SELECT 1 WHERE ", "where")]
         case .ordering: wrappers = [("SELECT 1 ORDER BY ", "order_by")]
         case .grouping: wrappers = [("SELECT 1 GROUP BY ", "group_by")]
+        // `Medoo::raw('WHERE …')`: a condition with its keyword.
+        case .selection where ledByConnector: wrappers = [("SELECT 1 WHERE ", "where")]
         case .selection: wrappers = [("SELECT ", "select_list"), ("SELECT 1 ORDER BY ", "order_by"),
                                      ("SELECT 1 WHERE ", "where")]
+        case .assignment: wrappers = [("UPDATE dyn_piece_0 SET ", "set")]
         case .selectList: wrappers = [("SELECT ", "select_list")]
         case .taggedPiece:
             wrappers = ledByConnector ? [("SELECT 1 WHERE ", "where")]

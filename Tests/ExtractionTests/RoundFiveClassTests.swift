@@ -86,6 +86,48 @@ struct RoundFiveClassTests {
         """, expected: [1: .fragment]),
     ]
 
+    /// Fragment classes: bun's `Set`/`ColumnExpr`, sqlboiler's `WhereIn`, a Go `where :=` piece,
+    /// CodeIgniter's join conditions and lower-case `where` arguments, Medoo's `raw('WHERE …')`,
+    /// a Rails migration's arguments on lines of their own, SQL tagged template pieces.
+    static let fragments: [Case] = [
+        Case(name: "bun update", language: .go, source: """
+        _, err := tx.NewUpdate().TableExpr(store.TableWorkItems).
+            Set("status = ?", store.StatusInProgress).
+            Set("locked_at = NULL").
+            Where("id IN (?)", bun.List(ids)).
+            Exec(ctx)
+        err = q.ColumnExpr("COUNT(*)").Scan(ctx, &total)
+        mods = append(mods, qm.WhereIn("\\"productID\\" in ?", ids...))
+        where := `task_name = ? AND status = ?`
+        """, expected: [2: .fragment, 3: .fragment, 4: .fragment, 6: .fragment, 7: .fragment, 8: .fragment]),
+        Case(name: "a bare column in Set is none", language: .go, source: """
+        sq.Update("users").Set("name", name)
+        """, expected: [:]),
+        Case(name: "codeigniter helpers", language: .php, source: """
+        <?php
+        $rows = $this->global_model->get_data("*", "branch", "where deleted = '0'")->result_array();
+        $this->db->join("dir_master", "jobs.aircraft_id = dir_master.id");
+        $where = Medoo::raw('WHERE order_status = 1 AND DATE(created_on) = DATE(NOW())');
+        notify("where you left off");
+        """, expected: [2: .fragment, 3: .fragment, 4: .fragment]),
+        Case(name: "rails check constraint over lines", language: .ruby, source: """
+        add_check_constraint :stores,
+                             "threshold_cents IS NULL OR threshold_cents >= 0",
+                             name: "stores_threshold_nonnegative"
+        """, expected: [2: .fragment]),
+        Case(name: "sql tagged pieces", language: .typescript, source: """
+        const typeQuery = type ? sql`and t.type = ${type}` : sql``;
+        const parentJoin = parent ? sql`left outer join tasks pt on t.parent_task = pt.id` : sql``;
+        await db.insert(limits).values({ key, resetAt: sql`now() + ${window}` });
+        const fields = sql`, t.assignee_id`;
+        """, expected: [1: .fragment, 2: .fragment, 3: .fragment]),
+    ]
+
+    @Test(arguments: fragments)
+    func fragmentClasses(_ item: Case) {
+        item.expectReported(includingFragments: true)
+    }
+
     @Test(arguments: statements)
     func statementClasses(_ item: Case) {
         item.expectReported()

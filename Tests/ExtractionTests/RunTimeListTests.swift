@@ -39,6 +39,12 @@ struct RunTimeListTests {
         $sql = "INSERT INTO t (" . implode(", ", $keys) . ") VALUES (" . implode(", ", $marks) . ")";
         $pdo->prepare($sql)->execute($values);
         """, expected: [2: .dynamic]),
+        Case(name: "go short declaration extended later", language: .go, source: """
+        query := "SELECT id FROM users WHERE active = true"
+        if name != "" {
+            query += " AND name = $1"
+        }
+        """, expected: [1: .dynamic]),
         Case(name: "a compiler's returned pieces", language: .python, source: """
         def bulk_insert_sql(self, fields, rows):
             return f"VALUES {values_sql}"
