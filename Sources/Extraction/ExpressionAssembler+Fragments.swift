@@ -73,8 +73,9 @@ extension ExpressionAssembler {
             // Python's and Ruby's `join` joins strings.
             if calleeName == "join", language == .python || language == .ruby { return nil }
             if let clause = FragmentAnalyzer.clause(forSink: calleeName, language: language) { return clause }
-            // SQLAlchemy's `where(text("…"))`, Sequelize's `where(literal("…"))`: the outer call's clause.
-            if FragmentAnalyzer.textWrappers.contains(calleeName) {
+            // SQLAlchemy's `where(text("…"))`, Sequelize's `where(literal("…"))`, GORM's
+            // `Where(fmt.Sprintf("…", x))`: the outer call's clause.
+            if FragmentAnalyzer.textWrappers.contains(calleeName) || CallNames.formatters.contains(calleeName) {
                 // Past the wrapper's receiver: `where(Sequel.lit("…"))`, `where(sa.text("…"))`.
                 var start = callee
                 while start > 2, tokens[start - 1].kind == .punctuation, tokens[start - 1].byte == UInt8(ascii: "."),
@@ -82,6 +83,12 @@ extension ExpressionAssembler {
                 if start > 1, tokens[start - 1].kind == .punctuation, tokens[start - 1].byte == ASCII.openParen,
                    let outer = self.calleeName(beforeParen: start - 1) {
                     return FragmentAnalyzer.clause(forSink: name(of: tokens[outer]), language: language)
+                }
+                // `conds = append(conds, fmt.Sprintf("%s = ?", col))`.
+                if start > 3, language == .go, tokens[start - 1].kind == .punctuation, tokens[start - 1].byte == UInt8(ascii: ","),
+                   tokens[start - 2].kind == .identifier, tokens[start - 3].kind == .punctuation,
+                   tokens[start - 3].byte == ASCII.openParen, name(of: tokens[start - 4]) == "append" {
+                    return FragmentAnalyzer.clause(forPieceNamed: name(of: tokens[start - 2]))
                 }
             }
             // `conditions.Add("id = ANY(@Ids)")`, `where_parts.append("a = ?")`: a piece collected for
@@ -108,6 +115,11 @@ extension ExpressionAssembler {
         }
         guard previous.byte == UInt8(ascii: ","), let callee = enclosingCallee(before: index) else { return nil }
         let calleeName = name(of: tokens[callee.nameIndex])
+        // Go's `conds = append(conds, "a = ?")`: the slice is the first argument.
+        if language == .go, calleeName == "append", callee.openParen + 2 == index - 1,
+           tokens[callee.openParen + 1].kind == .identifier {
+            return FragmentAnalyzer.clause(forPieceNamed: name(of: tokens[callee.openParen + 1]))
+        }
         // Android's `db.query(table, columns, "email = ?", args, …)`, `db.delete(table, "id = ?", args)`.
         if language == .java || language == .kotlin, ["query", "update", "delete"].contains(calleeName) { return .condition }
         if language == .go, FragmentAnalyzer.selectListBuilders.contains(calleeName) { return .selectList }

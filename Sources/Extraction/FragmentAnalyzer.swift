@@ -87,7 +87,7 @@ enum FragmentAnalyzer {
         for part in ["condition", "where", "clause", "criteri", "predicate"] where name.contains(part) {
             return .condition
         }
-        return name.hasSuffix("conds") ? .condition : nil
+        return name.hasSuffix("conds") || name == "cond" || name.hasSuffix("_cond") ? .condition : nil
     }
 
     /// The analysis of a fragment, or `nil` when it is not SQL (a bare identifier, prose).

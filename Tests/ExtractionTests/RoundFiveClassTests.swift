@@ -100,6 +100,12 @@ struct RoundFiveClassTests {
         mods = append(mods, qm.WhereIn("\\"productID\\" in ?", ids...))
         where := `task_name = ? AND status = ?`
         """, expected: [2: .fragment, 3: .fragment, 4: .fragment, 6: .fragment, 7: .fragment, 8: .fragment]),
+        Case(name: "go append to conditions", language: .go, source: """
+        cond = append(cond, "a = ?")
+        conds = append(conds, fmt.Sprintf("%s = ANY(?)", col))
+        parts = append(parts, "b = ?")
+        db.Where(fmt.Sprintf("created_at > %s", since)).Find(&rows)
+        """, expected: [1: .fragment, 2: .fragment, 4: .fragment]),
         Case(name: "a bare column in Set is none", language: .go, source: """
         sq.Update("users").Set("name", name)
         """, expected: [:]),
