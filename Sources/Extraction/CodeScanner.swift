@@ -1,5 +1,6 @@
 import Foundation
 import SourceLexing
+import SourceTree
 
 /// Finds the SQL an application runs in a tree of source code.
 ///
@@ -28,7 +29,8 @@ public struct CodeScanner: Sendable {
     @discardableResult
     public func scan(root: URL, onProgress: (ScanProgress) -> Void = { _ in },
                      onFinding: (SQLFinding) -> Void) throws -> ScanProgress {
-        let files = try FileWalker(options: options).files(under: root)
+        let files = try FileWalker(languages: options.languages, respectGitignore: options.respectGitignore,
+                                   skippedDirectories: options.skippedDirectories).files(under: root)
         let state = ScanState(total: files.count)
         let tree = TreeWrappers()
         onProgress(state.progress)

@@ -1,5 +1,6 @@
 import Foundation
 import SourceLexing
+import SourceTree
 
 /// Settings of a scan.
 public struct ExtractionOptions: Sendable {
@@ -18,11 +19,7 @@ public struct ExtractionOptions: Sendable {
     public var includeFragments = false
 
     /// Dependency, build-output and tooling folders skipped by default.
-    public static let defaultSkippedDirectories: Set<String> = [
-        ".git", ".hg", ".svn", "node_modules", "vendor", "third_party", "dist", "build", "target", ".build",
-        ".venv", "venv", "__pycache__", ".tox", ".mypy_cache", ".next", ".nuxt", "bower_components",
-        "Pods", ".gradle", ".idea", "coverage", ".terraform",
-    ]
+    public static let defaultSkippedDirectories = FileWalker.defaultSkippedDirectories
 
     /// Creates options; the defaults skip files over 2 MB and use every core.
     public init(maxFileSize: Int = 2 * 1024 * 1024, respectGitignore: Bool = true,

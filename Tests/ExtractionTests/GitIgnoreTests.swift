@@ -1,4 +1,5 @@
 @testable import Extraction
+import SourceTree
 import Foundation
 import Testing
 

@@ -1,13 +1,15 @@
 import Foundation
 
 /// Reads whole files into a buffer reused from file to file; skips large and binary files.
-struct FileReader {
+package struct FileReader {
     private var buffer: UnsafeMutableRawBufferPointer = .allocate(byteCount: 64 * 1024, alignment: 16)
     private static let binaryProbeLength = 8192
 
     /// Reads `path` and calls `body` with its bytes unless the file is larger than `limit` or
     /// binary (a NUL byte near the start). Returns the number of bytes read.
-    mutating func read(_ path: String, limit: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Int {
+    package init() {}
+
+    package mutating func read(_ path: String, limit: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Int {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return 0 }
         defer { close(descriptor) }

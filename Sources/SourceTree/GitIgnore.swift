@@ -3,7 +3,7 @@ import SourceLexing
 
 /// The rules of one `.gitignore` file (patterns, `!` negation, trailing `/` for directories,
 /// leading or inner `/` anchoring, `*`, `?`, `[…]` and `**`).
-public struct GitIgnore: Sendable {
+package struct GitIgnore: Sendable {
     struct Rule: Sendable {
         var pattern: [UInt8]
         var negated: Bool
@@ -12,11 +12,11 @@ public struct GitIgnore: Sendable {
     }
 
     /// Directory holding the file, relative to the scan root ("" for the root).
-    public let base: String
+    package let base: String
     let rules: [Rule]
 
     /// Parses the text of a `.gitignore` found in `base` (relative to the scan root).
-    public init(_ text: String, base: String = "") {
+    package init(_ text: String, base: String = "") {
         self.base = base
         self.rules = text.split(whereSeparator: \.isNewline).compactMap(Self.rule)
     }
@@ -53,7 +53,7 @@ public struct GitIgnore: Sendable {
 
     /// `true` ignored, `false` re-included by a negation, `nil` when no rule matches.
     /// `path` is relative to this file's directory.
-    public func match(_ path: String, isDirectory: Bool) -> Bool? {
+    package func match(_ path: String, isDirectory: Bool) -> Bool? {
         let bytes = Array(path.utf8)
         let name = bytes.lastIndex(of: ASCII.slash).map { Array(bytes[($0 + 1)...]) } ?? bytes
         var result: Bool?

@@ -2,16 +2,34 @@ import Foundation
 import SourceLexing
 
 /// A source file selected for scanning.
-struct SourceFile: Sendable {
-    var absolutePath: String
-    var relativePath: String
-    var language: SQLLanguage
+package struct SourceFile: Sendable {
+    package var absolutePath: String
+    package var relativePath: String
+    package var language: SQLLanguage
 }
 
 /// Walks a directory tree, skipping dependency/build folders, ignored paths and symbolic links,
-/// and keeps the files whose language the scanner reads.
-struct FileWalker {
-    let options: ExtractionOptions
+/// and keeps the files in the languages asked for.
+package struct FileWalker {
+    /// Dependency, build-output and tooling folders skipped by default.
+    package static let defaultSkippedDirectories: Set<String> = [
+        ".git", ".hg", ".svn", "node_modules", "vendor", "third_party", "dist", "build", "target", ".build",
+        ".venv", "venv", "__pycache__", ".tox", ".mypy_cache", ".next", ".nuxt", "bower_components",
+        "Pods", ".gradle", ".idea", "coverage", ".terraform",
+    ]
+
+    /// The languages whose files are kept.
+    let languages: Set<SQLLanguage>
+    /// Whether `.gitignore` files are honoured.
+    let respectGitignore: Bool
+    /// Directory names never descended into.
+    let skippedDirectories: Set<String>
+
+    package init(languages: Set<SQLLanguage>, respectGitignore: Bool, skippedDirectories: Set<String>) {
+        self.languages = languages
+        self.respectGitignore = respectGitignore
+        self.skippedDirectories = skippedDirectories
+    }
 
     private struct Directory {
         var absolute: String
@@ -20,7 +38,7 @@ struct FileWalker {
     }
 
     /// The files under `root` (or `root` itself when it is a file), in a stable order.
-    func files(under root: URL) throws -> [SourceFile] {
+    package func files(under root: URL) throws -> [SourceFile] {
         let rootPath = root.standardizedFileURL.path
         var status = stat()
         guard stat(rootPath, &status) == 0 else {
@@ -28,14 +46,14 @@ struct FileWalker {
         }
         if status.st_mode & S_IFMT != S_IFDIR {
             let name = (rootPath as NSString).lastPathComponent
-            guard let language = SQLLanguage(fileName: name), options.languages.contains(language) else { return [] }
+            guard let language = SQLLanguage(fileName: name), languages.contains(language) else { return [] }
             return [SourceFile(absolutePath: rootPath, relativePath: name, language: language)]
         }
         var files: [SourceFile] = []
         var stack = [Directory(absolute: rootPath, relative: "", ignores: [])]
         while let directory = stack.popLast() {
             var ignores = directory.ignores
-            if options.respectGitignore, let text = try? String(contentsOfFile: directory.absolute + "/.gitignore",
+            if respectGitignore, let text = try? String(contentsOfFile: directory.absolute + "/.gitignore",
                                                                   encoding: .utf8) {
                 ignores.append(GitIgnore(text, base: directory.relative))
             }
@@ -45,12 +63,12 @@ struct FileWalker {
                 let absolute = directory.absolute + "/" + name
                 switch kind {
                 case .directory:
-                    guard !options.skippedDirectories.contains(name), !isIgnored(relative, directory: true, ignores) else {
+                    guard !skippedDirectories.contains(name), !isIgnored(relative, directory: true, ignores) else {
                         continue
                     }
                     subdirectories.append(Directory(absolute: absolute, relative: relative, ignores: ignores))
                 case .file:
-                    guard let language = SQLLanguage(fileName: name), options.languages.contains(language),
+                    guard let language = SQLLanguage(fileName: name), languages.contains(language),
                           !isIgnored(relative, directory: false, ignores) else { continue }
                     files.append(SourceFile(absolutePath: absolute, relativePath: relative, language: language))
                 }
