@@ -542,10 +542,27 @@ struct ExpressionAssembler {
             return !Self.sqlValueHelpers.contains(helper)
         }
         if hole.starts(with: sql), hole.count > 3, [ASCII.openParen, ASCII.backtick].contains(hole[3]) { return true }
-        return hole.indices.dropLast(3).contains { index in
+        if hole.indices.dropLast(3).contains(where: { index in
             hole[index...].starts(with: sql) && hole[index + 3] == ASCII.backtick
                 && (index == 0 || !ASCII.isIdentifierPart(hole[index - 1]))
-        }
+        }) { return true }
+        return holeNamesSQL(hole)
+    }
+
+    /// Ends of names that hold or build a piece of SQL (`whereClause`, `buildConditions(…)`).
+    private static let sqlNameEndings = ["clause", "condition", "conditions", "fragment", "subquery", "where"]
+
+    /// Whether a hole is a name, or a call of a function, that says it holds SQL: `${doneCondSql(id)}`,
+    /// `${whereClause}`, `${this.filterFragment()}` (not `${query}`: a search term).
+    private func holeNamesSQL(_ hole: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = 0
+        while end < hole.count, ASCII.isIdentifierPart(hole[end]) || hole[end] == UInt8(ascii: ".") { end += 1 }
+        guard end > 0, end == hole.count || hole[end] == ASCII.openParen || hole[end] == ASCII.closeBrace
+                || ASCII.isBlank(hole[end]) else { return false }
+        var start = end
+        while start > 0, ASCII.isIdentifierPart(hole[start - 1]) { start -= 1 }
+        let name = ASCII.lowercasedString(UnsafeBufferPointer(rebasing: hole[start..<end]))
+        return name.contains("sql") || Self.sqlNameEndings.contains { name.hasSuffix($0) }
     }
 
     /// A Swift interpolation that is a bind whatever the callee: SQLKit's `\(bind: x)`, `\(binds: xs)`.

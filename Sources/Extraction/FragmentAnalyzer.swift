@@ -184,9 +184,11 @@ enum FragmentAnalyzer {
                                         "nulls", "similar"])
     }
 
-    /// Columns, each perhaps renamed: `geographies.id as id, geographies.name name`.
+    /// Columns, each perhaps renamed: `geographies.id as id, geographies.name name` (a run-time
+    /// piece is no column name: `${expr} as ${name}` is an expression).
     private static func isColumnList(_ text: String) -> Bool {
         func isName(_ word: Substring) -> Bool {
+            if PlaceholderNormalizer.isHoleIdentifier(String(word)) { return false }
             // Quoted parts count: `users."user"`, `` `t`.`c` ``.
             func isNameByte(_ byte: UInt8) -> Bool {
                 ASCII.isIdentifierPart(byte) || byte == UInt8(ascii: ".") || byte == ASCII.doubleQuote || byte == ASCII.backtick

@@ -38,7 +38,13 @@ struct RoundFiveClassTests {
           select rt.family_id, min(rt.created_at) as started_at from refresh_tokens rt where rt.user_id = ${userId}
         `.execute(tx);
         """, expected: [1: .static]),
-        // 4. Java's StringJoiner: pieces added with `add`, the joiner's delimiter between them.
+        // 4. A hole of an SQL tagged template named for SQL splices it; a value binds.
+        Case(name: "helper that returns sql", language: .typescript, source: """
+        const [r] = await tx.execute(sql`select ${doneCondSql(def.id, userId)} as done`);
+        const rows = await db.execute(sql`select id from items where name ilike ${query} and ${whereClause}`);
+        const found = await db.execute(sql`select id from items where name ilike ${query}`);
+        """, expected: [1: .dynamic, 2: .dynamic, 3: .static]),
+        // 5. Java's StringJoiner: pieces added with `add`, the joiner's delimiter between them.
         Case(name: "string joiner", language: .java, source: """
         StringJoiner sql = new StringJoiner(" ");
         sql.add("SELECT");
