@@ -192,11 +192,19 @@ extension ExpressionAssembler {
         let previous = tokens[index - 1]
         // A lower-case `where` only as an argument (`get_data("*", "branch", "where deleted = '0'")`).
         let isArgument = previous.kind == .punctuation && (previous.byte == UInt8(ascii: ",") || previous.byte == ASCII.openParen)
-        guard word.elementsEqual("WHERE".utf8) || word.elementsEqual("AND".utf8) || word.elementsEqual("OR".utf8)
-                || isArgument && word.elementsEqual("where".utf8) else {
+        let clause: FragmentCandidate.Clause
+        if word.elementsEqual("WHERE".utf8) || word.elementsEqual("AND".utf8) || word.elementsEqual("OR".utf8)
+            || isArgument && word.elementsEqual("where".utf8) {
+            clause = .condition
+        } else if word.elementsEqual("ORDER".utf8) || word.elementsEqual("GROUP".utf8),
+                  UnsafeBufferPointer(rebasing: bytes[(wordEnd + 1)..<end]).starts(with: "BY ".utf8) {
+            // `'ORDER BY match_name ASC'` kept for splicing.
+            clause = word.elementsEqual("ORDER".utf8) ? .ordering : .grouping
+        } else {
             return nil
         }
-        if previous.kind == .string { return nil }  // `"SELECT …" "WHERE …"`: adjacent literals join
+        // `"SELECT …" "WHERE …"`: adjacent literals join (in Python within parentheses, over lines).
+        if previous.kind == .string, language == .python || previous.line == tokens[index].line { return nil }
         if previous.kind == .punctuation, previous.byte == ASCII.backslash, tokens[index - 2].kind == .string {
             return nil  // the same, continued on the next line with `\`
         }
@@ -225,6 +233,6 @@ extension ExpressionAssembler {
                 return nil
             }
         }
-        return .condition
+        return clause
     }
 }

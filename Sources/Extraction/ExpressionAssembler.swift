@@ -605,9 +605,14 @@ struct ExpressionAssembler {
             return context
         }
         if index > 1, tokens[index - 1].kind == .punctuation,
-           tokens[index - 1].byte == UInt8(ascii: "=") || tokens[index - 1].byte == UInt8(ascii: ":"),
-           CallNames.isSQLName(name(of: tokens[index - 2])) {
-            context.role = .sqlNamed
+           tokens[index - 1].byte == UInt8(ascii: "=") || tokens[index - 1].byte == UInt8(ascii: ":") {
+            let target = name(of: tokens[index - 2])
+            // ADO.NET's `cmd.CommandText = "…"` runs what it is given.
+            if target == "commandtext" {
+                context.role = .entryPoint
+            } else if CallNames.isSQLName(target) {
+                context.role = .sqlNamed
+            }
         }
         if language == .swift, !importsSQLite, swiftHolesAreParameters(forStringAt: index) {
             context.holesAreParameters = true

@@ -39,7 +39,7 @@ enum FragmentAnalyzer {
         "first": .condition, "find": .condition, "last": .condition, "take": .condition,
         "order": .ordering, "reorder": .ordering, "orderbyraw": .ordering, "order_by": .ordering, "orderby": .ordering,
         "not": .condition, "joins": .join, "lock": .locking, "join": .join, "leftjoin": .join, "rightjoin": .join,
-        "innerjoin": .join, "crossjoin": .join, "expr": .condition, "wherein": .condition, "set": .assignment,
+        "innerjoin": .join, "crossjoin": .join, "joinraw": .join, "expr": .condition, "wherein": .condition, "set": .assignment,
         "columnexpr": .selection,
         "sum": .selection, "average": .selection, "minimum": .selection, "maximum": .selection,
         "groupbyraw": .grouping, "group": .grouping,
@@ -84,6 +84,10 @@ enum FragmentAnalyzer {
     /// (Django keeps `"-created"` orderings in such lists).
     static func clause(forPieceNamed name: String) -> FragmentCandidate.Clause? {
         if name.contains("order") || name.contains("sort") { return nil }
+        // `updates = append(updates, "title = $1")`, `setValues`: assignments of an UPDATE.
+        if name.contains("update") || name.contains("assign") || name.hasPrefix("setvalue") || name == "sets" {
+            return .assignment
+        }
         for part in ["condition", "where", "clause", "criteri", "predicate"] where name.contains(part) {
             return .condition
         }
@@ -107,6 +111,7 @@ enum FragmentAnalyzer {
         let connected = droppingLeadingConnector(text)
         let ledByConnector = connected.utf8.count != text.utf8.count
         if ledByConnector, [.condition, .taggedPiece, .selection].contains(candidate.clause) { text = connected }
+        if candidate.clause == .ordering || candidate.clause == .grouping { text = droppingLeadingBy(text) }
         guard text.utf8.count >= 3, !TextSignals.isSingleWord(text), !text.utf8.contains(UInt8(ascii: ";")) else {
             return nil
         }
@@ -130,7 +135,9 @@ enum FragmentAnalyzer {
                 : [("SELECT ", "expression"), ("SELECT 1 FROM dyn_piece_0 ", "join"), ("SELECT 1 ORDER BY ", "order_by")]
         // `LEFT JOIN u ON …` whole, or what squirrel's `LeftJoin("u ON …")` puts after the words.
         // The stand-in table is a hole name, which the tables leave out.
-        case .join: wrappers = [("SELECT 1 FROM dyn_piece_0 ", "join"), ("SELECT 1 FROM dyn_piece_0 JOIN ", "join")]
+        // A join without ON (SQLite's `JOIN json_each(…) AS tag`) is tried with one.
+        case .join: wrappers = [("SELECT 1 FROM dyn_piece_0 ", "join"), ("SELECT 1 FROM dyn_piece_0 JOIN ", "join"),
+                                ("SELECT 1 FROM dyn_piece_0 ", "join ON")]
         case .locking: wrappers = [("SELECT 1 FROM dyn_piece_0 ", "locking")]
         case .pragma: wrappers = []
         }
@@ -144,9 +151,11 @@ enum FragmentAnalyzer {
                     || ["->", "||", "::"].contains(where: text.contains) else { return nil }
         }
         for (prefix, type) in wrappers {
-            guard let summary = try? PgQuery.summarize(prefix + text), summary.statements.count == 1 else { continue }
+            let withoutOn = type == "join ON"
+            guard let summary = try? PgQuery.summarize(prefix + text + (withoutOn ? " ON true" : "")),
+                  summary.statements.count == 1 else { continue }
             guard candidate.clause == .locking || hasOperatorOrCall(text) else { return nil }
-            return result(text: text, display: output.displayText, dynamic: output.dynamic, type: type,
+            return result(text: text, display: output.displayText, dynamic: output.dynamic, type: withoutOn ? "join" : type,
                           tables: summary.statements[0].tables)
         }
         return nil
@@ -174,6 +183,15 @@ enum FragmentAnalyzer {
         return String(decoding: utf8[end...], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// `text` without a leading `ORDER BY` or `GROUP BY` (any case).
+    static func droppingLeadingBy(_ text: String) -> String {
+        let words = text.split(maxSplits: 2, whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+        guard words.count == 3, ["order", "group"].contains(words[0].lowercased()), words[1].lowercased() == "by" else {
+            return text
+        }
+        return String(words[2])
+    }
+
     /// A condition or expression has an operator, a call, a placeholder or a direction;
     /// `order("created_at")` or a column list has none of them.
     private static func hasOperatorOrCall(_ text: String) -> Bool {
@@ -181,7 +199,7 @@ enum FragmentAnalyzer {
         let words = Set(LooseSQLReader.words(of: text))
         if words.contains("as") { return !isColumnList(text) }
         return !words.isDisjoint(with: ["asc", "desc", "like", "ilike", "in", "is", "between", "not", "and", "or",
-                                        "nulls", "similar"])
+                                        "nulls", "similar", "collate"])
     }
 
     /// Columns, each perhaps renamed: `geographies.id as id, geographies.name name` (a run-time

@@ -54,6 +54,11 @@ struct RoundFiveClassTests {
         sql.add("WHERE id = :id");
         return jdbc.query(sql.toString(), params, mapper);
         """, expected: [2: .dynamic]),
+        // 6. ADO.NET runs what `CommandText` is given, also text PostgreSQL does not parse.
+        Case(name: "command text", language: .csharp, source: """
+        pragma.CommandText = "PRAGMA journal_mode=WAL;";
+        cmd.CommandText = "PRAGMA foreign_keys = ON";
+        """, expected: [1: .static, 2: .static]),
         Case(name: "a collection's add is no joiner", language: .java, source: """
         List<String> names = new ArrayList<>();
         names.add("SELECT");
@@ -112,6 +117,24 @@ struct RoundFiveClassTests {
         parts = append(parts, "b = ?")
         db.Where(fmt.Sprintf("created_at > %s", since)).Find(&rows)
         """, expected: [1: .fragment, 2: .fragment, 4: .fragment]),
+        Case(name: "round six pieces", language: .typescript, source: """
+        conditions.push(`o.status = $${paramIndex++}`);
+        const q = database<Row>("courses").joinRaw("JOIN json_each(courses.tags_json) AS tag")
+          .groupByRaw("tag.value COLLATE NOCASE").orderByRaw("name COLLATE NOCASE");
+        """, expected: [1: .fragment, 2: .fragment, 3: .fragment]),
+        Case(name: "go positional assignments", language: .go, source: """
+        updates = append(updates, fmt.Sprintf("title = $%d", argCounter))
+        """, expected: [1: .fragment]),
+        Case(name: "sqlite named parameters", language: .csharp, source: """
+        whereClauses.Add("Level >= $minLevel");
+        """, expected: [1: .fragment]),
+        Case(name: "ordering returned by a method", language: .ruby, source: """
+        def sort_sql(sort)
+          if sort == 'matchname'
+            'ORDER BY match_name ASC'
+          end
+        end
+        """, expected: [3: .fragment]),
         Case(name: "a bare column in Set is none", language: .go, source: """
         sq.Update("users").Set("name", name)
         """, expected: [:]),

@@ -88,6 +88,10 @@ struct RunTimeListTests {
         ("UPDATE t SET \u{1}\u{1}\u{1}", "UPDATE t SET dyn_piece_1 = $1"),
         ("SELECT a FROM t WHERE \u{1}\u{1}", "SELECT a FROM t WHERE $1"),
         ("SELECT reset FROM t WHERE offset = %s", "SELECT reset FROM t WHERE offset = $1"),
+        ("SELECT a FROM t WHERE a = $name AND b = $\u{1}", "SELECT a FROM t WHERE a = $1 AND b = $2"),
+        ("UPDATE t SET city = $%d", "UPDATE t SET city = $1"),
+        ("SELECT value FROM v$session WHERE s = $body$x$body$", "SELECT value FROM v$session WHERE s = $body$x$body$"),
+        ("CREATE INDEX i ON /*$wgDBprefix*/t (a) /* :x ? */", "CREATE INDEX i ON /*$wgDBprefix*/t (a) /* :x ? */"),
     ] as [(String, String)])
     func standIns(text: String, parseText: String) {
         let output = PlaceholderNormalizer(formatted: false, mode: .parameter).normalize(Array(text.utf8))
