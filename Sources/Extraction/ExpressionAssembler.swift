@@ -687,6 +687,7 @@ struct ExpressionAssembler {
            language == .csharp || language == .java {
             return index - 3
         }
+        // The name before the `=`, its generic arguments skipped as before a call's parenthesis.
         guard let type = calleeName(beforeParen: index - 1), type > 0, tokens[type - 1].kind == .punctuation,
               tokens[type - 1].byte == UInt8(ascii: ":") else { return nil }
         return type

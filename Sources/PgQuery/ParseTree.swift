@@ -73,8 +73,11 @@ public struct ParseTree: Sendable, Equatable {
             }
             return alias
         })
-        let names = rangeVars.filter { $0.schema != nil || !ctes.contains($0.name) && !aliases.contains($0.name) }
-            .map(\.qualifiedName)
+        let names = relations.compactMap { node -> String? in
+            guard let name = node["relname"]?.stringValue else { return nil }
+            let relation = RangeVar(schema: node["schemaname"]?.stringValue, name: name)
+            return relation.schema != nil || !ctes.contains(name) && !aliases.contains(name) ? relation.qualifiedName : nil
+        }
         return Array(Set(names)).sorted()
     }
 

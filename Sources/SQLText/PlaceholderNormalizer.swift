@@ -83,8 +83,8 @@ package struct PlaceholderNormalizer {
     private static let specialBytes = ByteTable { byte in
         switch byte {
         case HoleMarker.dynamic, HoleMarker.parameter, ASCII.singleQuote, ASCII.doubleQuote, ASCII.minus,
-             UInt8(ascii: "?"), ASCII.percent, UInt8(ascii: ":"), ASCII.at, ASCII.hash, ASCII.dollar, ASCII.openBrace, ASCII.slash,
-             UInt8(ascii: "s"):
+             UInt8(ascii: "?"), ASCII.percent, UInt8(ascii: ":"), ASCII.at, ASCII.hash, ASCII.dollar, ASCII.openBrace,
+             ASCII.slash, UInt8(ascii: "s"):
             return true
         default:
             return false
@@ -178,7 +178,8 @@ package struct PlaceholderNormalizer {
                     while index < count, text[index] != ASCII.newline { copy(text[index]); index += 1 }
                 case ASCII.slash where index + 1 < count && text[index + 1] == ASCII.star:
                     // A block comment is copied as it is (`/*$wgDBprefix*/`, `/* :name */`).
-                    let end = PlaceholderNormalizer.find([ASCII.star, ASCII.slash], in: text, from: index + 2).map { $0 + 2 } ?? count
+                    let close = PlaceholderNormalizer.find([ASCII.star, ASCII.slash], in: text, from: index + 2)
+                    let end = close.map { $0 + 2 } ?? count
                     copy(index..<end)
                     index = end
                 case UInt8(ascii: "?"):
@@ -217,9 +218,13 @@ package struct PlaceholderNormalizer {
                        let close = text[(index + 2)...].firstIndex(of: ASCII.closeBrace) {
                         // `#{id}` binds (MyBatis); `${x}` and Spring Data's SpEL `#{#entityName}` splice text.
                         let spel = byte == ASCII.hash && index + 2 < count && text[index + 2] == ASCII.hash
-                        if byte == ASCII.hash, !spel { emitParameter(before: close + 1) } else { emitHole(inQuotes: false, before: close + 1) }
+                        if byte == ASCII.hash, !spel {
+                            emitParameter(before: close + 1)
+                        } else {
+                            emitHole(inQuotes: false, before: close + 1)
+                        }
                         index = close + 1
-                    } else if let end = PlaceholderNormalizer.numberedParameterEnd(text, at: index) {
+                    } else if let end = PlaceholderNormalizer.dollarParameterEnd(text, at: index) {
                         emitParameter(before: end)
                         index = end
                     } else {
@@ -488,11 +493,12 @@ package struct PlaceholderNormalizer {
     /// The index after a parameter spelt with `$` other than PostgreSQL's `$1`, at `start`: SQLite's
     /// `$name`, or a number written at run time, `$${index}` (a template's hole after `$`) or `$%d`
     /// (Go's `fmt.Sprintf("city = $%d", n)`); `nil` otherwise.
-    package static func numberedParameterEnd(_ text: [UInt8], at start: Int) -> Int? {
+    package static func dollarParameterEnd(_ text: [UInt8], at start: Int) -> Int? {
         guard text[start] == ASCII.dollar, start + 1 < text.count else { return nil }
         if text[start + 1] == HoleMarker.dynamic { return start + 2 }
         // SQLite's `$name` (not a dollar quote's `$tag$`, nor part of a name: Oracle's `v$session`).
-        if ASCII.isIdentifierStart(text[start + 1]), text[start + 1] < 0x80, start == 0 || !ASCII.isIdentifierPart(text[start - 1]) {
+        if ASCII.isIdentifierStart(text[start + 1]), text[start + 1] < 0x80,
+           start == 0 || !ASCII.isIdentifierPart(text[start - 1]) {
             var end = start + 2
             while end < text.count, ASCII.isIdentifierPart(text[end]) { end += 1 }
             return end < text.count && text[end] == ASCII.dollar ? nil : end
@@ -552,7 +558,7 @@ package struct PlaceholderNormalizer {
         return nil
     }
 
-    // MARK: - Assignment positions
+    // MARK: - List positions
 
     /// Whether `parse` ends with the word `keyword` (lower case; any case in `parse`), blanks
     /// after it allowed.
