@@ -143,6 +143,9 @@ package struct PlaceholderNormalizer {
         /// The display text once it differs from `parse` (`nil` while it is the same).
         var display: [UInt8]?
         var parameterCount = 0
+        /// Parameters shown so far: the display text numbers only the placeholders the code wrote
+        /// (`WHERE id = $1` after a `{dynamic}` piece, which the parse text numbers too).
+        var displayParameterCount = 0
         var dynamic = false
         var usedHoleMode = false
 
@@ -312,13 +315,11 @@ package struct PlaceholderNormalizer {
         /// A bound value; `next` is the index of the text after its placeholder.
         mutating func emitParameter(before next: Int) {
             rewrite()
-            if emitList(before: next) {
-                if display != nil { Self.append(parameterCount, prefix: ASCII.dollar, to: &display!) }
-                return
-            }
+            displayParameterCount += 1
+            if display != nil { Self.append(displayParameterCount, prefix: ASCII.dollar, to: &display!) }
+            if emitList(before: next) { return }
             parameterCount += 1
             Self.append(parameterCount, prefix: ASCII.dollar, to: &parse)
-            if display != nil { Self.append(parameterCount, prefix: ASCII.dollar, to: &display!) }
         }
 
         /// A piece (run-time or bound) that stands for a list, whatever the hole mode: rows after
@@ -380,7 +381,8 @@ package struct PlaceholderNormalizer {
             diverge()
             rewrite()
             parameterCount += 1
-            Self.append(parameterCount, prefix: ASCII.dollar, to: &display!)
+            displayParameterCount += 1
+            Self.append(displayParameterCount, prefix: ASCII.dollar, to: &display!)
             switch mode {
             case .parameter, .remove:
                 Self.append(parameterCount, prefix: ASCII.dollar, to: &parse)

@@ -97,4 +97,12 @@ struct RunTimeListTests {
         let output = PlaceholderNormalizer(formatted: false, mode: .parameter).normalize(Array(text.utf8))
         #expect(output.parseText == parseText)
     }
+
+    /// The text shown numbers only the placeholders the code wrote, not the run-time pieces.
+    @Test func displayNumbersWrittenPlaceholders() {
+        let text = Array("UPDATE \u{1} SET \u{1} WHERE id = %s AND v = ?".utf8)
+        let output = PlaceholderNormalizer(formatted: false, mode: .identifier).normalize(text)
+        #expect(output.displayText == "UPDATE {dynamic} SET {dynamic} WHERE id = $1 AND v = $2")
+        #expect(output.parseText == "UPDATE dyn_piece_1 SET dyn_piece_2 = $2 WHERE id = $3 AND v = $4")
+    }
 }
