@@ -501,6 +501,13 @@ struct ExpressionAssembler {
         let segments = lexed.segments[Int(literal.segmentStart)..<Int(literal.segmentStart + literal.segmentCount)]
         // Decoded text is never longer than the token (a hole's marker is shorter than the hole).
         candidate.text.reserveCapacity(candidate.text.count + Int(token.end - token.start))
+        let start = candidate.text.count
+        defer {
+            // `db.one('… WHERE id = ${id}', { id })`: pg-promise's variables in a plain string.
+            if language == .javascript || language == .typescript, !literal.isTemplate, candidate.text.count > start {
+                PgPromiseFormat.markVariables(in: &candidate.text, from: start)
+            }
+        }
         for segment in segments {
             if segment.isHole {
                 let marker = holeMarker == SQLCandidate.parameterHole
@@ -697,6 +704,17 @@ struct ExpressionAssembler {
     func templateTag(before index: Int) -> Int? {
         guard index > 0, tokens[index - 1].end == tokens[index].start else { return nil }
         if tokens[index - 1].kind == .identifier { return index - 1 }
+        // A tag returned by a call: `getSql()`UPDATE …``.
+        if tokens[index - 1].kind == .punctuation, tokens[index - 1].byte == ASCII.closeParen {
+            var cursor = index - 2
+            var depth = 1
+            while cursor > 0, depth > 0, index - cursor < 16 {
+                if tokens[cursor].kind == .punctuation, tokens[cursor].byte == ASCII.closeParen { depth += 1 }
+                if tokens[cursor].kind == .punctuation, tokens[cursor].byte == ASCII.openParen { depth -= 1 }
+                cursor -= 1
+            }
+            return depth == 0 && tokens[cursor].kind == .identifier ? cursor : nil
+        }
         guard tokens[index - 1].kind == .punctuation, tokens[index - 1].byte == UInt8(ascii: ">") else { return nil }
         // A row type spelt out in the type argument (Kysely: sql<{ id: string; … }>`…`) is long.
         return calleeName(beforeParen: index, genericTokens: 200)

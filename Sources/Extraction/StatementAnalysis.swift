@@ -94,11 +94,18 @@ enum StatementAnalyzer {
         let ranges = RoutineBodies.joined(pieces, in: utf8).ranges
         var results: [StatementAnalysis] = []
         for (index, range) in ranges.enumerated() {
-            let piece = String(decoding: utf8[range], as: UTF8.self)
+            var piece = String(decoding: utf8[range], as: UTF8.self)
             let trimmed = piece.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty, !isOnlyComments(trimmed) else { continue }
+            let leading = leadingLines(piece)
             let lineOffset = index == 0 && results.isEmpty ? 0
-                : utf8[..<range.lowerBound].reduce(0) { $0 + ($1 == ASCII.newline ? 1 : 0) } + leadingLines(piece)
+                : utf8[..<range.lowerBound].reduce(0) { $0 + ($1 == ASCII.newline ? 1 : 0) } + leading
+            // The comment that ended the line of the `;` before (`; -- expect: …`) is no part of
+            // this statement: its words would be read as the statement's.
+            if leading > 0, let code = piece.utf8.split(separator: ASCII.newline, maxSplits: leading,
+                                                        omittingEmptySubsequences: false).last {
+                piece = String(Substring(code))
+            }
             let output = PlaceholderNormalizer.Output(parseText: piece, displayText: piece, dynamic: dynamic,
                                                       usedHoleMode: false)
             do {

@@ -67,7 +67,10 @@ package enum CallNames {
     ]
 
     /// Lower-cased tags of JavaScript template literals whose holes are bound parameters.
-    package static let sqlTags: NameSet = ["sql", "$queryraw", "$executeraw", "raw", "query", "unsafe", "sqlfragment"]
+    /// postgres.js calls its connection whatever the code names it: a transaction (`tx`), a
+    /// reserved connection (`reserved`), the pool (`db`, `pg`).
+    package static let sqlTags: NameSet = ["sql", "$queryraw", "$executeraw", "raw", "query", "unsafe", "sqlfragment",
+                                           "tx", "trx", "reserved", "db", "pg", "postgres"]
 
     /// Whether a variable or label name suggests it holds SQL.
     package static func isSQLName(_ lowercasedName: String) -> Bool {

@@ -168,6 +168,9 @@ package enum LiteralPrefilter {
             if byte == ASCII.space || byte == ASCII.tab || byte == ASCII.newline || byte == ASCII.carriageReturn
                 || byte == ASCII.openParen {
                 index += 1
+            } else if byte == UInt8(ascii: ";"), index + 4 < count,
+                      bytes[(index + 1)...(index + 4)].map({ $0 | 0x20 }).elementsEqual("with".utf8) {
+                index += 1  // T-SQL's `;WITH …`: the `;` ends whatever came before the common table expression
             } else if byte == ASCII.backslash, index + 1 < count, bytes[index + 1] | 0x20 == UInt8(ascii: "n") {
                 index += 2
             } else if byte == ASCII.minus, index + 2 < count, bytes[index + 1] == ASCII.minus,

@@ -4,10 +4,11 @@ import SourceLexing
 import SQLText
 import Testing
 
-/// Classes of miss and error found by the fifth corpus round (real files labelled blind, see
-/// `Corpus/README.md`), one table per class; each source is cut down from the file it was found in.
-@Suite("Round-five classes")
-struct RoundFiveClassTests {
+/// Classes of miss and error found by the fifth to seventh corpus rounds (real files labelled
+/// blind, see `Corpus/README.md`) and by whole real trees, one table per class; each source is cut
+/// down from the file it was found in.
+@Suite("Blind-round classes")
+struct BlindRoundClassTests {
     typealias Case = SweepClassTests.Case
 
     static let statements: [Case] = [
@@ -59,6 +60,30 @@ struct RoundFiveClassTests {
         pragma.CommandText = "PRAGMA journal_mode=WAL;";
         cmd.CommandText = "PRAGMA foreign_keys = ON";
         """, expected: [1: .static, 2: .static]),
+        // 7. Round seven: T-SQL's `;WITH`, pg-promise's formats, postgres.js tags, a statement of a
+        // script after a line that ends with a comment.
+        Case(name: "t-sql semicolon before with", language: .csharp, source: """
+        migrationBuilder.Sql(@"
+        ;WITH Ordered AS (SELECT Id, ROW_NUMBER() OVER (ORDER BY CreatedAt) AS rn FROM Orders)
+        UPDATE o SET Consecutive = Ordered.rn FROM Orders o JOIN Ordered ON o.Id = Ordered.Id");
+        """, expected: [1: .static]),
+        Case(name: "pg-promise formats", language: .javascript, source: """
+        let query = db.one('SELECT answers FROM answer WHERE id = ${id}', {id: answerId});
+        a = db.one('SELECT COUNT(author_id) FROM author WHERE author_id in ($1:raw) HAVING COUNT(author_id) = $2;', [list, n]);
+        g = db.any('SELECT * FROM genre WHERE type = $<type> AND name = $(name)', args);
+        """, expected: [1: .static, 2: .dynamic, 3: .static]),
+        Case(name: "postgres.js tags", language: .typescript, source: """
+        const [lock] = await reserved`SELECT pg_try_advisory_lock(hashtextextended(${key}, 0)) AS acquired`;
+        await getSql()`UPDATE outbox_actions SET locked_at = NULL WHERE id = ${action.id}`;
+        const page = html`<select name="${name}"></select>`;
+        """, expected: [1: .static, 2: .static]),
+        Case(name: "script statement after a commented line", language: .swift, source: """
+        try execThrows(\"""
+          CREATE TABLE IF NOT EXISTS sync_cursors (key TEXT PRIMARY KEY); -- cursors
+          INSERT OR IGNORE INTO sync_cursors(key, value) VALUES ('item_seq', 0); -- first
+          INSERT OR IGNORE INTO sync_cursors(key, value) VALUES ('progress_seq', 0); -- second
+        \""")
+        """, expected: [1: .static, 3: .static, 4: .static]),
         Case(name: "a collection's add is no joiner", language: .java, source: """
         List<String> names = new ArrayList<>();
         names.add("SELECT");
