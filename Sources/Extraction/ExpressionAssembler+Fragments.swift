@@ -12,7 +12,8 @@ extension ExpressionAssembler {
             let token = tokens[index]
             guard token.kind == .string, index > 1, !startsWithKeyword(token) || opensWithComparedWord(token),
                   !continuesExpression(at: index),
-                  let clause = fragmentClause(forStringAt: index) ?? clauseLedFragment(at: index) else {
+                  let clause = fragmentClause(forStringAt: index) ?? clauseLedFragment(at: index)
+                    ?? (isOrderingList(tokens[index]) ? .ordering : nil) else {
                 index += 1
                 continue
             }
@@ -27,6 +28,24 @@ extension ExpressionAssembler {
             index = last + 1
         }
         return found
+    }
+
+    /// A literal that is an ordering and nothing else, two or more items or a qualified column, each
+    /// with an upper-case direction: `'o.observed_at DESC, o.id DESC'` (a table of sort orders).
+    func isOrderingList(_ token: SourceToken) -> Bool {
+        let literal = lexed.literals[Int(token.literal)]
+        guard literal.segmentCount == 1, let text = firstText(of: token), text.count < 200 else { return false }
+        let items = UnsafeBufferPointer(rebasing: bytes[text]).split(separator: UInt8(ascii: ","))
+        var qualified = false
+        for item in items {
+            let words = item.split(whereSeparator: ASCII.isBlank)
+            guard words.count == 2 || words.count == 4, let direction = words.dropFirst().first,
+                  direction.elementsEqual("ASC".utf8) || direction.elementsEqual("DESC".utf8),
+                  words[0].allSatisfy({ ASCII.isIdentifierPart($0) || $0 == UInt8(ascii: ".") }) else { return false }
+            if words.count == 4, !words[2].elementsEqual("NULLS".utf8) { return false }
+            qualified = qualified || words[0].contains(UInt8(ascii: "."))
+        }
+        return items.count > 1 || qualified
     }
 
     /// A literal whose first word, a statement keyword, is compared: a column (`"cluster = ?"`).
@@ -63,8 +82,12 @@ extension ExpressionAssembler {
         if previous.byte == UInt8(ascii: ":"), tokens[index - 2].kind == .identifier {
             let label = name(of: tokens[index - 2])
             if label == "where" { return .condition }
-            guard label == "sql", index > 3, tokens[index - 3].kind == .punctuation,
-                  tokens[index - 3].byte == ASCII.openParen, let callee = calleeName(beforeParen: index - 3) else { return nil }
+            guard label == "sql" else { return nil }
+            guard index > 3, tokens[index - 3].kind == .punctuation, tokens[index - 3].byte == ASCII.openParen,
+                  let callee = calleeName(beforeParen: index - 3) else {
+                // `return { sql: '1=1', params: [] }`: a piece of SQL kept with its parameters.
+                return language == .javascript || language == .typescript ? .selection : nil
+            }
             return FragmentAnalyzer.clause(forSink: name(of: tokens[callee]), language: language)
         }
         let open = tokens[opener]

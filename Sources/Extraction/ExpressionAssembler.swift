@@ -69,17 +69,25 @@ struct ExpressionAssembler {
                 index = last + 1
                 continue
             }
+            if token.kind == .identifier, let (candidate, last) = extendedConstant(at: index) {
+                found.append(candidate)
+                index = last + 1
+                continue
+            }
             let margined = trimsMargin(literalAt: index)
             guard token.kind == .string, !continuesExpression(at: index) else {
                 index += 1
                 continue
             }
             let opensWithKeyword = margined ? marginedTextStartsWithKeyword(token) : startsWithKeyword(token)
-            guard opensWithKeyword || !margined && mayOpenStatementWithoutKeyword(at: index) else {
+            // `"$baseSql ORDER BY lb.wins DESC"`: a statement kept in a variable, then a clause.
+            let extendsStatement = !opensWithKeyword && !margined && opensWithSQLNamedHole(at: index)
+            guard opensWithKeyword || extendsStatement || !margined && mayOpenStatementWithoutKeyword(at: index) else {
                 index += 1
                 continue
             }
-            let context = context(forExpressionAt: index)
+            var context = context(forExpressionAt: index)
+            if extendsStatement { context.role = .entryPoint }
             // Without a keyword, a statement only when handed straight to an entry point.
             guard opensWithKeyword || context.role == .entryPoint else {
                 index += 1
@@ -160,6 +168,11 @@ struct ExpressionAssembler {
                 if next.kind == .punctuation, after.kind == .punctuation, after.byte == UInt8(ascii: "="),
                    next.byte == UInt8(ascii: "+") || next.byte == UInt8(ascii: "."), after.start == next.end {
                     return true
+                }
+                // Go's `query := …` declares another variable of the same name (in the next function).
+                if next.kind == .punctuation, next.byte == UInt8(ascii: ":"), after.kind == .punctuation,
+                   after.byte == UInt8(ascii: "="), after.start == next.end {
+                    return false
                 }
                 // Ruby's `sql << " AND …"` appends in place.
                 if language == .ruby, next.kind == .punctuation, next.byte == ASCII.less, after.kind == .punctuation,
@@ -349,6 +362,53 @@ struct ExpressionAssembler {
         guard let firstHole = segments.firstIndex(where: \.isHole),
               let text = segments[(firstHole + 1)...].first(where: { !$0.isHole }) else { return false }
         return TextSignals.continuesWithClause(UnsafeBufferPointer(rebasing: bytes[Int(text.start)..<Int(text.end)]))
+    }
+
+    /// `BASE_SELECT_SQL + " where a.ID = ?"`: a constant named for SQL (upper case) that a literal
+    /// goes on with a clause is a statement, run-time text from the constant on; with the index of
+    /// its last token. Statements kept in a constant are read as SQL (an entry point's role).
+    func extendedConstant(at index: Int) -> (SQLCandidate, Int)? {
+        let constant = tokens[index]
+        guard index + 2 < tokens.count, tokens[index + 1].kind == .punctuation, tokens[index + 1].byte == concatOperator,
+              !isAssignmentOperator(at: index + 1), tokens[index + 2].kind == .string,
+              index == 0 || tokens[index - 1].kind != .punctuation || tokens[index - 1].byte != concatOperator else {
+            return nil
+        }
+        let name = word(constant)
+        guard name.count > 3, !name.contains(where: { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }),
+              CallNames.isSQLName(ASCII.lowercasedString(name)), let text = firstText(of: tokens[index + 2]),
+              TextSignals.continuesWithClause(UnsafeBufferPointer(rebasing: bytes[text.lowerBound..<text.upperBound]))
+                || text.lowerBound > Int(tokens[index + 2].start) + 1 && TextSignals.continuesWithClause(
+                    UnsafeBufferPointer(rebasing: bytes[(text.lowerBound - 1)..<text.upperBound])) else { return nil }
+        var context = context(forExpressionAt: index + 2)
+        context.role = max(context.role, .entryPoint)
+        var candidate = SQLCandidate(text: [SQLCandidate.dynamicHole], line: Int(constant.line),
+                                     column: Int(constant.column), context: context, concatenated: true)
+        let last = assemble(from: index + 2, into: &candidate)
+        markSplices(in: &candidate)
+        return (candidate, last)
+    }
+
+    /// Whether an interpolated literal opens with a hole named for SQL (`"$baseSql ORDER BY …"`,
+    /// `` `${BASE_QUERY} WHERE …` ``) that text goes on with a clause; not when it is assigned to the
+    /// variable it names (`sql = "#{sql} RETURNING id"` extends a statement made elsewhere).
+    func opensWithSQLNamedHole(at index: Int) -> Bool {
+        let literal = lexed.literals[Int(tokens[index].literal)]
+        guard literal.segmentCount > 1 else { return false }
+        let first = lexed.segments[Int(literal.segmentStart)]
+        let next = lexed.segments[Int(literal.segmentStart) + 1]
+        guard first.isHole, !next.isHole else { return false }
+        var start = Int(first.start)
+        let end = Int(first.end)
+        while start < end, !ASCII.isIdentifierStart(bytes[start]) { start += 1 }
+        var nameEnd = start
+        while nameEnd < end, ASCII.isIdentifierPart(bytes[nameEnd]) || bytes[nameEnd] == UInt8(ascii: ".") { nameEnd += 1 }
+        var nameStart = nameEnd
+        while nameStart > start, ASCII.isIdentifierPart(bytes[nameStart - 1]) { nameStart -= 1 }
+        let name = UnsafeBufferPointer(rebasing: bytes[nameStart..<nameEnd])
+        guard nameEnd > nameStart, CallNames.isSQLName(ASCII.lowercasedString(name)) else { return false }
+        if let variable = assignedVariable(before: index), word(tokens[variable]).elementsEqual(name) { return false }
+        return TextSignals.continuesWithClause(UnsafeBufferPointer(rebasing: bytes[Int(next.start)..<Int(next.end)]))
     }
 
     /// Whether the string at `index` is the right operand of a concatenation (handled with its start).

@@ -97,7 +97,7 @@ enum FragmentAnalyzer {
     /// The analysis of a fragment, or `nil` when it is not SQL (a bare identifier, prose).
     static func analyze(_ candidate: FragmentCandidate) -> StatementAnalysis? {
         // `{0}` slots (jOOQ's templates, .NET's and Python's format strings) are run-time pieces.
-        let formatted = hasIndexedSlot(candidate.text)
+        let formatted = FragmentText.hasIndexedSlot(candidate.text)
         for mode in PlaceholderNormalizer.HoleMode.allCases {
             let output = PlaceholderNormalizer(formatted: formatted, mode: mode).normalize(candidate.text)
             if let analysis = analyze(candidate, output: output) { return analysis }
@@ -108,10 +108,12 @@ enum FragmentAnalyzer {
 
     private static func analyze(_ candidate: FragmentCandidate, output: PlaceholderNormalizer.Output) -> StatementAnalysis? {
         var text = output.parseText.trimmingCharacters(in: .whitespacesAndNewlines)
-        let connected = droppingLeadingConnector(text)
+        let connected = FragmentText.droppingLeadingConnector(text)
         let ledByConnector = connected.utf8.count != text.utf8.count
         if ledByConnector, [.condition, .taggedPiece, .selection].contains(candidate.clause) { text = connected }
-        if candidate.clause == .ordering || candidate.clause == .grouping { text = droppingLeadingBy(text) }
+        if candidate.clause == .ordering || candidate.clause == .grouping {
+            text = FragmentText.droppingLeadingBy(text)
+        }
         guard text.utf8.count >= 3, !TextSignals.isSingleWord(text), !text.utf8.contains(UInt8(ascii: ";")) else {
             return nil
         }
@@ -150,79 +152,23 @@ enum FragmentAnalyzer {
             guard text.utf8.contains(ASCII.openParen) || LooseSQLReader.words(of: text).contains("as")
                     || ["->", "||", "::"].contains(where: text.contains) else { return nil }
         }
+        // A value, not a piece of a statement: a column default (`knex.raw('uuid_generate_v4()')`),
+        // Django's descending ordering (`order_by("-last_update")`).
+        if candidate.clause == .selection || candidate.clause == .selectList, FragmentText.isCallWithoutArguments(text) {
+            return nil
+        }
+        if candidate.clause == .ordering, text.hasPrefix("-"), TextSignals.isSingleWord(String(text.dropFirst())) {
+            return nil
+        }
         for (prefix, type) in wrappers {
             let withoutOn = type == "join ON"
             guard let summary = try? PgQuery.summarize(prefix + text + (withoutOn ? " ON true" : "")),
                   summary.statements.count == 1 else { continue }
-            guard candidate.clause == .locking || hasOperatorOrCall(text) else { return nil }
+            guard candidate.clause == .locking || FragmentText.hasOperatorOrCall(text) else { return nil }
             return result(text: text, display: output.displayText, dynamic: output.dynamic, type: withoutOn ? "join" : type,
                           tables: summary.statements[0].tables)
         }
         return nil
-    }
-
-    /// Whether `text` holds `{` digits `}`.
-    private static func hasIndexedSlot(_ text: [UInt8]) -> Bool {
-        text.indices.contains { index in
-            guard text[index] == ASCII.openBrace else { return false }
-            var end = index + 1
-            while end < text.count, ASCII.isDigit(text[end]) { end += 1 }
-            return end > index + 1 && end < text.count && text[end] == ASCII.closeBrace
-        }
-    }
-
-    /// `text` without a leading `WHERE`, `AND` or `OR` (any case): the word that joins a stored
-    /// condition to the statement it is spliced into (`"AND type = ?"`, `` `WHERE id=$1` ``).
-    static func droppingLeadingConnector(_ text: String) -> String {
-        let utf8 = Array(text.utf8)
-        var end = 0
-        while end < utf8.count, end < 6, ASCII.isIdentifierPart(utf8[end]) { end += 1 }
-        guard end < utf8.count, !ASCII.isIdentifierPart(utf8[end]) else { return text }
-        let word = String(decoding: utf8[..<end], as: UTF8.self).lowercased()
-        guard word == "where" || word == "and" || word == "or" else { return text }
-        return String(decoding: utf8[end...], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    /// `text` without a leading `ORDER BY` or `GROUP BY` (any case).
-    static func droppingLeadingBy(_ text: String) -> String {
-        let words = text.split(maxSplits: 2, whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
-        guard words.count == 3, ["order", "group"].contains(words[0].lowercased()), words[1].lowercased() == "by" else {
-            return text
-        }
-        return String(words[2])
-    }
-
-    /// A condition or expression has an operator, a call, a placeholder or a direction;
-    /// `order("created_at")` or a column list has none of them.
-    private static func hasOperatorOrCall(_ text: String) -> Bool {
-        if text.utf8.contains(where: { "=<>()?$*+-/|@~!".utf8.contains($0) }) { return true }
-        let words = Set(LooseSQLReader.words(of: text))
-        if words.contains("as") { return !isColumnList(text) }
-        return !words.isDisjoint(with: ["asc", "desc", "like", "ilike", "in", "is", "between", "not", "and", "or",
-                                        "nulls", "similar", "collate"])
-    }
-
-    /// Columns, each perhaps renamed: `geographies.id as id, geographies.name name` (a run-time
-    /// piece is no column name: `${expr} as ${name}` is an expression).
-    private static func isColumnList(_ text: String) -> Bool {
-        func isName(_ word: Substring) -> Bool {
-            if PlaceholderNormalizer.isHoleIdentifier(String(word)) { return false }
-            // Quoted parts count: `users."user"`, `` `t`.`c` ``.
-            func isNameByte(_ byte: UInt8) -> Bool {
-                ASCII.isIdentifierPart(byte) || byte == UInt8(ascii: ".") || byte == ASCII.doubleQuote || byte == ASCII.backtick
-            }
-            guard let first = word.utf8.first, ASCII.isIdentifierStart(first) || first == ASCII.doubleQuote
-                    || first == ASCII.backtick else { return false }
-            return word.utf8.allSatisfy(isNameByte)
-        }
-        return text.split(separator: ",").allSatisfy { item in
-            let words = item.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
-            switch words.count {
-            case 1, 2: return words.allSatisfy(isName)
-            case 3: return isName(words[0]) && words[1].lowercased() == "as" && isName(words[2])
-            default: return false
-            }
-        }
     }
 
     private static func result(text: String, display: String, dynamic: Bool, type: String,

@@ -6,19 +6,14 @@ import SQLText
 /// Decides whether a string that opens with a SQL keyword really is SQL, so that messages such as
 /// "Select a file", "update your profile" or JPQL are not reported.
 enum SQLClassifier {
-    private static let clauseWords: Set<String> = [
-        "from", "where", "join", "values", "set", "group", "order", "limit", "returning", "into", "on",
-        "having", "union", "conflict", "table", "index", "exists", "as", "and", "by", "offset",
-        // MySQL accepts `INSERT … VALUE (…)` for `VALUES`.
-        "value",
-    ]
-
     /// Whether the analysed statement should be reported.
     /// `laterArgument`: the string follows another argument of the call it is handed to.
     static func accepts(_ analysis: StatementAnalysis, role: CallContext.Role, laterArgument: Bool = false) -> Bool {
         guard role != .notSQL else { return false }
         let text = analysis.parseText
-        if analysis.parseError != nil, isKeywordPiece(text) || isOtherLanguage(text) { return false }
+        if analysis.parseError != nil, StatementSignals.isKeywordPiece(text) || StatementSignals.isOtherLanguage(text) {
+            return false
+        }
         if TextSignals.isSingleWord(text) {
             // A lone word is SQL only when it is a whole statement (`COMMIT`, `VACUUM`) handed to
             // SQL first; `'SELECT'` in a type union, `.get("select")` or `exec('FileReader', 'abort')`
@@ -26,7 +21,7 @@ enum SQLClassifier {
             guard role >= .sqlNamed, !laterArgument, let parsed = analysis.parsed else { return false }
             return !parsed.isSelect
         }
-        if analysis.dynamic, role < .sqlNamed, isListKeywordAroundPieces(text) { return false }
+        if analysis.dynamic, role < .sqlNamed, StatementSignals.isListKeywordAroundPieces(text) { return false }
         let keywordCase = TextSignals.leadingKeywordCase(text)
         if let parsed = analysis.parsed, parsed.looksLikeJPQL { return false }
         var strength = keywordCase == .upper ? 2 : (keywordCase == .lower ? 1 : 0)
@@ -37,16 +32,18 @@ enum SQLClassifier {
                 return role == .entryPoint && keywordCase != .other
             }
             if strength >= 2 { return true }
-            let clauses = clauseCount(text)
+            let clauses = StatementSignals.clauseCount(text)
             let punctuated = TextSignals.hasSQLPunctuation(text)
             return strength == 1 ? (punctuated || clauses >= 3) : (punctuated && clauses >= 2)
         }
         if role == .entryPoint {
             // `${headerSelect} WHERE id = ?`: a run-time piece, then a clause.
-            return keywordCase != .other || clauseCount(text) >= 2 || analysis.dynamic && opensWithHoleThenClause(text)
+            return keywordCase != .other || StatementSignals.clauseCount(text) >= 2
+                || analysis.dynamic && StatementSignals.opensWithHoleThenClause(text)
         }
-        guard strength >= 2, !endsLikeSentence(text) else { return false }
-        return clauseCount(text) >= 2 && TextSignals.hasSQLPunctuation(text) || LooseSQLReader.definesTable(text)
+        guard strength >= 2, !StatementSignals.endsLikeSentence(text) else { return false }
+        return StatementSignals.clauseCount(text) >= 2 && TextSignals.hasSQLPunctuation(text)
+            || LooseSQLReader.definesTable(text)
     }
 
     /// Whether ``accepts(_:role:)`` is certain to reject `text` (one statement, placeholders
@@ -63,90 +60,10 @@ enum SQLClassifier {
         var strength = keywordCase == .upper ? 2 : (keywordCase == .lower ? 1 : 0)
         if role == .sqlNamed { strength += 1 }
         switch strength {
-        case 0: return !(TextSignals.hasSQLPunctuation(text) && clauseCount(text) >= 2)
-        case 1: return !TextSignals.hasSQLPunctuation(text) && clauseCount(text) < 3
+        case 0: return !(TextSignals.hasSQLPunctuation(text) && StatementSignals.clauseCount(text) >= 2)
+        case 1: return !TextSignals.hasSQLPunctuation(text) && StatementSignals.clauseCount(text) < 3
         default: return false
         }
-    }
-
-    // MARK: - Signals
-
-    private static let pieceWords: Set<String> = [
-        "alter", "table", "column", "drop", "index", "create", "sequence", "do", "nothing", "update", "set", "insert",
-        "into", "select", "delete", "from", "where", "view", "or", "replace", "temporary", "temp", "unique", "if",
-        "exists", "not", "add", "constraint", "primary", "key", "foreign", "default", "on", "conflict", "values",
-        "distinct", "all", "union", "join", "with", "recursive", "returning", "materialized", "schema", "type",
-        "trigger", "function", "cascade", "restrict", "only", "and",
-    ]
-
-    /// Whether unparsed `text` is a short run of keywords only (`ALTER TABLE`, `DO NOTHING`,
-    /// `CREATE SEQUENCE`): a piece a query compiler joins into statements, not a statement.
-    static func isKeywordPiece(_ text: String) -> Bool {
-        let words = LooseSQLReader.words(of: text)
-        return !words.isEmpty && words.count <= 4 && words.allSatisfy(pieceWords.contains)
-            && !text.utf8.contains(where: { $0 == ASCII.openParen || $0 == UInt8(ascii: "=") || $0 == ASCII.star })
-    }
-
-    /// Whether dynamic text is `VALUES` or `SET` and run-time pieces only (`VALUES {rows}`,
-    /// `SET {assignments}`): a piece a query compiler returns to splice, unless handed to SQL.
-    private static func isListKeywordAroundPieces(_ text: String) -> Bool {
-        let words = LooseSQLReader.words(of: text).filter {
-            !PlaceholderNormalizer.isHoleIdentifier($0) && !($0.first.map(\.isNumber) ?? true)
-        }
-        return words == ["values"] || words == ["set"]
-    }
-
-    /// Whether unparsed text is something else that opens with a keyword: one run without a blank
-    /// (Vue's `update:selected` event, `start:h`), a regular expression (`WITH\W+(?:HEADER…`) or
-    /// SPARQL (`DELETE { ?category ?x ?y } WHERE { … }`).
-    private static func isOtherLanguage(_ text: String) -> Bool {
-        text.withUTF8Bytes { bytes in
-            guard bytes.contains(where: ASCII.isBlank) else { return true }
-            var quote: UInt8 = 0
-            for index in bytes.indices.dropLast() {
-                let byte = bytes[index]
-                if quote != 0 {
-                    if byte == quote { quote = 0 }
-                    continue
-                }
-                switch byte {
-                case ASCII.singleQuote, ASCII.doubleQuote: quote = byte
-                case ASCII.backslash where ASCII.isIdentifierStart(bytes[index + 1]): return true
-                case ASCII.openParen where bytes[index + 1] == UInt8(ascii: "?"): return true
-                case ASCII.openBrace where index + 2 < bytes.count && ASCII.isBlank(bytes[index + 1])
-                        && bytes[index + 2] == UInt8(ascii: "?"): return true
-                default: break
-                }
-            }
-            return false
-        }
-    }
-
-    private static func clauseCount(_ text: String) -> Int {
-        Set(LooseSQLReader.words(of: text).dropFirst().filter(clauseWords.contains)).count
-    }
-
-    /// Whether normalised text opens, after blanks and `(`, with run-time pieces' parameters (`$1`,
-    /// `$1$2`) that a clause continues (``TextSignals/continuesWithClause(_:)``).
-    private static func opensWithHoleThenClause(_ text: String) -> Bool {
-        text.withUTF8Bytes { bytes in
-            var index = 0
-            while index < bytes.count, ASCII.isBlank(bytes[index]) || bytes[index] == ASCII.openParen { index += 1 }
-            var sawHole = false
-            while index + 1 < bytes.count, bytes[index] == ASCII.dollar, ASCII.isDigit(bytes[index + 1]) {
-                index += 1
-                while index < bytes.count, ASCII.isDigit(bytes[index]) { index += 1 }
-                sawHole = true
-            }
-            return sawHole && TextSignals.continuesWithClause(UnsafeBufferPointer(rebasing: bytes[index...]))
-        }
-    }
-
-    private static func endsLikeSentence(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let last = trimmed.last, ".!?:".contains(last) else { return false }
-        let beforeLast = trimmed.dropLast().last
-        return beforeLast?.isLetter ?? false
     }
 
     // MARK: - Tree shape

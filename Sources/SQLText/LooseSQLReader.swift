@@ -32,7 +32,7 @@ package enum LooseSQLReader {
         // its first word; set operations and their clauses join SELECTs.
         guard let first = words.first(where: { $0.first?.isLetter == true && !PlaceholderNormalizer.isHoleIdentifier($0) })
         else { return "unknown" }
-        if ["union", "intersect", "except", "order", "limit"].contains(first) { return "select" }
+        if ["union", "intersect", "except", "order", "limit", "where", "group", "having"].contains(first) { return "select" }
         if ["create", "alter", "drop"].contains(first) {
             let objects: Set<String> = ["table", "index", "view", "function", "schema", "sequence", "type", "trigger",
                                         "procedure"]

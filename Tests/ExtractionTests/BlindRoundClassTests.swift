@@ -84,6 +84,34 @@ struct BlindRoundClassTests {
           INSERT OR IGNORE INTO sync_cursors(key, value) VALUES ('progress_seq', 0); -- second
         \""")
         """, expected: [1: .static, 3: .static, 4: .static]),
+        // 8. Round eight: a statement kept in a constant or variable named for SQL, then a clause.
+        Case(name: "constant then clause", language: .java, source: """
+        private static final String BASE_SELECT_SQL = "select a.ID, a.PROMO_NO from PROMO a";
+        private static final String GET_ALL_SQL = BASE_SELECT_SQL + " order by a.PROMO_NO desc";
+        private static final String GET_SQL = BASE_SELECT_SQL + " where a.ID = ?";
+        private static final String LABEL = TITLE + " where you left off";
+        """, expected: [1: .static, 2: .dynamic, 3: .dynamic]),
+        Case(name: "template opening with a statement variable", language: .kotlin, source: """
+        val baseSql = "SELECT lb.user_id, lb.wins FROM leaderboard lb"
+        val sql = if (conditions.isEmpty()) {
+            "$baseSql ORDER BY lb.wins DESC"
+        } else {
+            "$baseSql WHERE ${conditions.joinToString(" AND ")} ORDER BY lb.wins DESC"
+        }
+        """, expected: [1: .static, 3: .dynamic, 5: .dynamic]),
+        Case(name: "a statement extending itself is no new one", language: .ruby, source: """
+        sql = "#{sql} RETURNING #{quote_column_name(pk)}"
+        """, expected: [:]),
+        Case(name: "go redeclaration in the next function", language: .go, source: """
+        func a() {
+            query := `SELECT id FROM categories WHERE slug = $1`
+            db.QueryRow(query, slug)
+        }
+        func b() {
+            query := "SELECT id FROM t WHERE 1=1"
+            query += " AND x = 1"
+        }
+        """, expected: [2: .static, 6: .dynamic]),
         Case(name: "a collection's add is no joiner", language: .java, source: """
         List<String> names = new ArrayList<>();
         names.add("SELECT");
@@ -117,6 +145,17 @@ struct BlindRoundClassTests {
         Case(name: "a test failure's message", language: .swift, source: """
         XCTFail("call \\(self.numberOfCalls) unexpected (\\(context.channel.isWritable))")
         """, expected: [:]),
+        Case(name: "values and django orderings", language: .javascript, source: """
+        table.uuid('id').primary().defaultTo(knex.raw('uuid_generate_v4()'));
+        const posts = await Post.objects.order_by("-last_update");
+        """, expected: [:]),
+        Case(name: "pieces kept with their parameters, sort tables", language: .javascript, source: """
+        if (!user) return { sql: 'o.created_by = ?', params: [user.id] };
+        const SORTS = {
+          newest: 'o.observed_at DESC, o.id DESC',
+          label: 'Newest first',
+        };
+        """, expected: [1: .fragment, 3: .fragment]),
         Case(name: "ruby's first takes a condition", language: .ruby, source: """
         Artist.first("name LIKE 'Y%'")
         """, expected: [1: .fragment]),

@@ -1,0 +1,77 @@
+import Foundation
+import SourceLexing
+
+/// Text tests of a piece of SQL handed to an ORM (a fragment), before and after it is parsed inside
+/// the statement it belongs to: the words that join it to that statement, and whether it holds
+/// anything of SQL's own (an operator, a call, a direction) rather than names.
+package enum FragmentText {
+    /// Whether `text` holds `{` digits `}`.
+    package static func hasIndexedSlot(_ text: [UInt8]) -> Bool {
+        text.indices.contains { index in
+            guard text[index] == ASCII.openBrace else { return false }
+            var end = index + 1
+            while end < text.count, ASCII.isDigit(text[end]) { end += 1 }
+            return end > index + 1 && end < text.count && text[end] == ASCII.closeBrace
+        }
+    }
+
+    /// `text` without a leading `WHERE`, `AND` or `OR` (any case): the word that joins a stored
+    /// condition to the statement it is spliced into (`"AND type = ?"`, `` `WHERE id=$1` ``).
+    package static func droppingLeadingConnector(_ text: String) -> String {
+        let utf8 = Array(text.utf8)
+        var end = 0
+        while end < utf8.count, end < 6, ASCII.isIdentifierPart(utf8[end]) { end += 1 }
+        guard end < utf8.count, !ASCII.isIdentifierPart(utf8[end]) else { return text }
+        let word = String(decoding: utf8[..<end], as: UTF8.self).lowercased()
+        guard word == "where" || word == "and" || word == "or" else { return text }
+        return String(decoding: utf8[end...], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Whether `text` is a name and `()`: `now()`, `gen_random_uuid()`.
+    package static func isCallWithoutArguments(_ text: String) -> Bool {
+        guard text.hasSuffix("()") else { return false }
+        return text.dropLast(2).utf8.allSatisfy { ASCII.isIdentifierPart($0) || $0 == UInt8(ascii: ".") }
+    }
+
+    /// `text` without a leading `ORDER BY` or `GROUP BY` (any case).
+    package static func droppingLeadingBy(_ text: String) -> String {
+        let words = text.split(maxSplits: 2, whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+        guard words.count == 3, ["order", "group"].contains(words[0].lowercased()), words[1].lowercased() == "by" else {
+            return text
+        }
+        return String(words[2])
+    }
+
+    /// A condition or expression has an operator, a call, a placeholder or a direction;
+    /// `order("created_at")` or a column list has none of them.
+    package static func hasOperatorOrCall(_ text: String) -> Bool {
+        if text.utf8.contains(where: { "=<>()?$*+-/|@~!".utf8.contains($0) }) { return true }
+        let words = Set(LooseSQLReader.words(of: text))
+        if words.contains("as") { return !isColumnList(text) }
+        return !words.isDisjoint(with: ["asc", "desc", "like", "ilike", "in", "is", "between", "not", "and", "or",
+                                        "nulls", "similar", "collate"])
+    }
+
+    /// Columns, each perhaps renamed: `geographies.id as id, geographies.name name` (a run-time
+    /// piece is no column name: `${expr} as ${name}` is an expression).
+    package static func isColumnList(_ text: String) -> Bool {
+        func isName(_ word: Substring) -> Bool {
+            if PlaceholderNormalizer.isHoleIdentifier(String(word)) { return false }
+            // Quoted parts count: `users."user"`, `` `t`.`c` ``.
+            func isNameByte(_ byte: UInt8) -> Bool {
+                ASCII.isIdentifierPart(byte) || byte == UInt8(ascii: ".") || byte == ASCII.doubleQuote || byte == ASCII.backtick
+            }
+            guard let first = word.utf8.first, ASCII.isIdentifierStart(first) || first == ASCII.doubleQuote
+                    || first == ASCII.backtick else { return false }
+            return word.utf8.allSatisfy(isNameByte)
+        }
+        return text.split(separator: ",").allSatisfy { item in
+            let words = item.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+            switch words.count {
+            case 1, 2: return words.allSatisfy(isName)
+            case 3: return isName(words[0]) && words[1].lowercased() == "as" && isName(words[2])
+            default: return false
+            }
+        }
+    }
+}
