@@ -13,37 +13,40 @@ struct ExplainCommandTests {
         let stderr: String
     }
 
-    /// Runs the built `dbooster` with `arguments`, feeding `input` on standard input.
-    static func dbooster(_ arguments: [String], input: String = "") throws -> Run {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let executable = root.appendingPathComponent(".build/debug/dbooster")
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = FileManager.default.temporaryDirectory
-        let (stdin, stdout, stderr) = (Pipe(), Pipe(), Pipe())
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                   stderr: String(decoding: err, as: UTF8.self))
+    /// Runs the built `dbooster` with `arguments`, feeding `input` on standard input (off the
+    /// cooperative pool: the program may run for seconds).
+    static func dbooster(_ arguments: [String], input: String = "") async throws -> Run {
+        try await offPool {
+            let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent()
+            let process = Process()
+            process.executableURL = root.appendingPathComponent(".build/debug/dbooster")
+            process.arguments = arguments
+            process.currentDirectoryURL = FileManager.default.temporaryDirectory
+            let (stdin, stdout, stderr) = (Pipe(), Pipe(), Pipe())
+            process.standardInput = stdin
+            process.standardOutput = stdout
+            process.standardError = stderr
+            try process.run()
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+            let out = stdout.fileHandleForReading.readDataToEndOfFile()
+            let err = stderr.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return Run(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                       stderr: String(decoding: err, as: UTF8.self))
+        }
     }
 
     @Test("text and JSON output, the query from standard input, refusals on standard error")
     func process() async throws {
         let url = try await SampleTargetDatabase.readerURL()
-        let text = try Self.dbooster(["explain", "--database-url", url, "SELECT * FROM orders WHERE customer_id = 42"])
+        let text = try await Self.dbooster(["explain", "--database-url", url, "SELECT * FROM orders WHERE customer_id = 42"])
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.contains("execution"))
         #expect(text.stdout.contains("seq_scan_filter"))
 
-        let json = try Self.dbooster(["explain", "--database-url", url, "--format", "json", "-"],
+        let json = try await Self.dbooster(["explain", "--database-url", url, "--format", "json", "-"],
                                      input: "SELECT count(*) FROM products -- from stdin\n")
         #expect(json.status == 0, "\(json.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
@@ -51,13 +54,13 @@ struct ExplainCommandTests {
         #expect(object?["plan"] is [Any])
 
         let before = try await SampleTargetDatabase.checksum()
-        let refused = try Self.dbooster(["explain", "--database-url", url, "DELETE FROM orders"])
+        let refused = try await Self.dbooster(["explain", "--database-url", url, "DELETE FROM orders"])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("writes_not_allowed"))
-        let smuggled = try Self.dbooster(["explain", "--database-url", url, "--allow-writes", "SELECT 1; DROP TABLE orders"])
+        let smuggled = try await Self.dbooster(["explain", "--database-url", url, "--allow-writes", "SELECT 1; DROP TABLE orders"])
         #expect(smuggled.stderr.contains("multiple_statements"))
         let writer = try await SampleTargetDatabase.writerURL()
-        let write = try Self.dbooster(["explain", "--database-url", writer, "--allow-writes", "DELETE FROM order_items"])
+        let write = try await Self.dbooster(["explain", "--database-url", writer, "--allow-writes", "DELETE FROM order_items"])
         #expect(write.status == 0, "\(write.stderr)")
         #expect(try await SampleTargetDatabase.checksum() == before)
     }

@@ -7,7 +7,7 @@ struct OptimizeCommandTests {
     @Test("JSON carries timings; a query starting with a -- comment is accepted")
     func jsonAndComment() async throws {
         let url = try await SampleTargetDatabase.readerURL()
-        let run = try ExplainCommandTests.dbooster(
+        let run = try await ExplainCommandTests.dbooster(
             ["optimize", "--database-url", url, "--format", "json", "-- latest tickets of an agent\nSELECT id FROM tickets WHERE assignee_id = 17 ORDER BY created_at DESC LIMIT 20"])
         #expect(run.status == 0, "\(run.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
@@ -24,7 +24,7 @@ struct OptimizeCommandTests {
     ])
     func plannerErrors(_ sql: String) async throws {
         let url = try await SampleTargetDatabase.readerURL()
-        let run = try ExplainCommandTests.dbooster(["optimize", "--database-url", url, sql])
+        let run = try await ExplainCommandTests.dbooster(["optimize", "--database-url", url, sql])
         #expect(run.status == 2)
         #expect(run.stderr.contains("query_error"), "\(run.stderr)")
         #expect(!run.stdout.contains("database_unavailable"))
@@ -33,7 +33,7 @@ struct OptimizeCommandTests {
     @Test("text output lists the recommendation, its statements and why nothing else")
     func text() async throws {
         let url = try await SampleTargetDatabase.readerURL()
-        let run = try ExplainCommandTests.dbooster(["optimize", "--database-url", url, "SELECT id, subject FROM tickets WHERE priority = 2"])
+        let run = try await ExplainCommandTests.dbooster(["optimize", "--database-url", url, "SELECT id, subject FROM tickets WHERE priority = 2"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("[below_threshold]"))
         #expect(run.stdout.contains("Timings: analysis"))
@@ -42,7 +42,7 @@ struct OptimizeCommandTests {
     @Test("explain prints the plan as a tree with self times, estimated vs actual rows, the slowest node")
     func explainTree() async throws {
         let url = try await SampleTargetDatabase.readerURL()
-        let run = try ExplainCommandTests.dbooster(
+        let run = try await ExplainCommandTests.dbooster(
             ["explain", "--database-url", url, "SELECT o.id FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.note LIKE '%7%' ORDER BY o.id LIMIT 5"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Plan (self time, rows estimated -> actual, loops):"))

@@ -63,7 +63,7 @@ struct ScanWorkerProcessTests {
           .timeLimit(.minutes(1)))
     func gracefulShutdownReleasesTheScan() async throws {
         try await withScanHeldByWorkerA("stopped-worker") { test, _, workers, stopping, _, id in
-            #expect(stopping.terminate() == 0, "\(workers.logs)")
+            #expect(try await stopping.terminate() == 0, "\(workers.logs)")
             let released = try #require(try await scanRows(test).first { $0.id == id })
             #expect(released.status == "queued", "\(released)\n\(workers.logs)")
             #expect(released.lockedBy == nil)
@@ -213,11 +213,14 @@ private final class WorkerProcess: @unchecked Sendable {
 
     var isRunning: Bool { process.isRunning }
 
-    /// Asks the worker to shut down gracefully (SIGTERM) and waits for it to exit; its status.
-    func terminate() -> Int32 {
+    /// Asks the worker to shut down gracefully (SIGTERM) and waits, off the cooperative pool, for
+    /// it to exit (its drain takes seconds); its status.
+    func terminate() async throws -> Int32 {
         if process.isRunning { _ = kill(pid, SIGTERM) }
-        process.waitUntilExit()
-        return process.terminationStatus
+        return try await offPool {
+            self.process.waitUntilExit()
+            return self.process.terminationStatus
+        }
     }
 
     /// Kills the worker with SIGKILL (no graceful shutdown) and waits for it to exit.

@@ -128,7 +128,7 @@ struct WorkloadTests {
         let url = try await SampleTargetDatabase.readerURL()
         let before = try await Self.catalog()
         let app = Self.fixtures.appendingPathComponent("app").path, web = Self.fixtures.appendingPathComponent("web").path
-        let run = try ExplainCommandTests.dbooster(["workload", "--database-url", url, "--source", app, "--source", web,
+        let run = try await ExplainCommandTests.dbooster(["workload", "--database-url", url, "--source", app, "--source", web,
                                                     "--top", "40", "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stdout)")
@@ -136,12 +136,12 @@ struct WorkloadTests {
             name.hasPrefix("app/") ? "\(app)/\(name.dropFirst(4))" : "\(web)/\(name.dropFirst(4))"
         }, repository: nil)
 
-        let text = try ExplainCommandTests.dbooster(["workload", "--database-url", url, "--source", app, "--top", "40"])
+        let text = try await ExplainCommandTests.dbooster(["workload", "--database-url", url, "--source", app, "--top", "40"])
         #expect(text.status == 0)
         #expect(text.stdout.contains("█") && text.stdout.contains("at \(app)/orders.py:6"), "\(text.stdout)")
-        let markdown = try ExplainCommandTests.dbooster(["workload", "--database-url", url, "--format", "markdown", "--top", "40"])
+        let markdown = try await ExplainCommandTests.dbooster(["workload", "--database-url", url, "--format", "markdown", "--top", "40"])
         #expect(markdown.stdout.contains("| # | Share |") && markdown.stdout.contains("CREATE INDEX CONCURRENTLY"))
-        let sarif = try ExplainCommandTests.dbooster(["workload", "--database-url", url, "--source", web, "--format", "sarif", "--top", "40"])
+        let sarif = try await ExplainCommandTests.dbooster(["workload", "--database-url", url, "--source", web, "--format", "sarif", "--top", "40"])
         let document = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
         let results = ((document["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
         let lines = results.compactMap { result -> String? in
@@ -172,7 +172,7 @@ struct WorkloadTests {
     @Test("without pg_stat_statements: exit 2 saying how to enable it")
     func unavailable() async throws {
         let url = try await Self.bareDatabaseURL()
-        let run = try ExplainCommandTests.dbooster(["workload", "--database-url", url])
+        let run = try await ExplainCommandTests.dbooster(["workload", "--database-url", url])
         #expect(run.status == 2)
         #expect(run.stderr.contains("pg_stat_statements_unavailable") && run.stderr.contains("shared_preload_libraries")
                     && run.stderr.contains("CREATE EXTENSION pg_stat_statements"), "\(run.stderr)")

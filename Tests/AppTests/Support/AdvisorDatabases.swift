@@ -61,12 +61,15 @@ enum DDLCheckDatabase {
         let components = URLComponents(string: TestDatabase.adminURL)!
         let host = components.host!, port = "\(components.port ?? 5432)"
         let script = "pg_dump --schema-only -h \(host) -p \(port) -U postgres \(SampleTargetDatabase.name) | psql -X -q -v ON_ERROR_STOP=1 -h \(host) -p \(port) -U postgres -d \(name) >/dev/null"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw AdvisorDatabaseSupport.Failure(message: "schema copy failed") }
+        let status = try await offPool {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", script]
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        guard status == 0 else { throw AdvisorDatabaseSupport.Failure(message: "schema copy failed") }
     }
 }
 
