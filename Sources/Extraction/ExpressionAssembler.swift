@@ -69,7 +69,9 @@ struct ExpressionAssembler {
                 index = last + 1
                 continue
             }
-            if token.kind == .identifier, let (candidate, last) = extendedConstant(at: index) {
+            // (The next token is checked here: this runs for every identifier of the file.)
+            if token.kind == .identifier, index + 2 < tokens.count, tokens[index + 1].kind == .punctuation,
+               tokens[index + 1].byte == concatOperator, let (candidate, last) = extendedConstant(at: index) {
                 found.append(candidate)
                 index = last + 1
                 continue
