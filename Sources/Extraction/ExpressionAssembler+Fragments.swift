@@ -116,7 +116,9 @@ extension ExpressionAssembler {
             }
             // `conditions.Add("id = ANY(@Ids)")`, `where_parts.append("a = ?")`: a piece collected for
             // a WHERE (or ORDER BY) clause the code joins later.
-            guard FragmentAnalyzer.collectors.contains(calleeName), let receiver = receiver(ofCallee: callee) else {
+            // Java's, Kotlin's and C#'s `append` is a StringBuilder's: a piece of the text it builds.
+            let builds = calleeName == "append" && (language == .java || language == .kotlin || language == .csharp)
+            guard FragmentAnalyzer.collectors.contains(calleeName), !builds, let receiver = receiver(ofCallee: callee) else {
                 return nil
             }
             return FragmentAnalyzer.clause(forPieceNamed: name(of: tokens[receiver]))

@@ -28,7 +28,9 @@ enum SQLClassifier {
         if role == .sqlNamed { strength += 1 }
         if role == .entryPoint { strength += 2 }
         if analysis.parseError == nil {
-            guard let parsed = analysis.parsed, parsed.hasSQLStructure else {
+            // `"SELECT *" + baseSql + where`: the run-time pieces may bring the source.
+            let sourceMayBeAPiece = analysis.dynamic && role >= .sqlNamed && keywordCase == .upper
+            guard let parsed = analysis.parsed, parsed.hasSQLStructure || sourceMayBeAPiece else {
                 return role == .entryPoint && keywordCase != .other
             }
             if strength >= 2 { return true }

@@ -112,6 +112,12 @@ struct BlindRoundClassTests {
             query += " AND x = 1"
         }
         """, expected: [2: .static, 6: .dynamic]),
+        // 9. Round nine: a SELECT list whose source comes from the pieces appended to it.
+        Case(name: "select list then pieces", language: .php, source: """
+        <?php
+        $sql = 'SELECT NAME, REMARKS';
+        $sql .= ' FROM SYSIBM.SYSTABLES';
+        """, expected: [2: .dynamic]),
         Case(name: "a collection's add is no joiner", language: .java, source: """
         List<String> names = new ArrayList<>();
         names.add("SELECT");
@@ -156,6 +162,11 @@ struct BlindRoundClassTests {
           label: 'Newest first',
         };
         """, expected: [1: .fragment, 3: .fragment]),
+        Case(name: "a string builder's append is no collection", language: .java, source: """
+        StringBuilder whereClause = new StringBuilder(" WHERE 1=1 ");
+        whereClause.append(" AND LOWER(i.type) = :type");
+        conditions.add("i.status = :status");
+        """, expected: [3: .fragment]),
         Case(name: "ruby's first takes a condition", language: .ruby, source: """
         Artist.first("name LIKE 'Y%'")
         """, expected: [1: .fragment]),
