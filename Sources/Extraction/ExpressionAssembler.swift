@@ -185,6 +185,12 @@ struct ExpressionAssembler {
                    ["append", "format", "formatted", "appendformat", "insert"].contains(name(of: after)) {
                     return true
                 }
+                // Filled by a format call later: `fmt.Sprintf(query, field)`, `String.format(sql, t)`.
+                if next.kind == .punctuation, next.byte == UInt8(ascii: ","), cursor > 1,
+                   tokens[cursor - 1].kind == .punctuation, tokens[cursor - 1].byte == ASCII.openParen,
+                   CallNames.formatters.contains(name(of: tokens[cursor - 2])) {
+                    return true
+                }
                 if next.kind == .punctuation, next.byte == UInt8(ascii: "="), after.kind == .identifier,
                    Int(after.end - after.start) == length,
                    memcmp(base + Int(after.start), base + Int(variableToken.start), length) == 0 {

@@ -160,9 +160,11 @@ enum FragmentAnalyzer {
         if candidate.clause == .ordering, text.hasPrefix("-"), TextSignals.isSingleWord(String(text.dropFirst())) {
             return nil
         }
+        // An alias PostgreSQL reserves (`user.username = :username`) is quoted for the parser.
+        let parseText = FragmentText.quotingReservedQualifiers(text) ?? text
         for (prefix, type) in wrappers {
             let withoutOn = type == "join ON"
-            guard let summary = try? PgQuery.summarize(prefix + text + (withoutOn ? " ON true" : "")),
+            guard let summary = try? PgQuery.summarize(prefix + parseText + (withoutOn ? " ON true" : "")),
                   summary.statements.count == 1 else { continue }
             guard candidate.clause == .locking || FragmentText.hasOperatorOrCall(text) else { return nil }
             return result(text: text, display: output.displayText, dynamic: output.dynamic, type: withoutOn ? "join" : type,

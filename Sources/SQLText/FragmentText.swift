@@ -27,6 +27,33 @@ package enum FragmentText {
         return String(decoding: utf8[end...], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Qualifiers PostgreSQL reserves that ORMs use as aliases (TypeORM's `createQueryBuilder("user")`).
+    private static let reservedQualifiers = ["user", "order", "group", "table", "check", "default", "end", "to",
+                                             "limit", "offset", "column", "constraint", "references", "role"]
+
+    /// `text` with every qualifier PostgreSQL reserves quoted (`user.username` → `"user".username`),
+    /// or `nil` when it has none.
+    package static func quotingReservedQualifiers(_ text: String) -> String? {
+        var output = ""
+        var changed = false
+        var index = text.startIndex
+        while index < text.endIndex {
+            let rest = text[index...]
+            if index == text.startIndex || !(text[text.index(before: index)].isLetter
+                || text[text.index(before: index)].isNumber || text[text.index(before: index)] == "_"
+                || text[text.index(before: index)] == "\""),
+               let word = reservedQualifiers.first(where: { rest.lowercased().hasPrefix($0 + ".") }) {
+                output += "\"" + rest.prefix(word.count) + "\""
+                index = text.index(index, offsetBy: word.count)
+                changed = true
+                continue
+            }
+            output.append(text[index])
+            index = text.index(after: index)
+        }
+        return changed ? output : nil
+    }
+
     /// Whether `text` is a name and `()`: `now()`, `gen_random_uuid()`.
     package static func isCallWithoutArguments(_ text: String) -> Bool {
         guard text.hasSuffix("()") else { return false }

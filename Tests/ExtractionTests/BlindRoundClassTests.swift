@@ -118,6 +118,16 @@ struct BlindRoundClassTests {
         $sql = 'SELECT NAME, REMARKS';
         $sql .= ' FROM SYSIBM.SYSTABLES';
         """, expected: [2: .dynamic]),
+        // 10. Round ten: a statement filled by a format call later; SQLite's PRAGMA with a piece.
+        Case(name: "format call on a variable", language: .go, source: """
+        query := `UPDATE sessions SET data = jsonb_set(data, '{%s}', to_jsonb($1::text), true) WHERE id=$2`
+        _, err := s.db.Exec(fmt.Sprintf(query, field), value, sessionID)
+        """, expected: [1: .dynamic]),
+        Case(name: "pragma with a run-time table", language: .php, source: """
+        <?php
+        $sql = 'PRAGMA table_info(' . $table . ')';
+        $stm = $this->pdo->query($sql);
+        """, expected: [2: .dynamic]),
         Case(name: "a collection's add is no joiner", language: .java, source: """
         List<String> names = new ArrayList<>();
         names.add("SELECT");
@@ -167,6 +177,10 @@ struct BlindRoundClassTests {
         whereClause.append(" AND LOWER(i.type) = :type");
         conditions.add("i.status = :status");
         """, expected: [3: .fragment]),
+        Case(name: "an alias postgres reserves", language: .typescript, source: """
+        const queryBuilder = this.sysUserRepo.createQueryBuilder("user").where("user.username = :username", { username })
+        queryBuilder.andWhere("user.userId != :userId", { userId })
+        """, expected: [1: .fragment, 2: .fragment]),
         Case(name: "ruby's first takes a condition", language: .ruby, source: """
         Artist.first("name LIKE 'Y%'")
         """, expected: [1: .fragment]),
