@@ -564,18 +564,22 @@ struct ExpressionAssembler {
     }
 
     func appendLiteral(_ token: SourceToken, to candidate: inout SQLCandidate) {
+        let start = candidate.text.count
+        appendDecoded(token, to: &candidate)
+        // `db.one('… WHERE id = ${id}', { id })`: pg-promise's variables in a plain string.
+        if language == .javascript || language == .typescript, !lexed.literals[Int(token.literal)].isTemplate,
+           candidate.text.count > start {
+            PgPromiseFormat.markVariables(in: &candidate.text, from: start)
+        }
+    }
+
+    /// Appends the literal's text, its escapes decoded and its holes as markers.
+    private func appendDecoded(_ token: SourceToken, to candidate: inout SQLCandidate) {
         let literal = lexed.literals[Int(token.literal)]
         let holeMarker = candidate.context.holesAreParameters ? SQLCandidate.parameterHole : SQLCandidate.dynamicHole
         let segments = lexed.segments[Int(literal.segmentStart)..<Int(literal.segmentStart + literal.segmentCount)]
         // Decoded text is never longer than the token (a hole's marker is shorter than the hole).
         candidate.text.reserveCapacity(candidate.text.count + Int(token.end - token.start))
-        let start = candidate.text.count
-        defer {
-            // `db.one('… WHERE id = ${id}', { id })`: pg-promise's variables in a plain string.
-            if language == .javascript || language == .typescript, !literal.isTemplate, candidate.text.count > start {
-                PgPromiseFormat.markVariables(in: &candidate.text, from: start)
-            }
-        }
         for segment in segments {
             if segment.isHole {
                 let marker = holeMarker == SQLCandidate.parameterHole

@@ -24,7 +24,7 @@ package enum PgPromiseFormat {
     /// Rewrites the variables of `text[start...]` into hole markers: ``HoleMarker/parameter`` for a
     /// bound value, ``HoleMarker/dynamic`` for spliced text. Text without `$` is left alone.
     package static func markVariables(in text: inout [UInt8], from start: Int) {
-        guard text[start...].contains(ASCII.dollar) else { return }
+        guard text.withUnsafeBufferPointer({ $0[start...].contains(ASCII.dollar) }) else { return }
         var output = Array(text[..<start])
         var index = start
         while index < text.count {
