@@ -51,6 +51,8 @@ struct ExpressionAssembler {
         var found: [SQLCandidate] = []
         /// Literals already read as later pieces of a string builder's statement.
         var builderPieces = Set<Int>()
+        /// Names of the variables and constants a statement was assigned to, so far in the file.
+        var statementNames = Set<[UInt8]>()
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
@@ -71,7 +73,8 @@ struct ExpressionAssembler {
             }
             // (The next token is checked here: this runs for every identifier of the file.)
             if token.kind == .identifier, index + 2 < tokens.count, tokens[index + 1].kind == .punctuation,
-               tokens[index + 1].byte == concatOperator, let (candidate, last) = extendedConstant(at: index) {
+               tokens[index + 1].byte == concatOperator,
+               let (candidate, last) = extendedConstant(at: index, statementNames: statementNames) {
                 found.append(candidate)
                 index = last + 1
                 continue
@@ -104,9 +107,12 @@ struct ExpressionAssembler {
                 appendBuilderPieces(to: &candidate, receiver: receiver, delimiter: delimiter, closingParen: last + 1,
                                     pieces: &builderPieces)
             }
-            if let variable = assignedVariable(before: index), isExtended(variable, after: last) {
-                candidate.extendedLater = true
-                candidate.concatenated = true
+            if let variable = assignedVariable(before: index) {
+                if opensWithKeyword { statementNames.insert(Array(word(tokens[variable]))) }
+                if isExtended(variable, after: last) {
+                    candidate.extendedLater = true
+                    candidate.concatenated = true
+                }
             }
             markSplices(in: &candidate)
             if candidate.context.role != .notSQL, !candidate.context.jpql {
@@ -183,6 +189,11 @@ struct ExpressionAssembler {
                 }
                 if next.kind == .punctuation, next.byte == UInt8(ascii: "."), after.kind == .identifier,
                    ["append", "format", "formatted", "appendformat", "insert"].contains(name(of: after)) {
+                    return true
+                }
+                // Formatted later: `tables_query % schema_name` (Python, Ruby).
+                if language == .python || language == .ruby, next.kind == .punctuation, next.byte == ASCII.percent,
+                   after.kind != .punctuation || after.byte != UInt8(ascii: "=") || after.start != next.end {
                     return true
                 }
                 // Filled by a format call later: `fmt.Sprintf(query, field)`, `String.format(sql, t)`.
@@ -372,10 +383,12 @@ struct ExpressionAssembler {
         return TextSignals.continuesWithClause(UnsafeBufferPointer(rebasing: bytes[Int(text.start)..<Int(text.end)]))
     }
 
-    /// `BASE_SELECT_SQL + " where a.ID = ?"`: a constant named for SQL (upper case) that a literal
-    /// goes on with a clause is a statement, run-time text from the constant on; with the index of
-    /// its last token. Statements kept in a constant are read as SQL (an entry point's role).
-    func extendedConstant(at index: Int) -> (SQLCandidate, Int)? {
+    /// `BASE_SELECT_SQL + " where a.ID = ?"`: a constant named for SQL (upper case), or a name the
+    /// file assigned a statement to and whose extension is assigned to another name
+    /// (`getByIDQuery = getNamespacePart + " WHERE id = $1"`), that a literal goes on with a clause
+    /// is a statement, run-time text from the constant on; with the index of its last token.
+    /// Statements kept in a constant are read as SQL (an entry point's role).
+    func extendedConstant(at index: Int, statementNames: Set<[UInt8]>) -> (SQLCandidate, Int)? {
         let constant = tokens[index]
         guard index + 2 < tokens.count, tokens[index + 1].kind == .punctuation, tokens[index + 1].byte == concatOperator,
               !isAssignmentOperator(at: index + 1), tokens[index + 2].kind == .string,
@@ -383,8 +396,11 @@ struct ExpressionAssembler {
             return nil
         }
         let name = word(constant)
-        guard name.count > 3, !name.contains(where: { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }),
-              CallNames.isSQLName(ASCII.lowercasedString(name)), let text = firstText(of: tokens[index + 2]),
+        let namedConstant = name.count > 3 && !name.contains(where: { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") })
+            && CallNames.isSQLName(ASCII.lowercasedString(name))
+        guard namedConstant || !statementNames.isEmpty && statementNames.contains(Array(name))
+                && assignedVariable(before: index).map({ !word(tokens[$0]).elementsEqual(name) }) == true,
+              let text = firstText(of: tokens[index + 2]),
               TextSignals.continuesWithClause(UnsafeBufferPointer(rebasing: bytes[text.lowerBound..<text.upperBound]))
                 || text.lowerBound > Int(tokens[index + 2].start) + 1 && TextSignals.continuesWithClause(
                     UnsafeBufferPointer(rebasing: bytes[(text.lowerBound - 1)..<text.upperBound])) else { return nil }

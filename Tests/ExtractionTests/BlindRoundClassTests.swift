@@ -128,6 +128,19 @@ struct BlindRoundClassTests {
         $sql = 'PRAGMA table_info(' . $table . ')';
         $stm = $this->pdo->query($sql);
         """, expected: [2: .dynamic]),
+        // 11. Round eleven: a constant of the file's own statements extended into another constant;
+        // a statement formatted later with `%`.
+        Case(name: "statements composed in a const block", language: .go, source: """
+        const (
+            getNamespacePart = `SELECT id, name FROM namespaces`
+            getNamespaceByIDQuery = getNamespacePart + ` WHERE partition_id=$1 AND id = $2`
+            label = title + ` where you left off`
+        )
+        """, expected: [2: .static, 3: .dynamic]),
+        Case(name: "formatted with percent later", language: .python, source: """
+        tables_query = "show tables in %s"
+        cursor.execute(tables_query % schema_name)
+        """, expected: [1: .dynamic]),
         Case(name: "a collection's add is no joiner", language: .java, source: """
         List<String> names = new ArrayList<>();
         names.add("SELECT");
