@@ -51,8 +51,6 @@ struct ExpressionAssembler {
         var found: [SQLCandidate] = []
         /// Literals already read as later pieces of a string builder's statement.
         var builderPieces = Set<Int>()
-        /// Names of the variables and constants a statement was assigned to, so far in the file.
-        var statementNames = Set<[UInt8]>()
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
@@ -74,7 +72,7 @@ struct ExpressionAssembler {
             // (The next token is checked here: this runs for every identifier of the file.)
             if token.kind == .identifier, index + 2 < tokens.count, tokens[index + 1].kind == .punctuation,
                tokens[index + 1].byte == concatOperator,
-               let (candidate, last) = extendedConstant(at: index, statementNames: statementNames) {
+               let (candidate, last) = extendedConstant(at: index) {
                 found.append(candidate)
                 index = last + 1
                 continue
@@ -107,12 +105,9 @@ struct ExpressionAssembler {
                 appendBuilderPieces(to: &candidate, receiver: receiver, delimiter: delimiter, closingParen: last + 1,
                                     pieces: &builderPieces)
             }
-            if let variable = assignedVariable(before: index) {
-                if opensWithKeyword { statementNames.insert(Array(word(tokens[variable]))) }
-                if isExtended(variable, after: last) {
-                    candidate.extendedLater = true
-                    candidate.concatenated = true
-                }
+            if let variable = assignedVariable(before: index), isExtended(variable, after: last) {
+                candidate.extendedLater = true
+                candidate.concatenated = true
             }
             markSplices(in: &candidate)
             if candidate.context.role != .notSQL, !candidate.context.jpql {
@@ -388,7 +383,7 @@ struct ExpressionAssembler {
     /// (`getByIDQuery = getNamespacePart + " WHERE id = $1"`), that a literal goes on with a clause
     /// is a statement, run-time text from the constant on; with the index of its last token.
     /// Statements kept in a constant are read as SQL (an entry point's role).
-    func extendedConstant(at index: Int, statementNames: Set<[UInt8]>) -> (SQLCandidate, Int)? {
+    func extendedConstant(at index: Int) -> (SQLCandidate, Int)? {
         let constant = tokens[index]
         guard index + 2 < tokens.count, tokens[index + 1].kind == .punctuation, tokens[index + 1].byte == concatOperator,
               !isAssignmentOperator(at: index + 1), tokens[index + 2].kind == .string,
@@ -398,12 +393,12 @@ struct ExpressionAssembler {
         let name = word(constant)
         let namedConstant = name.count > 3 && !name.contains(where: { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") })
             && CallNames.isSQLName(ASCII.lowercasedString(name))
-        guard namedConstant || !statementNames.isEmpty && statementNames.contains(Array(name))
-                && assignedVariable(before: index).map({ !word(tokens[$0]).elementsEqual(name) }) == true,
-              let text = firstText(of: tokens[index + 2]),
+        guard let text = firstText(of: tokens[index + 2]),
               TextSignals.continuesWithClause(UnsafeBufferPointer(rebasing: bytes[text.lowerBound..<text.upperBound]))
                 || text.lowerBound > Int(tokens[index + 2].start) + 1 && TextSignals.continuesWithClause(
                     UnsafeBufferPointer(rebasing: bytes[(text.lowerBound - 1)..<text.upperBound])) else { return nil }
+        guard namedConstant || assignedVariable(before: index).map({ !word(tokens[$0]).elementsEqual(name) }) == true
+                && assignsStatement(to: constant, before: index) else { return nil }
         var context = context(forExpressionAt: index + 2)
         context.role = max(context.role, .entryPoint)
         var candidate = SQLCandidate(text: [SQLCandidate.dynamicHole], line: Int(constant.line),
@@ -411,6 +406,20 @@ struct ExpressionAssembler {
         let last = assemble(from: index + 2, into: &candidate)
         markSplices(in: &candidate)
         return (candidate, last)
+    }
+
+    /// Whether the file assigns a literal opening with a statement keyword to the name at `name`
+    /// before `index` (`getNamespacePart = `SELECT …``).
+    func assignsStatement(to name: SourceToken, before index: Int) -> Bool {
+        let spelling = word(name)
+        var cursor = index - 1
+        while cursor > 1, index - cursor < 5000 {
+            defer { cursor -= 1 }
+            guard tokens[cursor].kind == .string, startsWithKeyword(tokens[cursor]),
+                  let variable = assignedVariable(before: cursor) else { continue }
+            if word(tokens[variable]).elementsEqual(spelling) { return true }
+        }
+        return false
     }
 
     /// Whether an interpolated literal opens with a hole named for SQL (`"$baseSql ORDER BY …"`,
