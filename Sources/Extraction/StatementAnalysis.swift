@@ -50,6 +50,7 @@ enum StatementAnalyzer {
     /// T-SQL routine, whose body's `;` do not end it).
     static func analyze(_ text: [UInt8], formatted: Bool, concatenated: Bool,
                         role: CallContext.Role = .entryPoint, splittingScripts: Bool = true) -> [StatementAnalysis] {
+        if role == .neutral, isPlainProse(text) { return [] }
         var text = text
         var concatenated = concatenated
         if text.first == ASCII.openBrace, let call = JDBCEscape.rewrite(text) { text = call }
@@ -120,6 +121,22 @@ enum StatementAnalyzer {
             }
         }
         return results
+    }
+
+    /// Whether `text` is prose the classifier rejects in a neutral place however it is read: its
+    /// keyword in title case, no SQL punctuation, and nothing the normaliser would rewrite
+    /// ("Update your profile", "Select a file"). Judged on the bytes, before normalising.
+    private static func isPlainProse(_ text: [UInt8]) -> Bool {
+        text.withUnsafeBufferPointer { bytes in
+            TextSignals.leadingKeywordCase(bytes) == .other && !TextSignals.hasSQLPunctuation(bytes)
+                && !bytes.contains { byte in
+                    switch byte {
+                    case HoleMarker.dynamic, HoleMarker.parameter, UInt8(ascii: "?"), ASCII.percent, UInt8(ascii: ":"),
+                         ASCII.at, ASCII.dollar, ASCII.openBrace, ASCII.hash, UInt8(ascii: ";"), ASCII.less: true
+                    default: false
+                    }
+                }
+        }
     }
 
     /// Whether `text` holds a `%s` or `%(name)s` placeholder.

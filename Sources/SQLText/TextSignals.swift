@@ -54,7 +54,7 @@ package enum TextSignals {
         text.withUTF8Bytes(leadingKeywordCase)
     }
 
-    private static func leadingKeywordCase(_ text: UnsafeBufferPointer<UInt8>) -> KeywordCase {
+    package static func leadingKeywordCase(_ text: UnsafeBufferPointer<UInt8>) -> KeywordCase {
         var sawUpper = false
         var sawLower = false
         var started = false
@@ -77,7 +77,7 @@ package enum TextSignals {
         text.withUTF8Bytes(hasSQLPunctuation)
     }
 
-    private static func hasSQLPunctuation(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func hasSQLPunctuation(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0
         for byte in text {
             switch byte {
