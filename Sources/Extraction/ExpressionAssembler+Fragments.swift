@@ -76,6 +76,11 @@ extension ExpressionAssembler {
                name(of: tokens[index - 3]) == "where" {
                 return .condition
             }
+            // `conditions = ['1=1']`, `const wheres: string[] = ["a = ?"]`: the first item of a list
+            // kept in a variable named for its clause.
+            if let variable = listVariable(openedAt: index - 1) {
+                return FragmentAnalyzer.clause(forPieceNamed: name(of: tokens[variable]))
+            }
             opener = index - 2
         }
         // A labelled argument: GRDB's `filter(sql: "…")`, Rails' `add_index …, where: "…"`.
@@ -96,6 +101,7 @@ extension ExpressionAssembler {
             // Python's and Ruby's `join` joins strings.
             if calleeName == "join", language == .python || language == .ruby { return nil }
             if let clause = FragmentAnalyzer.clause(forSink: calleeName, language: language) { return clause }
+            if FragmentAnalyzer.checkConstraints.contains(calleeName) { return .condition }
             // SQLAlchemy's `where(text("…"))`, Sequelize's `where(literal("…"))`, GORM's
             // `Where(fmt.Sprintf("…", x))`: the outer call's clause.
             if FragmentAnalyzer.textWrappers.contains(calleeName) || CallNames.formatters.contains(calleeName) {
@@ -140,6 +146,7 @@ extension ExpressionAssembler {
         }
         guard previous.byte == UInt8(ascii: ","), let callee = enclosingCallee(before: index) else { return nil }
         let calleeName = name(of: tokens[callee.nameIndex])
+        if FragmentAnalyzer.checkConstraints.contains(calleeName) { return .condition }
         // Go's `conds = append(conds, "a = ?")`: the slice is the first argument.
         if language == .go, calleeName == "append", callee.openParen + 2 == index - 1,
            tokens[callee.openParen + 1].kind == .identifier {
@@ -174,6 +181,22 @@ extension ExpressionAssembler {
             cursor -= 1
         }
         return false
+    }
+
+    /// The variable a list literal opened at `bracket` is assigned to (`conditions = [`,
+    /// TypeScript's `const wheres: string[] = [`), as the index of its name.
+    func listVariable(openedAt bracket: Int) -> Int? {
+        var cursor = bracket - 1
+        guard cursor > 1, tokens[cursor].kind == .punctuation, tokens[cursor].byte == UInt8(ascii: "=") else { return nil }
+        cursor -= 1
+        // A TypeScript annotation of an array type: `: string[]`, `: Array<string>`.
+        if tokens[cursor].kind == .punctuation, cursor > 4 {
+            var type = cursor
+            while type > cursor - 6, type > 1, !(tokens[type].kind == .punctuation && tokens[type].byte == UInt8(ascii: ":")) { type -= 1 }
+            guard tokens[type].kind == .punctuation, tokens[type].byte == UInt8(ascii: ":") else { return nil }
+            cursor = type - 1
+        }
+        return tokens[cursor].kind == .identifier ? cursor : nil
     }
 
     /// The receiver of a method call whose name is at `callee` (`conditions` in `conditions.Add(`,

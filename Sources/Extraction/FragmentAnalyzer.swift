@@ -63,6 +63,13 @@ enum FragmentAnalyzer {
     /// Rails migration methods called without parentheses whose string argument is a condition.
     static let commandSinks: NameSet = ["add_check_constraint"]
 
+    /// Lower-cased calls that declare a check constraint, one of whose string arguments is its
+    /// condition (SQLAlchemy's `CheckConstraint("…", name=…)`, Alembic's
+    /// `op.create_check_constraint(name, table, "…")`, EF Core's `HasCheckConstraint(name, "…")`,
+    /// Rails' `add_check_constraint(:t, "…")`); the others are names, which are no condition.
+    static let checkConstraints: NameSet = ["checkconstraint", "create_check_constraint", "hascheckconstraint",
+                                            "add_check_constraint"]
+
     /// Lower-cased functions that mark their string as SQL for the call around them (SQLAlchemy's
     /// `text`, Sequelize's `literal`).
     static let textWrappers: NameSet = ["text", "literal", "lit"]
@@ -114,7 +121,8 @@ enum FragmentAnalyzer {
         if candidate.clause == .ordering || candidate.clause == .grouping {
             text = FragmentText.droppingLeadingBy(text)
         }
-        guard text.utf8.count >= 3, !TextSignals.isSingleWord(text), !text.utf8.contains(UInt8(ascii: ";")) else {
+        guard text.utf8.count >= 3, !TextSignals.isSingleWord(text), !text.utf8.contains(UInt8(ascii: ";")),
+              !FragmentText.hasQualifiedParameter(text) else {
             return nil
         }
         if candidate.clause == .pragma {
@@ -144,9 +152,13 @@ enum FragmentAnalyzer {
         case .pragma: wrappers = []
         }
         // Nothing but run-time pieces and parameters (`f"({a} = {b})"`, `"(%s)" % sql`): no SQL
-        // of its own to judge.
-        guard LooseSQLReader.words(of: text).contains(where: {
-            !PlaceholderNormalizer.isHoleIdentifier($0) && !($0.first.map { $0.isNumber } ?? true)
+        // of its own to judge. A column qualified by a piece (`${table}.created_by = ?`) is its own.
+        // A constant condition (`1=1`) is SQL's own where a condition is expected; led by `WHERE`, it
+        // is the opening of a clause built on (`new StringBuilder(" WHERE 1=1 ")`).
+        let constant = (candidate.clause == .condition || candidate.clause == .selection) && !ledByConnector
+            && FragmentText.isConstantCondition(text)
+        guard constant || LooseSQLReader.words(of: text).contains(where: { word in
+            word.split(separator: ".").contains { !PlaceholderNormalizer.isHoleIdentifier(String($0)) && !($0.first?.isNumber ?? true) }
         }) else { return nil }
         if candidate.clause == .selectList {
             guard text.utf8.contains(ASCII.openParen) || LooseSQLReader.words(of: text).contains("as")

@@ -27,6 +27,17 @@ package enum FragmentText {
         return String(decoding: utf8[end...], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Whether `text` is a constant condition, always true or always false (`1=1`, `1 = 0`): the
+    /// seed of a list of conditions, or what a filter returns when it filters nothing or everything.
+    package static func isConstantCondition(_ text: String) -> Bool {
+        let sides = text.split(separator: "=", omittingEmptySubsequences: false)
+        guard sides.count == 2 else { return false }
+        return sides.allSatisfy { side in
+            let digits = side.trimmingCharacters(in: .whitespaces)
+            return !digits.isEmpty && digits.count < 4 && digits.utf8.allSatisfy(ASCII.isDigit)
+        }
+    }
+
     /// Qualifiers PostgreSQL reserves that ORMs use as aliases (TypeORM's `createQueryBuilder("user")`).
     private static let reservedQualifiers = ["user", "order", "group", "table", "check", "default", "end", "to",
                                              "limit", "offset", "column", "constraint", "references", "role"]
@@ -67,6 +78,23 @@ package enum FragmentText {
             return text
         }
         return String(words[2])
+    }
+
+    /// Whether a parameter is qualified (`$1.name`): a run-time piece tried as a value where it
+    /// names a table (`"#{Project.table_name}.name"`), so the piece is no value.
+    package static func hasQualifiedParameter(_ text: String) -> Bool {
+        let utf8 = Array(text.utf8)
+        var index = 0
+        while index < utf8.count {
+            guard utf8[index] == UInt8(ascii: "$") else { index += 1; continue }
+            var end = index + 1
+            while end < utf8.count, ASCII.isDigit(utf8[end]) { end += 1 }
+            if end > index + 1, end + 1 < utf8.count, utf8[end] == UInt8(ascii: "."), ASCII.isIdentifierStart(utf8[end + 1]) {
+                return true
+            }
+            index = end
+        }
+        return false
     }
 
     /// A condition or expression has an operator, a call, a placeholder or a direction;

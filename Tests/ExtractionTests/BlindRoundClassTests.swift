@@ -201,7 +201,8 @@ struct BlindRoundClassTests {
 
     /// Fragment classes: bun's `Set`/`ColumnExpr`, sqlboiler's `WhereIn`, a Go `where :=` piece,
     /// CodeIgniter's join conditions and lower-case `where` arguments, Medoo's `raw('WHERE …')`,
-    /// a Rails migration's arguments on lines of their own, SQL tagged template pieces.
+    /// a Rails migration's arguments on lines of their own, SQL tagged template pieces, columns
+    /// qualified by a run-time alias, constant conditions, check constraints.
     static let fragments: [Case] = [
         Case(name: "bun update", language: .go, source: """
         _, err := tx.NewUpdate().TableExpr(store.TableWorkItems).
@@ -258,6 +259,32 @@ struct BlindRoundClassTests {
         await db.insert(limits).values({ key, resetAt: sql`now() + ${window}` });
         const fields = sql`, t.assignee_id`;
         """, expected: [1: .fragment, 2: .fragment, 3: .fragment]),
+        Case(name: "a column qualified by a run-time alias is SQL of its own", language: .javascript, source: """
+        where.push(`${table}.is_overdue = 1`);
+        where.push(`${table}.created_by = ?`);
+        where.push(`${a}.${b} = ?`);
+        """, expected: [1: .fragment, 2: .fragment]),
+        Case(name: "a column qualified by a run-time table is still a bare column", language: .ruby, source: """
+        projects = Project.order("#{Project.table_name}.name")
+        issues = Issue.where("#{Issue.table_name}.id > ?", id)
+        hours = TimeEntry.select("#{TimeEntry.table_name}.hours")
+        """, expected: [2: .fragment]),
+        Case(name: "check constraints declared in code", language: .python, source: """
+        op.create_check_constraint(
+            "deployment_id_valid",
+            "tenants",
+            "deployment_id ~ '^[a-z][a-z0-9-]{0,62}$'",
+        )
+        t = sa.Table("x", meta, sa.CheckConstraint("price > 0", name="price_positive"))
+        """, expected: [4: .fragment, 6: .fragment]),
+        Case(name: "constant conditions and the first item of a list of conditions", language: .typescript, source: """
+        const conditions: string[] = ['1=1'];
+        const wheres = ["a.deleted_at IS NULL"];
+        where.push('1=0');
+        if (!user) return { sql: '1=1', params: [] };
+        const names = ['1=1'];
+        const ratio = '16=9';
+        """, expected: [1: .fragment, 2: .fragment, 3: .fragment, 4: .fragment]),
     ]
 
     @Test(arguments: fragments)
