@@ -22,9 +22,11 @@ extension ExpressionAssembler {
             context.holesAreParameters = clause == .taggedPiece
             var candidate = SQLCandidate(text: [], line: Int(token.line), column: Int(token.column),
                                          context: context, concatenated: false)
+            // `COLUMN_ID + " = ?"`: the name before the literal is a run-time piece of the fragment.
+            if leadingOperandStart(ofStringAt: index) != nil { candidate.text.append(SQLCandidate.dynamicHole) }
             let last = assemble(from: index, into: &candidate)
             found.append(FragmentCandidate(text: candidate.text, line: candidate.line, column: candidate.column,
-                                           clause: clause))
+                                           clause: clause, formatted: candidate.context.formatted))
             index = last + 1
         }
         return found
@@ -63,13 +65,84 @@ extension ExpressionAssembler {
     }
 
     /// The clause filled by the string at `index` when it is the first argument of an ORM method
-    /// (or an element of the list that is: `where(["a = ?", 1])`, Django `extra(where=["…"])`).
+    /// (or an element of the list that is: `where(["a = ?", 1])`, Django `extra(where=["…"])`),
+    /// also as a branch of a conditional expression there (`raw(jsonb ? 'jsonb_array_length(??)' : …)`,
+    /// `selection = all ? "a IS NULL" : "a = ?"`).
     func fragmentClause(forStringAt index: Int) -> FragmentCandidate.Clause? {
         if lexed.literals[Int(tokens[index].literal)].isTemplate, let tag = templateTag(before: index) {
             return CallNames.sqlTags.contains(name(of: tokens[tag])) ? .taggedPiece : nil
         }
+        let start = conditionalStart(ofBranchAt: index) ?? leadingOperandStart(ofStringAt: index) ?? index
+        return fragmentClause(forExpressionAt: start)
+    }
+
+    /// The first token of a name concatenated before the literal at `index` (Android's
+    /// `COLUMN_ID + " = ?"`, `Users.COLUMN + " = ?"`, PHP's `TaskModel::TABLE.".id IN (…)"`).
+    func leadingOperandStart(ofStringAt index: Int) -> Int? {
+        guard index > 3, isPunctuation(tokens[index - 1], concatOperator), tokens[index - 2].kind == .identifier else {
+            return nil
+        }
+        var start = index - 2
+        while start > 3, index - start < 10, tokens[start - 1].kind == .punctuation {
+            let separator = tokens[start - 1].byte
+            if separator == UInt8(ascii: "."), language != .php, tokens[start - 2].kind == .identifier {
+                start -= 2
+            } else if separator == UInt8(ascii: ":") || separator == UInt8(ascii: ">"), tokens[start - 3].kind == .identifier,
+                      isPunctuation(tokens[start - 2], separator == UInt8(ascii: ":") ? UInt8(ascii: ":") : ASCII.minus) {
+                start -= 3  // PHP's `TaskModel::TABLE`, `$this->table`
+            } else {
+                break
+            }
+        }
+        return start
+    }
+
+    /// The first token of the conditional expression (`c ? a : b`) whose branch `a` or `b` is the
+    /// single token at `index`.
+    func conditionalStart(ofBranchAt index: Int) -> Int? {
+        guard language != .python, language != .go, index > 3 else { return nil }
+        var question = index - 1
+        if isPunctuation(tokens[question], UInt8(ascii: ":")), tokens[index - 2].kind == .string { question = index - 3 }
+        guard isPunctuation(tokens[question], UInt8(ascii: "?")),
+              !isPunctuation(tokens[question - 1], UInt8(ascii: "?")) else { return nil }
+        var cursor = question - 1
+        var depth = 0
+        while cursor > 0, question - cursor < 24 {
+            let token = tokens[cursor]
+            if token.kind == .punctuation {
+                switch token.byte {
+                case ASCII.closeParen, ASCII.closeBracket: depth += 1
+                case ASCII.openParen, ASCII.openBracket, ASCII.openBrace, UInt8(ascii: ","), UInt8(ascii: ";"):
+                    if depth == 0 { return cursor + 1 }
+                    depth -= 1
+                case UInt8(ascii: "="):
+                    // `=` ends the condition unless it is part of `==`, `===`, `!=`, `<=`, `>=`.
+                    let joined = cursor + 1 < question && tokens[cursor + 1].start == token.end
+                        || tokens[cursor - 1].end == token.start && tokens[cursor - 1].kind == .punctuation
+                    if depth == 0, !joined { return cursor + 1 }
+                default: break
+                }
+            } else if token.kind == .identifier, depth == 0, name(of: token) == "return" {
+                return cursor + 1
+            }
+            cursor -= 1
+        }
+        return nil
+    }
+
+    private func isPunctuation(_ token: SourceToken, _ byte: UInt8) -> Bool {
+        token.kind == .punctuation && token.byte == byte
+    }
+
+    /// The clause filled by the expression whose first token is at `index`.
+    private func fragmentClause(forExpressionAt index: Int) -> FragmentCandidate.Clause? {
         let previous = tokens[index - 1]
         guard previous.kind == .punctuation else { return nil }
+        // Python's `where.append(("a = %s", [a]))`, `where = [("a = %s", [a])]`: the tuple's first item.
+        if language == .python, previous.byte == ASCII.openParen, index > 2, tokens[index - 2].kind == .punctuation,
+           tokens[index - 2].byte == ASCII.openParen || tokens[index - 2].byte == ASCII.openBracket {
+            return fragmentClause(forExpressionAt: index - 1)
+        }
         var opener = index - 1
         if previous.byte == ASCII.openBracket {
             if tokens[index - 2].kind == .punctuation, tokens[index - 2].byte == UInt8(ascii: "="), index > 2,
@@ -270,7 +343,9 @@ extension ExpressionAssembler {
         if isInAppendedGroup(index) { return nil }
         if let callee = enclosingCallee(before: index) {
             let calleeName = name(of: tokens[callee.nameIndex])
-            if FragmentAnalyzer.statementBuilders.contains(calleeName) || CallNames.isNonSQLSink(calleeName) {
+            // `new StringBuilder(" WHERE 1=1 ")`: the opening of the text a builder goes on with.
+            if FragmentAnalyzer.statementBuilders.contains(calleeName) || CallNames.isNonSQLSink(calleeName)
+                || Self.builderTypes.contains(bytes: self.word(tokens[callee.nameIndex])) {
                 return nil
             }
             // `$sql .= sprintf(" AND …", $x)`: formatted, then appended to a statement.

@@ -25,6 +25,8 @@ struct FragmentCandidate {
     var line: Int
     var column: Int
     var clause: Clause
+    /// A format call fills the text's slots (`"a = {}".format(a)`).
+    var formatted = false
 }
 
 /// Decides whether a fragment candidate is SQL by parsing it inside the statement it belongs to
@@ -44,7 +46,7 @@ enum FragmentAnalyzer {
         "sum": .selection, "average": .selection, "minimum": .selection, "maximum": .selection,
         "groupbyraw": .grouping, "group": .grouping,
         "selectraw": .selection, "raw": .selection, "pluck": .selection, "select": .selectList, "sql": .selectList,
-        "pragma": .pragma,
+        "pragma": .pragma, "addcondition": .condition, "setwhereclause": .condition,
     ]
 
     /// The clause the sink `name` fills in `language`, or `nil`. Some sink names are other methods
@@ -95,6 +97,8 @@ enum FragmentAnalyzer {
         if name.contains("update") || name.contains("assign") || name.hasPrefix("setvalue") || name == "sets" {
             return .assignment
         }
+        // `additionalJoin = "JOIN u ON …"`; `join_cond = "a.id = b.a_id"` is an ON condition.
+        if name.contains("join") { return name.contains("cond") ? .condition : .join }
         for part in ["condition", "where", "clause", "criteri", "predicate"] where name.contains(part) {
             return .condition
         }
@@ -104,7 +108,7 @@ enum FragmentAnalyzer {
     /// The analysis of a fragment, or `nil` when it is not SQL (a bare identifier, prose).
     static func analyze(_ candidate: FragmentCandidate) -> StatementAnalysis? {
         // `{0}` slots (jOOQ's templates, .NET's and Python's format strings) are run-time pieces.
-        let formatted = FragmentText.hasIndexedSlot(candidate.text)
+        let formatted = candidate.formatted || FragmentText.hasIndexedSlot(candidate.text)
         for mode in PlaceholderNormalizer.HoleMode.allCases {
             let output = PlaceholderNormalizer(formatted: formatted, mode: mode).normalize(candidate.text)
             if let analysis = analyze(candidate, output: output) { return analysis }
@@ -117,12 +121,16 @@ enum FragmentAnalyzer {
         var text = output.parseText.trimmingCharacters(in: .whitespacesAndNewlines)
         let connected = FragmentText.droppingLeadingConnector(text)
         let ledByConnector = connected.utf8.count != text.utf8.count
-        if ledByConnector, [.condition, .taggedPiece, .selection].contains(candidate.clause) { text = connected }
+        let dropsConnector = ledByConnector && [.condition, .taggedPiece, .selection].contains(candidate.clause)
+        if dropsConnector { text = connected }
         if candidate.clause == .ordering || candidate.clause == .grouping {
             text = FragmentText.droppingLeadingBy(text)
         }
-        guard text.utf8.count >= 3, !TextSignals.isSingleWord(text), !text.utf8.contains(UInt8(ascii: ";")),
-              !FragmentText.hasQualifiedParameter(text) else {
+        // `"WHERE " + strings.Join(conditions, " AND ")`: a clause whose keyword is SQL's own, the rest
+        // a piece (a lone `" AND " + condition` only joins).
+        let ledIntoPiece = dropsConnector && output.dynamic && FragmentText.opensWithWhere(output.parseText)
+        guard ledIntoPiece || text.utf8.count >= 3 && !TextSignals.isSingleWord(text),
+              !text.utf8.contains(UInt8(ascii: ";")), !FragmentText.hasQualifiedParameter(text) else {
             return nil
         }
         if candidate.clause == .pragma {
@@ -146,6 +154,8 @@ enum FragmentAnalyzer {
         // `LEFT JOIN u ON …` whole, or what squirrel's `LeftJoin("u ON …")` puts after the words.
         // The stand-in table is a hole name, which the tables leave out.
         // A join without ON (SQLite's `JOIN json_each(…) AS tag`) is tried with one.
+        // Not an expression in parentheses, which would read as the arguments of a table function.
+        case .join where text.hasPrefix("("): wrappers = []
         case .join: wrappers = [("SELECT 1 FROM dyn_piece_0 ", "join"), ("SELECT 1 FROM dyn_piece_0 JOIN ", "join"),
                                 ("SELECT 1 FROM dyn_piece_0 ", "join ON")]
         case .locking: wrappers = [("SELECT 1 FROM dyn_piece_0 ", "locking")]
@@ -153,11 +163,13 @@ enum FragmentAnalyzer {
         }
         // Nothing but run-time pieces and parameters (`f"({a} = {b})"`, `"(%s)" % sql`): no SQL
         // of its own to judge. A column qualified by a piece (`${table}.created_by = ?`) is its own.
-        // A constant condition (`1=1`) is SQL's own where a condition is expected; led by `WHERE`, it
-        // is the opening of a clause built on (`new StringBuilder(" WHERE 1=1 ")`).
-        let constant = (candidate.clause == .condition || candidate.clause == .selection) && !ledByConnector
+        // A constant condition (`1=1`, `WHERE 1=1`) is SQL's own where a condition is expected.
+        let constant = (candidate.clause == .condition || candidate.clause == .selection)
             && FragmentText.isConstantCondition(text)
-        guard constant || LooseSQLReader.words(of: text).contains(where: { word in
+        // `${field} = ?` collected for a WHERE or SET: a bind placeholder is SQL's own.
+        let bound = candidate.clause == .condition || candidate.clause == .assignment
+            ? FragmentText.comparesWithPlaceholder(output.displayText) : false
+        guard constant || ledIntoPiece || bound || LooseSQLReader.words(of: text).contains(where: { word in
             word.split(separator: ".").contains { !PlaceholderNormalizer.isHoleIdentifier(String($0)) && !($0.first?.isNumber ?? true) }
         }) else { return nil }
         if candidate.clause == .selectList {
@@ -178,8 +190,9 @@ enum FragmentAnalyzer {
             let withoutOn = type == "join ON"
             guard let summary = try? PgQuery.summarize(prefix + parseText + (withoutOn ? " ON true" : "")),
                   summary.statements.count == 1 else { continue }
-            guard candidate.clause == .locking || FragmentText.hasOperatorOrCall(text) else { return nil }
-            return result(text: text, display: output.displayText, dynamic: output.dynamic, type: withoutOn ? "join" : type,
+            guard candidate.clause == .locking || ledIntoPiece || FragmentText.hasOperatorOrCall(text) else { return nil }
+            return result(text: output.usedHoleMode && !output.dynamic ? PlaceholderNormalizer.showingBoundNames(text) : text,
+                          display: output.displayText, dynamic: output.dynamic, type: withoutOn ? "join" : type,
                           tables: summary.statements[0].tables)
         }
         return nil

@@ -178,7 +178,7 @@ enum StatementAnalyzer {
             let statement = summary.statements.popLast()
             return [analysis(statement, parseText: output.parseText, display: output.displayText,
                              dynamic: dynamic, lineOffset: 0, fingerprint: summary.fingerprintHash,
-                             normalized: summary.normalized)]
+                             normalized: summary.normalized, standIns: output.usedHoleMode)]
         }
         let utf8 = Array(output.parseText.utf8)
         return summary.statements.enumerated().map { index, statement in
@@ -198,18 +198,21 @@ enum StatementAnalyzer {
     /// `normalized`, when known, are those of `parseText` (worked out when it was parsed).
     private static func analysis(_ statement: ParseSummary.Statement?, parseText: String, display: String,
                                  dynamic: Bool, lineOffset: Int, fingerprint known: UInt64? = nil,
-                                 normalized: String? = nil) -> StatementAnalysis {
+                                 normalized: String? = nil, standIns: Bool = false) -> StatementAnalysis {
         var tables = statement?.tables ?? []
         if tables.contains(where: PlaceholderNormalizer.isHoleIdentifier) {
             tables.removeAll(where: PlaceholderNormalizer.isHoleIdentifier)
         }
         let fingerprint = known ?? (try? PgQuery.fingerprintHash(parseText))
-        let sql: String
+        var sql: String
         if dynamic || statement?.mayHaveConstants == false {
             sql = dynamic ? display : parseText
         } else {
             sql = normalized ?? (try? PgQuery.normalize(parseText)) ?? parseText
         }
+        // A name a template tool binds (`FROM {{ ref('orders') }}`, knex's `FROM ??`) was parsed as a
+        // stand-in name, which is not shown.
+        if standIns, !dynamic { sql = PlaceholderNormalizer.showingBoundNames(sql) }
         return StatementAnalysis(statementType: statement?.kind ?? "unknown", tables: tables,
                                  fingerprint: fingerprint, sql: collapse(sql), dynamic: dynamic, parseError: nil,
                                  parsed: statement.map(ParsedFacts.init), parseText: parseText, lineOffset: lineOffset)

@@ -38,6 +38,12 @@ package enum FragmentText {
         }
     }
 
+    /// Whether `text` opens with the word `WHERE`, in any case, after blanks.
+    package static func opensWithWhere(_ text: String) -> Bool {
+        let word = text.utf8.drop(while: ASCII.isBlank).prefix(6).map { $0 | 0x20 }
+        return word.starts(with: "where".utf8) && (word.count == 5 || !ASCII.isIdentifierPart(word[5]))
+    }
+
     /// Qualifiers PostgreSQL reserves that ORMs use as aliases (TypeORM's `createQueryBuilder("user")`).
     private static let reservedQualifiers = ["user", "order", "group", "table", "check", "default", "end", "to",
                                              "limit", "offset", "column", "constraint", "references", "role"]
@@ -93,6 +99,21 @@ package enum FragmentText {
                 return true
             }
             index = end
+        }
+        return false
+    }
+
+    /// Whether `display` (a fragment as shown: written placeholders `$n`, run-time pieces
+    /// `{dynamic}`) compares with a placeholder the code wrote: `{dynamic} = $1`, `{dynamic} >= $2`.
+    package static func comparesWithPlaceholder(_ display: String) -> Bool {
+        let utf8 = Array(display.utf8)
+        for index in utf8.indices where utf8[index] == UInt8(ascii: "=") || utf8[index] == ASCII.less
+            || utf8[index] == UInt8(ascii: ">") {
+            var next = index + 1
+            while next < utf8.count, utf8[next] == UInt8(ascii: "=") || utf8[next] == UInt8(ascii: ">") || ASCII.isBlank(utf8[next]) {
+                next += 1
+            }
+            if next + 1 < utf8.count, utf8[next] == ASCII.dollar, ASCII.isDigit(utf8[next + 1]) { return true }
         }
         return false
     }

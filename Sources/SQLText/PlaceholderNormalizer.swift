@@ -41,6 +41,45 @@ package struct PlaceholderNormalizer {
     package static let displayHole = Array("{dynamic}".utf8)
     package static let holeIdentifierBytes = Array(holeIdentifierPrefix.utf8)
 
+    /// Whether `text` has a `{}` or `{name}` slot outside quotes.
+    static func hasBraceSlot(_ text: [UInt8]) -> Bool {
+        var quote: UInt8 = 0
+        for index in text.indices {
+            let byte = text[index]
+            if quote != 0 {
+                if byte == quote { quote = 0 }
+            } else if byte == ASCII.singleQuote || byte == ASCII.doubleQuote {
+                quote = byte
+            } else if byte == ASCII.openBrace {
+                var end = index + 1
+                while end < text.count, end - index < 40, ASCII.isIdentifierPart(text[end]) { end += 1 }
+                if end < text.count, text[end] == ASCII.closeBrace { return true }
+            }
+        }
+        return false
+    }
+
+    /// `sql` with every stand-in name of a bound placeholder (`dyn_piece_3`) written `{name}`: a
+    /// name the library binds, as `{{ ref('orders') }}` or knex's `??` do.
+    package static func showingBoundNames(_ sql: String) -> String {
+        let bytes = Array(sql.utf8)
+        guard var next = find(holeIdentifierBytes, in: bytes, from: 0) else { return sql }
+        var output: [UInt8] = []
+        var index = 0
+        while true {
+            output.append(contentsOf: bytes[index..<next])
+            index = next + holeIdentifierBytes.count
+            while index < bytes.count, ASCII.isDigit(bytes[index]) { index += 1 }
+            output.append(contentsOf: boundName)
+            guard let found = find(holeIdentifierBytes, in: bytes, from: index) else { break }
+            next = found
+        }
+        output.append(contentsOf: bytes[index...])
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static let boundName = Array("{name}".utf8)
+
     /// `parseText` as it is shown: every hole identifier (`dyn_piece_3`) written `{dynamic}`.
     package static func display(ofParseText parseText: String) -> String {
         let bytes = Array(parseText.utf8)
@@ -70,6 +109,20 @@ package struct PlaceholderNormalizer {
             }
             return false
         }
+    }
+
+    /// Whether the `??` at `index` binds a name (knex, node-mysql) rather than escaping PostgreSQL's
+    /// `?` operators for JDBC (`data ?? 'key'`, `??|`, `??&`): no operand follows it.
+    static func isIdentifierBind(_ text: [UInt8], at index: Int) -> Bool {
+        var next = index + 2
+        guard next >= text.count || (text[next] != UInt8(ascii: "|") && text[next] != UInt8(ascii: "&")
+                                     && text[next] != UInt8(ascii: "?")) else { return false }
+        while next < text.count, ASCII.isBlank(text[next]) { next += 1 }
+        guard next < text.count else { return true }
+        let byte = text[next]
+        if byte == ASCII.singleQuote || byte == ASCII.dollar || ASCII.isDigit(byte) { return false }
+        let word = text[next..<min(next + 5, text.count)].map { $0 | 0x20 }
+        return !word.elementsEqual("array".utf8)
     }
 
     /// Keywords after which a `?` is a parameter (lower case).
@@ -132,6 +185,9 @@ package struct PlaceholderNormalizer {
     private struct State {
         let text: [UInt8]
         let formatted: Bool
+        /// A format call fills `%s` slots: not when the text has `{}` slots, which `str.format`
+        /// fills and leaves the driver's `%s` alone (`"{} >= %s".format(quote_name(field))`).
+        let percentFormatted: Bool
         let mode: HoleMode
         /// The parse text once it differs from the text (empty while it is `text[..<copied]`).
         var parse: [UInt8] = []
@@ -153,6 +209,7 @@ package struct PlaceholderNormalizer {
             self.text = text
             self.formatted = formatted
             self.mode = mode
+            percentFormatted = formatted && !PlaceholderNormalizer.hasBraceSlot(text)
         }
 
         /// The index of the `}` closing a SpEL bind (`:#{…}`, `?#{…}`) opening at `index`.
@@ -190,6 +247,10 @@ package struct PlaceholderNormalizer {
                     if let close = spelBindEnd(at: index) {
                         emitParameter(before: close + 1)
                         index = close
+                    } else if next == UInt8(ascii: "?"), PlaceholderNormalizer.isIdentifierBind(text, at: index) {
+                        // knex's and node-mysql's `??`: a name the library quotes (`FROM ??`, `??.??`).
+                        emitTemplateHole()
+                        index += 1
                     } else if ASCII.isDigit(next) {
                         copy(ASCII.dollar)
                     } else if next != UInt8(ascii: "|") && next != UInt8(ascii: "&")
@@ -425,7 +486,7 @@ package struct PlaceholderNormalizer {
                     }
                     continue
                 }
-                if formatted, byte == ASCII.percent || byte == ASCII.openBrace, cursor < count,
+                if byte == ASCII.percent ? percentFormatted : formatted && byte == ASCII.openBrace, cursor < count,
                    PlaceholderNormalizer.isFormatHole(text[cursor]) {
                     dynamic = true
                 }
@@ -466,7 +527,7 @@ package struct PlaceholderNormalizer {
                     copy(ASCII.percent)
                     return index + 1
                 }
-                if formatted { emitHole(inQuotes: false, before: end + 1) } else { emitParameter(before: end + 1) }
+                if percentFormatted { emitHole(inQuotes: false, before: end + 1) } else { emitParameter(before: end + 1) }
                 return end + 1
             default:
                 copy(ASCII.percent)

@@ -202,7 +202,8 @@ struct BlindRoundClassTests {
     /// Fragment classes: bun's `Set`/`ColumnExpr`, sqlboiler's `WhereIn`, a Go `where :=` piece,
     /// CodeIgniter's join conditions and lower-case `where` arguments, Medoo's `raw('WHERE …')`,
     /// a Rails migration's arguments on lines of their own, SQL tagged template pieces, columns
-    /// qualified by a run-time alias, constant conditions, check constraints.
+    /// qualified by a run-time alias, constant conditions, check constraints (round twelve: branches of
+    /// conditional expressions, clauses opened on a piece, Python tuples, bound placeholders).
     static let fragments: [Case] = [
         Case(name: "bun update", language: .go, source: """
         _, err := tx.NewUpdate().TableExpr(store.TableWorkItems).
@@ -262,7 +263,7 @@ struct BlindRoundClassTests {
         Case(name: "a column qualified by a run-time alias is SQL of its own", language: .javascript, source: """
         where.push(`${table}.is_overdue = 1`);
         where.push(`${table}.created_by = ?`);
-        where.push(`${a}.${b} = ?`);
+        where.push(`${a}.${b} = ${c}`);
         """, expected: [1: .fragment, 2: .fragment]),
         Case(name: "a column qualified by a run-time table is still a bare column", language: .ruby, source: """
         projects = Project.order("#{Project.table_name}.name")
@@ -277,6 +278,38 @@ struct BlindRoundClassTests {
         )
         t = sa.Table("x", meta, sa.CheckConstraint("price > 0", name="price_positive"))
         """, expected: [4: .fragment, 6: .fragment]),
+        Case(name: "a branch of a conditional expression", language: .typescript, source: """
+        const whereClause = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+        return this.knex.raw(dbType === 'jsonb' ? 'jsonb_array_length(??.??)' : 'json_array_length(??.??)', [t]);
+        const label = isAdmin ? "Delete from list" : "Update the row";
+        const x = a ? "a = b" : "c";
+        """, expected: [1: .fragment, 2: .fragment]),
+        Case(name: "a clause opened on a piece", language: .go, source: """
+        additionalJoin = "JOIN Users o ON (o.Id = b.OwnerId)"
+        conditionsSql = "WHERE " + strings.Join(conditions, " AND ")
+        where = " AND " + strings.Join(conditions, " AND ")
+        """, expected: [1: .fragment, 2: .fragment]),
+        Case(name: "python tuples and str.format pieces", language: .python, source: """
+        where.append("project_id = {}".format(self.project_id))
+        where.append(("project_id = %s", [self.project_id]))
+        where = [("{} < %s".format(quote_name(self.dtfield)), [cutoff])]
+        where_clause = "where {}".format(" and ".join(where))
+        """, expected: [1: .fragment, 2: .fragment, 3: .fragment, 4: .fragment]),
+        Case(name: "placeholders collected for a where or set", language: .javascript, source: """
+        if (req.body[field] !== undefined) { updates.push(`${field} = ?`); values.push(req.body[field]); }
+        conditions.push(`${column} >= $${params.length}`);
+        labels.push(`${field} = ?`);
+        """, expected: [1: .fragment, 2: .fragment]),
+        Case(name: "a condition opening with a name", language: .java, source: """
+        db.update(USERS_TABLE_NAME, contentValues, USERS_COLUMN_MOBILE + " = ?", new String[]{mobile});
+        return db.delete(Contract.TABLE, Contract.COLUMN_TIME + " < ?", new String[]{String.valueOf(expiry)});
+        String label = prefix + " = ?";
+        log(TAG + " = ?");
+        """, expected: [1: .fragment, 2: .fragment]),
+        Case(name: "builder methods named for their condition", language: .php, source: """
+        <?php
+        $query->beginOr()->addCondition(TaskModel::TABLE.".id IN (SELECT task_id FROM subtasks WHERE user_id='$user_id')")->closeOr();
+        """, expected: [2: .fragment]),
         Case(name: "constant conditions and the first item of a list of conditions", language: .typescript, source: """
         const conditions: string[] = ['1=1'];
         const wheres = ["a.deleted_at IS NULL"];

@@ -62,6 +62,34 @@ struct PlaceholderTests {
         #expect(result.parseText.hasPrefix("SELECT * FROM \(PlaceholderNormalizer.holeIdentifierPrefix)"))
     }
 
+    /// `str.format` fills `{}` and leaves the driver's `%s` (`"{} >= %s".format(quote_name(f))`).
+    @Test func braceSlotsLeaveThePercentPlaceholders() {
+        let result = normalize("SELECT id FROM t WHERE {} >= %s AND b = '%s'", formatted: true, mode: .identifier)
+        #expect(result.dynamic)
+        #expect(result.displayText == "SELECT id FROM t WHERE {dynamic} >= $1 AND b = '%s'")
+    }
+
+    /// knex's and node-mysql's `??` bind a name: a stand-in name the statement parses with, no
+    /// run-time piece; JDBC's `??`, `??|` and `??&` escape PostgreSQL's `?` operators.
+    @Test(arguments: [
+        ("SELECT * FROM ?? WHERE id = ?", true),
+        ("SELECT EXTRACT(YEAR FROM ??.??)", true),
+        ("SELECT id FROM docs WHERE data ?? 'key'", false),
+        ("SELECT id FROM docs WHERE data ??| array['a']", false),
+        ("SELECT id FROM docs WHERE data ??& ARRAY['a']", false),
+    ])
+    func identifierBinds(text: String, bindsNames: Bool) throws {
+        let parseTexts = PlaceholderNormalizer.HoleMode.allCases.map { normalize(text, mode: $0).parseText }
+        #expect(parseTexts.contains { $0.contains(PlaceholderNormalizer.holeIdentifierPrefix) } == bindsNames)
+        #expect(!normalize(text).dynamic)
+        if bindsNames {
+            let analyses = StatementAnalyzer.analyze(Array(text.utf8), formatted: false, concatenated: false)
+            let analysis = try #require(analyses.first)
+            #expect(analysis.parseError == nil && !analysis.dynamic)
+            #expect(analysis.sql.contains("{name}") && !analysis.sql.contains(PlaceholderNormalizer.holeIdentifierPrefix))
+        }
+    }
+
     @Test func holesFollowTheMode() {
         let text = Array("SELECT * FROM t ".utf8) + [SQLCandidate.dynamicHole]
         #expect(normalize(String(decoding: text, as: UTF8.self), mode: .remove).parseText == "SELECT * FROM t ")
