@@ -360,7 +360,9 @@ struct ExpressionAssembler {
         let literal = lexed.literals[Int(tokens[index].literal)]
         guard literal.segmentCount > 0, index > 0 else { return false }
         let previous = tokens[index - 1]
-        guard previous.kind == .identifier || previous.kind == .punctuation && previous.byte == ASCII.openParen else {
+        // `(` of a call, or `=` of ADO.NET's `cmd.CommandText = "…"`.
+        guard previous.kind == .identifier || previous.kind == .punctuation
+                && (previous.byte == ASCII.openParen || previous.byte == UInt8(ascii: "=")) else {
             return false
         }
         let segments = lexed.segments[Int(literal.segmentStart)..<Int(literal.segmentStart + literal.segmentCount)]

@@ -149,13 +149,30 @@ package enum LiteralPrefilter {
 
     private static let tsqlConditions: [[UInt8]] = ["if not exists", "if exists", "if object_id"].map { Array($0.utf8) }
 
-    /// Whether `text` opens with T-SQL's `IF [NOT] EXISTS (…)` or `IF OBJECT_ID(…)`, in any case: a
-    /// statement when handed to an entry point, though no statement keyword opens it.
+    /// Whether `text` opens with T-SQL's `IF [NOT] EXISTS (…)`, `IF OBJECT_ID(…)` or
+    /// `IF ((SELECT …) = 0)`, in any case: a statement when handed to an entry point, though no
+    /// statement keyword opens it.
     package static func opensWithTSQLCondition(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = text.first, first | 0x20 == UInt8(ascii: "i") else { return false }
         return tsqlConditions.contains { condition in
             condition.count <= text.count && zip(text, condition).allSatisfy { $0 | 0x20 == $1 | 0x20 }
+        } || opensWithSelectCondition(text)
+    }
+
+    /// `IF`, then a parenthesised `SELECT`.
+    private static func opensWithSelectCondition(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard text.count > 10, text[1] | 0x20 == UInt8(ascii: "f"), ASCII.isBlank(text[2]) || text[2] == ASCII.openParen else {
+            return false
         }
+        var index = 2
+        var opened = false
+        while index < text.count, ASCII.isBlank(text[index]) || text[index] == ASCII.openParen {
+            opened = opened || text[index] == ASCII.openParen
+            index += 1
+        }
+        guard opened, index + 6 <= text.count else { return false }
+        return text[index..<(index + 6)].map { $0 | 0x20 }.elementsEqual("select".utf8)
+            && (index + 6 == text.count || !ASCII.isIdentifierPart(text[index + 6]))
     }
 
     /// The statement keyword that opens `bytes[start..<end]` after blanks, `(`, `\n` escapes, SQL

@@ -141,6 +141,14 @@ struct BlindRoundClassTests {
         tables_query = "show tables in %s"
         cursor.execute(tables_query % schema_name)
         """, expected: [1: .dynamic]),
+        // 12. Round twelve: T-SQL's `IF ((SELECT …) = 0)` handed to `SqlCommand` or `CommandText`.
+        Case(name: "t-sql if over a select", language: .csharp, source: """
+        var command = new SqlCommand(
+            "IF ((SELECT COUNT(1) FROM sys.databases WHERE [name] = @DatabaseName) = 0) " +
+            "CREATE DATABASE " + databaseNameQuoted + ";", connection);
+        command.CommandText = "IF (SELECT COUNT(*) FROM t) = 0 INSERT INTO t VALUES (1)";
+        label.Text = "IF (SELECT) fails";
+        """, expected: [2: .dynamic, 4: .static]),
         Case(name: "a collection's add is no joiner", language: .java, source: """
         List<String> names = new ArrayList<>();
         names.add("SELECT");
