@@ -68,7 +68,7 @@ extension ExpressionAssembler {
     /// (or an element of the list that is: `where(["a = ?", 1])`, Django `extra(where=["…"])`),
     /// also as a branch of a conditional expression there (`raw(jsonb ? 'jsonb_array_length(??)' : …)`,
     /// `selection = all ? "a IS NULL" : "a = ?"`).
-    func fragmentClause(forStringAt index: Int) -> FragmentCandidate.Clause? {
+    func fragmentClause(forStringAt index: Int) -> FragmentClause? {
         if lexed.literals[Int(tokens[index].literal)].isTemplate, let tag = templateTag(before: index) {
             return CallNames.sqlTags.contains(name(of: tokens[tag])) ? .taggedPiece : nil
         }
@@ -135,7 +135,7 @@ extension ExpressionAssembler {
     }
 
     /// The clause filled by the expression whose first token is at `index`.
-    private func fragmentClause(forExpressionAt index: Int) -> FragmentCandidate.Clause? {
+    private func fragmentClause(forExpressionAt index: Int) -> FragmentClause? {
         let previous = tokens[index - 1]
         guard previous.kind == .punctuation else { return nil }
         // Python's `where.append(("a = %s", [a]))`, `where = [("a = %s", [a])]`: the tuple's first item.
@@ -145,14 +145,10 @@ extension ExpressionAssembler {
         }
         var opener = index - 1
         if previous.byte == ASCII.openBracket {
-            if tokens[index - 2].kind == .punctuation, tokens[index - 2].byte == UInt8(ascii: "="), index > 2,
-               name(of: tokens[index - 3]) == "where" {
-                return .condition
-            }
-            // `conditions = ['1=1']`, `const wheres: string[] = ["a = ?"]`: the first item of a list
+            // `where = ["a = ?"]` (Django's `extra`), `conditions = ['1=1']`, `const wheres: string[] = ["a = ?"]`: the first item of a list
             // kept in a variable named for its clause.
             if let variable = listVariable(openedAt: index - 1) {
-                return FragmentAnalyzer.clause(forPieceNamed: name(of: tokens[variable]))
+                return FragmentSinks.clause(forPieceNamed: name(of: tokens[variable]))
             }
             opener = index - 2
         }
@@ -166,45 +162,45 @@ extension ExpressionAssembler {
                 // `return { sql: '1=1', params: [] }`: a piece of SQL kept with its parameters.
                 return language == .javascript || language == .typescript ? .selection : nil
             }
-            return FragmentAnalyzer.clause(forSink: name(of: tokens[callee]), language: language)
+            return FragmentSinks.clause(forSink: name(of: tokens[callee]), language: language)
         }
         let open = tokens[opener]
         if open.kind == .punctuation, open.byte == ASCII.openParen, let callee = calleeName(beforeParen: opener) {
             let calleeName = name(of: tokens[callee])
             // Python's and Ruby's `join` joins strings.
             if calleeName == "join", language == .python || language == .ruby { return nil }
-            if let clause = FragmentAnalyzer.clause(forSink: calleeName, language: language) { return clause }
-            if FragmentAnalyzer.checkConstraints.contains(calleeName) { return .condition }
+            if let clause = FragmentSinks.clause(forSink: calleeName, language: language) { return clause }
+            if FragmentSinks.checkConstraints.contains(calleeName) { return .condition }
             // SQLAlchemy's `where(text("…"))`, Sequelize's `where(literal("…"))`, GORM's
             // `Where(fmt.Sprintf("…", x))`: the outer call's clause.
-            if FragmentAnalyzer.textWrappers.contains(calleeName) || CallNames.formatters.contains(calleeName) {
+            if FragmentSinks.textWrappers.contains(calleeName) || CallNames.formatters.contains(calleeName) {
                 // Past the wrapper's receiver: `where(Sequel.lit("…"))`, `where(sa.text("…"))`.
                 var start = callee
                 while start > 2, tokens[start - 1].kind == .punctuation, tokens[start - 1].byte == UInt8(ascii: "."),
                       tokens[start - 2].kind == .identifier { start -= 2 }
                 if start > 1, tokens[start - 1].kind == .punctuation, tokens[start - 1].byte == ASCII.openParen,
                    let outer = self.calleeName(beforeParen: start - 1) {
-                    return FragmentAnalyzer.clause(forSink: name(of: tokens[outer]), language: language)
+                    return FragmentSinks.clause(forSink: name(of: tokens[outer]), language: language)
                 }
                 // `conds = append(conds, fmt.Sprintf("%s = ?", col))`.
                 if start > 3, language == .go, tokens[start - 1].kind == .punctuation, tokens[start - 1].byte == UInt8(ascii: ","),
                    tokens[start - 2].kind == .identifier, tokens[start - 3].kind == .punctuation,
                    tokens[start - 3].byte == ASCII.openParen, name(of: tokens[start - 4]) == "append" {
-                    return FragmentAnalyzer.clause(forPieceNamed: name(of: tokens[start - 2]))
+                    return FragmentSinks.clause(forPieceNamed: name(of: tokens[start - 2]))
                 }
             }
             // `conditions.Add("id = ANY(@Ids)")`, `where_parts.append("a = ?")`: a piece collected for
             // a WHERE (or ORDER BY) clause the code joins later.
             // Java's, Kotlin's and C#'s `append` is a StringBuilder's: a piece of the text it builds.
             let builds = calleeName == "append" && (language == .java || language == .kotlin || language == .csharp)
-            guard FragmentAnalyzer.collectors.contains(calleeName), !builds, let receiver = receiver(ofCallee: callee) else {
+            guard FragmentSinks.collectors.contains(calleeName), !builds, let receiver = receiver(ofCallee: callee) else {
                 return nil
             }
-            return FragmentAnalyzer.clause(forPieceNamed: name(of: tokens[receiver]))
+            return FragmentSinks.clause(forPieceNamed: name(of: tokens[receiver]))
         }
         // `where_clause = "a = ?"`, `$conditions[] = "a = ?"`: a piece kept in a variable named for it.
         if previous.byte == UInt8(ascii: "="), let variable = pieceVariable(before: index) {
-            return FragmentAnalyzer.clause(forPieceNamed: name(of: tokens[variable]))
+            return FragmentSinks.clause(forPieceNamed: name(of: tokens[variable]))
         }
         // Ruby's command call: `add_check_constraint :receipts, "amount > 0", name: "…"`, its
         // arguments perhaps on lines of their own after a `,`.
@@ -213,23 +209,23 @@ extension ExpressionAssembler {
             while first > 0, index - first < 16, tokens[first - 1].line == tokens[first].line
                     || tokens[first - 1].kind == .punctuation && tokens[first - 1].byte == UInt8(ascii: ",") { first -= 1 }
             if tokens[first].kind == .identifier, tokens[first + 1].kind != .punctuation || tokens[first + 1].byte != ASCII.openParen,
-               FragmentAnalyzer.commandSinks.contains(name(of: tokens[first])) {
+               FragmentSinks.commandSinks.contains(name(of: tokens[first])) {
                 return .condition
             }
         }
         guard previous.byte == UInt8(ascii: ","), let callee = enclosingCallee(before: index) else { return nil }
         let calleeName = name(of: tokens[callee.nameIndex])
-        if FragmentAnalyzer.checkConstraints.contains(calleeName) { return .condition }
+        if FragmentSinks.checkConstraints.contains(calleeName) { return .condition }
         // Go's `conds = append(conds, "a = ?")`: the slice is the first argument.
         if language == .go, calleeName == "append", callee.openParen + 2 == index - 1,
            tokens[callee.openParen + 1].kind == .identifier {
-            return FragmentAnalyzer.clause(forPieceNamed: name(of: tokens[callee.openParen + 1]))
+            return FragmentSinks.clause(forPieceNamed: name(of: tokens[callee.openParen + 1]))
         }
         // Android's `db.query(table, columns, "email = ?", args, …)`, `db.delete(table, "id = ?", args)`.
         if language == .java || language == .kotlin, ["query", "update", "delete"].contains(calleeName) { return .condition }
-        if language == .go, FragmentAnalyzer.selectListBuilders.contains(calleeName) { return .selectList }
+        if language == .go, FragmentSinks.selectListBuilders.contains(calleeName) { return .selectList }
         // CodeIgniter's `->join("dir_master", "jobs.aircraft_id = dir_master.id")`: the ON condition.
-        if language == .php, FragmentAnalyzer.sinks[calleeName] == .join { return .condition }
+        if language == .php, FragmentSinks.sinks[calleeName] == .join { return .condition }
         return ["first", "find", "last", "take"].contains(calleeName) ? .condition : nil
     }
 
@@ -301,7 +297,7 @@ extension ExpressionAssembler {
     /// A literal that opens with an upper-case `WHERE`, `AND` or `OR` and is not a piece appended to a
     /// statement (`sql += " AND a = ?"`, `query + " WHERE …"`, `sb.append(" AND …")`): a condition
     /// kept for later splicing (`user_condition = "AND type = ?"`, `scan(ctx, "WHERE id=$1", id)`).
-    func clauseLedFragment(at index: Int) -> FragmentCandidate.Clause? {
+    func clauseLedFragment(at index: Int) -> FragmentClause? {
         guard let text = firstText(of: tokens[index]) else { return nil }
         let start = text.lowerBound
         let end = text.upperBound
@@ -313,7 +309,7 @@ extension ExpressionAssembler {
         let previous = tokens[index - 1]
         // A lower-case `where` only as an argument (`get_data("*", "branch", "where deleted = '0'")`).
         let isArgument = previous.kind == .punctuation && (previous.byte == UInt8(ascii: ",") || previous.byte == ASCII.openParen)
-        let clause: FragmentCandidate.Clause
+        let clause: FragmentClause
         if word.elementsEqual("WHERE".utf8) || word.elementsEqual("AND".utf8) || word.elementsEqual("OR".utf8)
             || isArgument && word.elementsEqual("where".utf8) {
             clause = .condition
@@ -344,7 +340,7 @@ extension ExpressionAssembler {
         if let callee = enclosingCallee(before: index) {
             let calleeName = name(of: tokens[callee.nameIndex])
             // `new StringBuilder(" WHERE 1=1 ")`: the opening of the text a builder goes on with.
-            if FragmentAnalyzer.statementBuilders.contains(calleeName) || CallNames.isNonSQLSink(calleeName)
+            if FragmentSinks.statementBuilders.contains(calleeName) || CallNames.isNonSQLSink(calleeName)
                 || Self.builderTypes.contains(bytes: self.word(tokens[callee.nameIndex])) {
                 return nil
             }
