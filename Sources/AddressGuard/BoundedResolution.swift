@@ -15,19 +15,22 @@ extension NetworkAddress {
     }
 
     /// `resolve(host)` on a thread of its own (not a pool's: blocked lookups must not delay
-    /// other work, nor the deadline); nil when it has not answered within `limit`.
+    /// other work); nil when it has not answered within `limit`. The deadline is kept by a second
+    /// thread, which ends when the lookup answers: a pool busy with other work cannot delay it, so
+    /// a lookup that answers after `limit` never wins.
     static func resolveOffThread(
         _ host: String, within limit: Duration, resolve: @escaping @Sendable (String) -> [String]
     ) async -> [String]? {
         await withCheckedContinuation { (continuation: CheckedContinuation<[String]?, Never>) in
             let answer = ResumeOnce(continuation)
-            let deadline = Task {
-                guard (try? await Task.sleep(for: limit)) != nil else { return }
-                answer.resume(with: .success(nil))
+            let answered = DispatchSemaphore(value: 0)
+            let seconds = Double(limit.components.seconds) + Double(limit.components.attoseconds) / 1e18
+            Thread.detachNewThread {
+                if answered.wait(timeout: .now() + seconds) == .timedOut { answer.resume(with: .success(nil)) }
             }
             Thread.detachNewThread {
                 answer.resume(with: .success(resolve(host)))
-                deadline.cancel()
+                answered.signal()
             }
         }
     }
