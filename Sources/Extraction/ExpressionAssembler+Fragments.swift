@@ -4,7 +4,14 @@ import SQLText
 
 /// Pieces of SQL handed to ORMs (fragments), found among the string expressions of a file.
 extension ExpressionAssembler {
-    /// String expressions handed to ORM methods that take a piece of SQL (see ``FragmentAnalyzer/sinks``).
+    /// Where the file's string expressions start (``ExpressionBounds``).
+    var bounds: ExpressionBounds { ExpressionBounds(bytes: bytes, tokens: tokens, language: language) }
+
+    private func isPunctuation(_ token: SourceToken, _ byte: UInt8) -> Bool {
+        token.kind == .punctuation && token.byte == byte
+    }
+
+    /// String expressions handed to ORM methods that take a piece of SQL (see ``FragmentSinks/sinks``).
     func fragments() -> [FragmentCandidate] {
         var found: [FragmentCandidate] = []
         var index = 0
@@ -13,7 +20,7 @@ extension ExpressionAssembler {
             guard token.kind == .string, index > 1, !startsWithKeyword(token) || opensWithComparedWord(token),
                   !continuesExpression(at: index),
                   let clause = fragmentClause(forStringAt: index) ?? clauseLedFragment(at: index)
-                    ?? (isOrderingList(tokens[index]) ? .ordering : nil) else {
+                    ?? (isOrderingList(tokens[index]) ? .ordering : nil) ?? sqlOnlyExpression(at: index) else {
                 index += 1
                 continue
             }
@@ -23,7 +30,7 @@ extension ExpressionAssembler {
             var candidate = SQLCandidate(text: [], line: Int(token.line), column: Int(token.column),
                                          context: context, concatenated: false)
             // `COLUMN_ID + " = ?"`: the name before the literal is a run-time piece of the fragment.
-            if leadingOperandStart(ofStringAt: index) != nil { candidate.text.append(SQLCandidate.dynamicHole) }
+            if bounds.leadingOperandStart(ofStringAt: index) != nil { candidate.text.append(SQLCandidate.dynamicHole) }
             let last = assemble(from: index, into: &candidate)
             found.append(FragmentCandidate(text: candidate.text, line: candidate.line, column: candidate.column,
                                            clause: clause, formatted: candidate.context.formatted))
@@ -72,66 +79,8 @@ extension ExpressionAssembler {
         if lexed.literals[Int(tokens[index].literal)].isTemplate, let tag = templateTag(before: index) {
             return CallNames.sqlTags.contains(name(of: tokens[tag])) ? .taggedPiece : nil
         }
-        let start = conditionalStart(ofBranchAt: index) ?? leadingOperandStart(ofStringAt: index) ?? index
+        let start = bounds.conditionalStart(ofBranchAt: index) ?? bounds.leadingOperandStart(ofStringAt: index) ?? index
         return fragmentClause(forExpressionAt: start)
-    }
-
-    /// The first token of a name concatenated before the literal at `index` (Android's
-    /// `COLUMN_ID + " = ?"`, `Users.COLUMN + " = ?"`, PHP's `TaskModel::TABLE.".id IN (…)"`).
-    func leadingOperandStart(ofStringAt index: Int) -> Int? {
-        guard index > 3, isPunctuation(tokens[index - 1], concatOperator), tokens[index - 2].kind == .identifier else {
-            return nil
-        }
-        var start = index - 2
-        while start > 3, index - start < 10, tokens[start - 1].kind == .punctuation {
-            let separator = tokens[start - 1].byte
-            if separator == UInt8(ascii: "."), language != .php, tokens[start - 2].kind == .identifier {
-                start -= 2
-            } else if separator == UInt8(ascii: ":") || separator == UInt8(ascii: ">"), tokens[start - 3].kind == .identifier,
-                      isPunctuation(tokens[start - 2], separator == UInt8(ascii: ":") ? UInt8(ascii: ":") : ASCII.minus) {
-                start -= 3  // PHP's `TaskModel::TABLE`, `$this->table`
-            } else {
-                break
-            }
-        }
-        return start
-    }
-
-    /// The first token of the conditional expression (`c ? a : b`) whose branch `a` or `b` is the
-    /// single token at `index`.
-    func conditionalStart(ofBranchAt index: Int) -> Int? {
-        guard language != .python, language != .go, index > 3 else { return nil }
-        var question = index - 1
-        if isPunctuation(tokens[question], UInt8(ascii: ":")), tokens[index - 2].kind == .string { question = index - 3 }
-        guard isPunctuation(tokens[question], UInt8(ascii: "?")),
-              !isPunctuation(tokens[question - 1], UInt8(ascii: "?")) else { return nil }
-        var cursor = question - 1
-        var depth = 0
-        while cursor > 0, question - cursor < 24 {
-            let token = tokens[cursor]
-            if token.kind == .punctuation {
-                switch token.byte {
-                case ASCII.closeParen, ASCII.closeBracket: depth += 1
-                case ASCII.openParen, ASCII.openBracket, ASCII.openBrace, UInt8(ascii: ","), UInt8(ascii: ";"):
-                    if depth == 0 { return cursor + 1 }
-                    depth -= 1
-                case UInt8(ascii: "="):
-                    // `=` ends the condition unless it is part of `==`, `===`, `!=`, `<=`, `>=`.
-                    let joined = cursor + 1 < question && tokens[cursor + 1].start == token.end
-                        || tokens[cursor - 1].end == token.start && tokens[cursor - 1].kind == .punctuation
-                    if depth == 0, !joined { return cursor + 1 }
-                default: break
-                }
-            } else if token.kind == .identifier, depth == 0, name(of: token) == "return" {
-                return cursor + 1
-            }
-            cursor -= 1
-        }
-        return nil
-    }
-
-    private func isPunctuation(_ token: SourceToken, _ byte: UInt8) -> Bool {
-        token.kind == .punctuation && token.byte == byte
     }
 
     /// The clause filled by the expression whose first token is at `index`.
@@ -147,7 +96,7 @@ extension ExpressionAssembler {
         if previous.byte == ASCII.openBracket {
             // `where = ["a = ?"]` (Django's `extra`), `conditions = ['1=1']`, `const wheres: string[] = ["a = ?"]`: the first item of a list
             // kept in a variable named for its clause.
-            if let variable = listVariable(openedAt: index - 1) {
+            if let variable = bounds.listVariable(openedAt: index - 1) {
                 return FragmentSinks.clause(forPieceNamed: name(of: tokens[variable]))
             }
             opener = index - 2
@@ -169,10 +118,8 @@ extension ExpressionAssembler {
             let calleeName = name(of: tokens[callee])
             // Python's and Ruby's `join` joins strings.
             if calleeName == "join", language == .python || language == .ruby { return nil }
-            if let clause = FragmentSinks.clause(forSink: calleeName, language: language) { return clause }
-            if FragmentSinks.checkConstraints.contains(calleeName) { return .condition }
             // SQLAlchemy's `where(text("…"))`, Sequelize's `where(literal("…"))`, GORM's
-            // `Where(fmt.Sprintf("…", x))`: the outer call's clause.
+            // `Where(fmt.Sprintf("…", x))`, C#'s `clauses.Add(string.Format("…", x))`: the outer call's clause.
             if FragmentSinks.textWrappers.contains(calleeName) || CallNames.formatters.contains(calleeName) {
                 // Past the wrapper's receiver: `where(Sequel.lit("…"))`, `where(sa.text("…"))`.
                 var start = callee
@@ -180,7 +127,7 @@ extension ExpressionAssembler {
                       tokens[start - 2].kind == .identifier { start -= 2 }
                 if start > 1, tokens[start - 1].kind == .punctuation, tokens[start - 1].byte == ASCII.openParen,
                    let outer = self.calleeName(beforeParen: start - 1) {
-                    return FragmentSinks.clause(forSink: name(of: tokens[outer]), language: language)
+                    return clause(forArgumentOf: outer)
                 }
                 // `conds = append(conds, fmt.Sprintf("%s = ?", col))`.
                 if start > 3, language == .go, tokens[start - 1].kind == .punctuation, tokens[start - 1].byte == UInt8(ascii: ","),
@@ -189,17 +136,16 @@ extension ExpressionAssembler {
                     return FragmentSinks.clause(forPieceNamed: name(of: tokens[start - 2]))
                 }
             }
-            // `conditions.Add("id = ANY(@Ids)")`, `where_parts.append("a = ?")`: a piece collected for
-            // a WHERE (or ORDER BY) clause the code joins later.
-            // Java's, Kotlin's and C#'s `append` is a StringBuilder's: a piece of the text it builds.
-            let builds = calleeName == "append" && (language == .java || language == .kotlin || language == .csharp)
-            guard FragmentSinks.collectors.contains(calleeName), !builds, let receiver = receiver(ofCallee: callee) else {
-                return nil
-            }
-            return FragmentSinks.clause(forPieceNamed: name(of: tokens[receiver]))
+            return clause(forArgumentOf: callee)
         }
-        // `where_clause = "a = ?"`, `$conditions[] = "a = ?"`: a piece kept in a variable named for it.
-        if previous.byte == UInt8(ascii: "="), let variable = pieceVariable(before: index) {
+        // `where_clause = ("…" "…")`: an expression in parentheses.
+        if opener == index - 1, isPunctuation(open, ASCII.openParen), opener > 1, isPunctuation(tokens[opener - 1], UInt8(ascii: "=")) {
+            return fragmentClause(forExpressionAt: opener)
+        }
+        // `where_clause = "a = ?"`, `$conditions[] = "a = ?"`: a piece kept in a variable named for it;
+        // `conditions = ""` then `conditions += " and a = %s"`: the first piece of one.
+        if previous.byte == UInt8(ascii: "="),
+           let variable = pieceVariable(before: index) ?? firstPieceVariable(appendedAt: index) {
             return FragmentSinks.clause(forPieceNamed: name(of: tokens[variable]))
         }
         // Ruby's command call: `add_check_constraint :receipts, "amount > 0", name: "…"`, its
@@ -252,20 +198,65 @@ extension ExpressionAssembler {
         return false
     }
 
-    /// The variable a list literal opened at `bracket` is assigned to (`conditions = [`,
-    /// TypeScript's `const wheres: string[] = [`), as the index of its name.
-    func listVariable(openedAt bracket: Int) -> Int? {
-        var cursor = bracket - 1
-        guard cursor > 1, tokens[cursor].kind == .punctuation, tokens[cursor].byte == UInt8(ascii: "=") else { return nil }
-        cursor -= 1
-        // A TypeScript annotation of an array type: `: string[]`, `: Array<string>`.
-        if tokens[cursor].kind == .punctuation, cursor > 4 {
-            var type = cursor
-            while type > cursor - 6, type > 1, !(tokens[type].kind == .punctuation && tokens[type].byte == UInt8(ascii: ":")) { type -= 1 }
-            guard tokens[type].kind == .punctuation, tokens[type].byte == UInt8(ascii: ":") else { return nil }
-            cursor = type - 1
+    /// The variable of `name += "…"` (PHP: `.=`) when the string at `index` is the first text it is
+    /// given: its last assignment was an empty string (Frappe's `conditions = ""`).
+    func firstPieceVariable(appendedAt index: Int) -> Int? {
+        guard index > 3, tokens[index - 2].kind == .punctuation, tokens[index - 2].byte == concatOperator,
+              tokens[index - 2].end == tokens[index - 1].start, tokens[index - 3].kind == .identifier else { return nil }
+        let variable = index - 3
+        let spelled = word(tokens[variable])
+        var cursor = variable - 1
+        while cursor >= 0, variable - cursor < 400 {
+            if tokens[cursor].kind == .identifier, isPunctuation(tokens[cursor + 1], UInt8(ascii: "=")),
+               word(tokens[cursor]).elementsEqual(spelled) {
+                let value = tokens[cursor + 2]
+                guard value.kind == .string, !(isPunctuation(tokens[cursor + 3], concatOperator)) else { return nil }
+                let literal = lexed.literals[Int(value.literal)]
+                let empty = literal.segmentCount == 0 || literal.segmentCount == 1 && firstText(of: value)?.isEmpty == true
+                return empty ? variable : nil
+            }
+            cursor -= 1
         }
-        return tokens[cursor].kind == .identifier ? cursor : nil
+        return nil
+    }
+
+    /// A literal returned, assigned or given by an arrow function (`return `(${column} @> ${json}::jsonb)``,
+    /// `const text = `(${column} #>> ARRAY[${key}])``) whose text has syntax only SQL has: a piece of
+    /// an expression that a helper builds for splicing.
+    func sqlOnlyExpression(at index: Int) -> FragmentClause? {
+        let start = bounds.conditionalStart(ofBranchAt: index) ?? index
+        guard start > 1 else { return nil }
+        let before = tokens[start - 1]
+        if before.kind == .identifier {
+            guard word(before).elementsEqual("return".utf8) else { return nil }
+        } else if before.kind == .punctuation, before.byte == UInt8(ascii: "=") || before.byte == UInt8(ascii: ">") {
+            // `=`, `:=` or `=>`, not `==`, `+=`, `>=`.
+            let joined = tokens[start - 2].kind == .punctuation && tokens[start - 2].end == before.start
+            if before.byte == UInt8(ascii: ">") ? !joined || tokens[start - 2].byte != UInt8(ascii: "=")
+                : joined && tokens[start - 2].byte != UInt8(ascii: ":") {
+                return nil
+            }
+        } else {
+            return nil
+        }
+        let token = tokens[index]
+        return FragmentText.hasSQLOnlySyntax(UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)]))
+            ? .selection : nil
+    }
+
+    /// The clause a string argument of the call named at `callee` fills: an ORM sink's, a check
+    /// constraint's condition, or the clause of the collection it is added to
+    /// (`conditions.Add("id = ANY(@Ids)")`, `where_parts.append("a = ?")`, which the code joins later).
+    func clause(forArgumentOf callee: Int) -> FragmentClause? {
+        let calleeName = name(of: tokens[callee])
+        if let clause = FragmentSinks.clause(forSink: calleeName, language: language) { return clause }
+        if FragmentSinks.checkConstraints.contains(calleeName) { return .condition }
+        // Java's, Kotlin's and C#'s `append` is a StringBuilder's: a piece of the text it builds.
+        let builds = calleeName == "append" && (language == .java || language == .kotlin || language == .csharp)
+        guard FragmentSinks.collectors.contains(calleeName), !builds, let receiver = receiver(ofCallee: callee) else {
+            return nil
+        }
+        return FragmentSinks.clause(forPieceNamed: name(of: tokens[receiver]))
     }
 
     /// The receiver of a method call whose name is at `callee` (`conditions` in `conditions.Add(`,

@@ -37,13 +37,19 @@ enum FragmentAnalyzer {
         let ledByConnector = connected.utf8.count != text.utf8.count
         let dropsConnector = ledByConnector && [.condition, .taggedPiece, .selection].contains(candidate.clause)
         if dropsConnector { text = connected }
+        var dropsBy = false
         if candidate.clause == .ordering || candidate.clause == .grouping {
-            text = FragmentText.droppingLeadingBy(text)
+            let unled = FragmentText.droppingLeadingBy(text)
+            dropsBy = unled.utf8.count != text.utf8.count
+            text = unled
         }
-        // `"WHERE " + strings.Join(conditions, " AND ")`: a clause whose keyword is SQL's own, the rest
-        // a piece (a lone `" AND " + condition` only joins).
-        let ledIntoPiece = dropsConnector && output.dynamic && FragmentText.opensWithWhere(output.parseText)
-        guard ledIntoPiece || text.utf8.count >= 3 && !TextSignals.isSingleWord(text),
+        // `"WHERE " + strings.Join(conditions, " AND ")`, `"GROUP BY $fields"`: a clause whose keywords
+        // are SQL's own, the rest a piece (a lone `" AND " + condition` only joins).
+        let ledIntoPiece = output.dynamic && (dropsBy || dropsConnector && FragmentText.opensWithWhere(output.parseText))
+        // A constant condition (`1=1`, `WHERE 1=1`, `TRUE`) is SQL's own where a condition is expected.
+        let constant = (candidate.clause == .condition || candidate.clause == .selection)
+            && FragmentText.isConstantCondition(text)
+        guard ledIntoPiece || constant || text.utf8.count >= 3 && !TextSignals.isSingleWord(text),
               !text.utf8.contains(UInt8(ascii: ";")), !FragmentText.hasQualifiedParameter(text) else {
             return nil
         }
@@ -77,9 +83,6 @@ enum FragmentAnalyzer {
         }
         // Nothing but run-time pieces and parameters (`f"({a} = {b})"`, `"(%s)" % sql`): no SQL
         // of its own to judge. A column qualified by a piece (`${table}.created_by = ?`) is its own.
-        // A constant condition (`1=1`, `WHERE 1=1`) is SQL's own where a condition is expected.
-        let constant = (candidate.clause == .condition || candidate.clause == .selection)
-            && FragmentText.isConstantCondition(text)
         // `${field} = ?` collected for a WHERE or SET: a bind placeholder is SQL's own.
         let bound = candidate.clause == .condition || candidate.clause == .assignment
             ? FragmentText.comparesWithPlaceholder(output.displayText) : false
@@ -104,7 +107,9 @@ enum FragmentAnalyzer {
             let withoutOn = type == "join ON"
             guard let summary = try? PgQuery.summarize(prefix + parseText + (withoutOn ? " ON true" : "")),
                   summary.statements.count == 1 else { continue }
-            guard candidate.clause == .locking || ledIntoPiece || FragmentText.hasOperatorOrCall(text) else { return nil }
+            guard candidate.clause == .locking || ledIntoPiece || constant || FragmentText.hasOperatorOrCall(text) else {
+                return nil
+            }
             return result(text: output.usedHoleMode && !output.dynamic ? PlaceholderNormalizer.showingBoundNames(text) : text,
                           display: output.displayText, dynamic: output.dynamic, type: withoutOn ? "join" : type,
                           tables: summary.statements[0].tables)

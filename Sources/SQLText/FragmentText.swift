@@ -27,15 +27,52 @@ package enum FragmentText {
         return String(decoding: utf8[end...], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Whether `text` is a constant condition, always true or always false (`1=1`, `1 = 0`): the
+    /// Whether `text` is a constant condition, always true or always false (`1=1`, `1 = 0`, `TRUE`): the
     /// seed of a list of conditions, or what a filter returns when it filters nothing or everything.
     package static func isConstantCondition(_ text: String) -> Bool {
+        if ["true", "false"].contains(text.lowercased()) { return true }
         let sides = text.split(separator: "=", omittingEmptySubsequences: false)
         guard sides.count == 2 else { return false }
         return sides.allSatisfy { side in
             let digits = side.trimmingCharacters(in: .whitespaces)
             return !digits.isEmpty && digits.count < 4 && digits.utf8.allSatisfy(ASCII.isDigit)
         }
+    }
+
+    /// PostgreSQL type names a cast (`::jsonb`) names.
+    private static let castTypes: Set<String> = [
+        "text", "int", "integer", "bigint", "smallint", "numeric", "decimal", "real", "float", "double", "jsonb", "json",
+        "timestamptz", "timestamp", "date", "time", "interval", "uuid", "boolean", "bool", "varchar", "char", "regclass",
+        "tsvector", "tsquery", "inet", "bytea", "ltree", "citext", "money",
+    ]
+
+    /// Functions only SQL calls (lower case, with their `(`).
+    private static let sqlOnlyFunctions: [String] = [
+        "jsonb_", "json_build_object(", "json_agg(", "to_tsvector(", "to_tsquery(", "plainto_tsquery(",
+        "websearch_to_tsquery(", "date_trunc(", "array_agg(", "string_agg(", "coalesce(", "nullif(", "generate_series(",
+    ]
+
+    /// Whether `text` (a literal's source, holes and all) has syntax only SQL has: a cast to a
+    /// PostgreSQL type in a comparison (`${text}::timestamptz < …`), a JSON path operator (`#>>`, `->>`, `@>`), `ILIKE`,
+    /// `NULLS LAST`, `CASE … WHEN … THEN`, or a function only SQL calls (`jsonb_typeof(`, `coalesce(`).
+    package static func hasSQLOnlySyntax(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let string = String(decoding: text, as: UTF8.self)
+        for operatorText in ["#>>", "->>", "@>", " ILIKE ", "NULLS LAST", "NULLS FIRST"] where string.contains(operatorText) {
+            return true
+        }
+        if string.contains("WHEN "), string.contains(" THEN ") { return true }
+        let lowered = string.lowercased()
+        if sqlOnlyFunctions.contains(where: lowered.contains) { return true }
+        // A cast compared or combined (`${text}::timestamptz < ${value}`); a value cast alone
+        // (`'…'::uuid`, a row `($1, $2::int)`) is no piece of a clause.
+        guard ["<", ">", "=", " and ", " or ", "||"].contains(where: lowered.contains) else { return false }
+        var rest = lowered[...]
+        while let cast = rest.range(of: "::") {
+            let type = rest[cast.upperBound...].prefix { $0.isLetter }
+            if castTypes.contains(String(type)) { return true }
+            rest = rest[cast.upperBound...]
+        }
+        return false
     }
 
     /// Whether `text` opens with the word `WHERE`, in any case, after blanks.
@@ -133,6 +170,8 @@ package enum FragmentText {
     package static func isColumnList(_ text: String) -> Bool {
         func isName(_ word: Substring) -> Bool {
             if PlaceholderNormalizer.isHoleIdentifier(String(word)) { return false }
+            // A constant is no column: `NULL as score`.
+            if ["null", "true", "false"].contains(word.lowercased()) { return false }
             // Quoted parts count: `users."user"`, `` `t`.`c` ``.
             func isNameByte(_ byte: UInt8) -> Bool {
                 ASCII.isIdentifierPart(byte) || byte == UInt8(ascii: ".") || byte == ASCII.doubleQuote || byte == ASCII.backtick

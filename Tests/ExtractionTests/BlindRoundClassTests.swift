@@ -211,7 +211,8 @@ struct BlindRoundClassTests {
     /// CodeIgniter's join conditions and lower-case `where` arguments, Medoo's `raw('WHERE …')`,
     /// a Rails migration's arguments on lines of their own, SQL tagged template pieces, columns
     /// qualified by a run-time alias, constant conditions, check constraints (round twelve: branches of
-    /// conditional expressions, clauses opened on a piece, Python tuples, bound placeholders).
+    /// conditional expressions, clauses opened on a piece, Python tuples, bound placeholders; round
+    /// thirteen: conditions begun on an empty string, expressions with syntax only SQL has).
     static let fragments: [Case] = [
         Case(name: "bun update", language: .go, source: """
         _, err := tx.NewUpdate().TableExpr(store.TableWorkItems).
@@ -318,6 +319,35 @@ struct BlindRoundClassTests {
         <?php
         $query->beginOr()->addCondition(TaskModel::TABLE.".id IN (SELECT task_id FROM subtasks WHERE user_id='$user_id')")->closeOr();
         """, expected: [2: .fragment]),
+        // Round thirteen.
+        Case(name: "conditions begun on an empty string, in parentheses, or formatted into a collection", language: .python, source: """
+        conditions = ""
+        if filters.get("from_date"):
+            conditions += " and posting_date between %s and %s"
+        where_clause = ("to_tsvector('simple', coalesce(a.subject, '')) "
+                        "@@ to_tsquery('simple', %s)")
+        where = "a = 1"
+        where += " and b = 2"
+        """, expected: [3: .fragment, 4: .fragment, 6: .fragment]),
+        Case(name: "a condition formatted into a collection", language: .csharp, source: """
+        clauses.Add(string.Format("(\\"Series\\".\\"QualityProfileId\\" = {0} AND \\"EpisodeFiles\\".\\"Quality\\" LIKE '%q%')", id));
+        """, expected: [1: .fragment]),
+        Case(name: "constants, a clause led into a piece, and a list under a key", language: .typescript, source: """
+        await db.where("TRUE").delete();
+        await Tag.modelSelectAll({ ...options, conditions: [`id IN ("${noteIds.join('","')}")`] });
+        const x = { labels: ["a = b"] };
+        const groupBy = `GROUP BY ${fields}`;
+        q.selectRaw('NULL as score');
+        q.selectRaw('first_post_id as most_relevant_post_id');
+        """, expected: [1: .fragment, 2: .fragment, 4: .fragment, 5: .fragment]),
+        Case(name: "expressions with syntax only sql has, returned or assigned", language: .typescript, source: """
+        const text = `(${column} #>> ARRAY[${key}])`;
+        return `(${guard} AND ${text}::timestamptz < ${escaped}::timestamptz)`;
+        return `(${column} @> ${this.escape(json)}::jsonb)`;
+        const id = `'00000000-0000-0000-0000-00000000d01c'::uuid`;
+        const values = ids.map((_, i) => `($${i * 2 + 1}, $${i * 2 + 2}::int)`).join(", ");
+        return `Use Foo::Bar when ${x} = 1`;
+        """, expected: [1: .fragment, 2: .fragment, 3: .fragment]),
         Case(name: "constant conditions and the first item of a list of conditions", language: .typescript, source: """
         const conditions: string[] = ['1=1'];
         const wheres = ["a.deleted_at IS NULL"];

@@ -1,0 +1,104 @@
+import SourceLexing
+
+/// Where a string expression starts among a file's tokens, seen from a literal in it: the condition
+/// of the conditional expression whose branch it is, the name concatenated before it, the variable
+/// or key given the list that holds it.
+package struct ExpressionBounds {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let tokens: UnsafeBufferPointer<SourceToken>
+    let language: SQLLanguage
+
+    package init(bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<SourceToken>, language: SQLLanguage) {
+        self.bytes = bytes
+        self.tokens = tokens
+        self.language = language
+    }
+
+    /// PHP concatenates with `.`, the others with `+`.
+    private var concatOperator: UInt8 { language == .php ? UInt8(ascii: ".") : UInt8(ascii: "+") }
+
+    /// The first token of a name concatenated before the literal at `index` (Android's
+    /// `COLUMN_ID + " = ?"`, `Users.COLUMN + " = ?"`, PHP's `TaskModel::TABLE.".id IN (…)"`).
+    package func leadingOperandStart(ofStringAt index: Int) -> Int? {
+        guard index > 3, isPunctuation(tokens[index - 1], concatOperator), tokens[index - 2].kind == .identifier else {
+            return nil
+        }
+        var start = index - 2
+        while start > 3, index - start < 10, tokens[start - 1].kind == .punctuation {
+            let separator = tokens[start - 1].byte
+            if separator == UInt8(ascii: "."), language != .php, tokens[start - 2].kind == .identifier {
+                start -= 2
+            } else if separator == UInt8(ascii: ":") || separator == UInt8(ascii: ">"), tokens[start - 3].kind == .identifier,
+                      isPunctuation(tokens[start - 2], separator == UInt8(ascii: ":") ? UInt8(ascii: ":") : ASCII.minus) {
+                start -= 3  // PHP's `TaskModel::TABLE`, `$this->table`
+            } else {
+                break
+            }
+        }
+        return start
+    }
+
+    /// The first token of the conditional expression (`c ? a : b`) whose branch `a` or `b` is the
+    /// single token at `index`.
+    package func conditionalStart(ofBranchAt index: Int) -> Int? {
+        guard language != .python, language != .go, index > 3 else { return nil }
+        var question = index - 1
+        if isPunctuation(tokens[question], UInt8(ascii: ":")), tokens[index - 2].kind == .string { question = index - 3 }
+        guard isPunctuation(tokens[question], UInt8(ascii: "?")),
+              !isPunctuation(tokens[question - 1], UInt8(ascii: "?")) else { return nil }
+        var cursor = question - 1
+        var depth = 0
+        while cursor > 0, question - cursor < 24 {
+            let token = tokens[cursor]
+            if token.kind == .punctuation {
+                switch token.byte {
+                case ASCII.closeParen, ASCII.closeBracket: depth += 1
+                case ASCII.openParen, ASCII.openBracket, ASCII.openBrace, UInt8(ascii: ","), UInt8(ascii: ";"):
+                    if depth == 0 { return cursor + 1 }
+                    depth -= 1
+                case UInt8(ascii: "="):
+                    // `=` ends the condition unless it is part of `==`, `===`, `!=`, `<=`, `>=`.
+                    let joined = cursor + 1 < question && tokens[cursor + 1].start == token.end
+                        || tokens[cursor - 1].end == token.start && tokens[cursor - 1].kind == .punctuation
+                    if depth == 0, !joined { return cursor + 1 }
+                default: break
+                }
+            } else if token.kind == .identifier, depth == 0, word(token).elementsEqual("return".utf8) {
+                return cursor + 1
+            }
+            cursor -= 1
+        }
+        return nil
+    }
+
+    /// The variable or key a list literal opened at `bracket` is assigned to (`conditions = [`,
+    /// TypeScript's `const wheres: string[] = [`, `{ conditions: [`), as the index of its name.
+    package func listVariable(openedAt bracket: Int) -> Int? {
+        var cursor = bracket - 1
+        // A key of an object, a dictionary or a hash: `{ conditions: ["a = ?"] }`.
+        if cursor > 1, isPunctuation(tokens[cursor], UInt8(ascii: ":")), tokens[cursor - 1].kind == .identifier,
+           !isPunctuation(tokens[cursor - 2], UInt8(ascii: "?")) {
+            return cursor - 1
+        }
+        guard cursor > 1, tokens[cursor].kind == .punctuation, tokens[cursor].byte == UInt8(ascii: "=") else { return nil }
+        cursor -= 1
+        // A TypeScript annotation of an array type: `: string[]`, `: Array<string>`.
+        if tokens[cursor].kind == .punctuation, cursor > 4 {
+            var type = cursor
+            while type > cursor - 6, type > 1, !(tokens[type].kind == .punctuation && tokens[type].byte == UInt8(ascii: ":")) { type -= 1 }
+            guard tokens[type].kind == .punctuation, tokens[type].byte == UInt8(ascii: ":") else { return nil }
+            cursor = type - 1
+        }
+        return tokens[cursor].kind == .identifier ? cursor : nil
+    }
+
+    // MARK: - Tokens
+
+    private func isPunctuation(_ token: SourceToken, _ byte: UInt8) -> Bool {
+        token.kind == .punctuation && token.byte == byte
+    }
+
+    private func word(_ token: SourceToken) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)])
+    }
+}
