@@ -105,6 +105,8 @@ extension ExpressionAssembler {
         if previous.byte == UInt8(ascii: ":"), tokens[index - 2].kind == .identifier {
             let label = name(of: tokens[index - 2])
             if label == "where" { return .condition }
+            // Rails' `change_column :t, :c, :jsonb, using: "c::jsonb"`: the expression converting a column.
+            if label == "using" { return .selection }
             guard label == "sql" else { return nil }
             guard index > 3, tokens[index - 3].kind == .punctuation, tokens[index - 3].byte == ASCII.openParen,
                   let callee = calleeName(beforeParen: index - 3) else {

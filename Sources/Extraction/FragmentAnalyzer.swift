@@ -59,6 +59,8 @@ enum FragmentAnalyzer {
         }
         let wrappers: [(String, String)]
         switch candidate.clause {
+        case .condition where FragmentText.opensWithFrom(text), .selection where FragmentText.opensWithFrom(text):
+            wrappers = [("SELECT 1 ", "from")]
         case .condition: wrappers = [("SELECT 1 WHERE ", "where")]
         case .ordering: wrappers = [("SELECT 1 ORDER BY ", "order_by")]
         case .grouping: wrappers = [("SELECT 1 GROUP BY ", "group_by")]

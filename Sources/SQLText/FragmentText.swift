@@ -76,9 +76,16 @@ package enum FragmentText {
     }
 
     /// Whether `text` opens with the word `WHERE`, in any case, after blanks.
-    package static func opensWithWhere(_ text: String) -> Bool {
-        let word = text.utf8.drop(while: ASCII.isBlank).prefix(6).map { $0 | 0x20 }
-        return word.starts(with: "where".utf8) && (word.count == 5 || !ASCII.isIdentifierPart(word[5]))
+    package static func opensWithWhere(_ text: String) -> Bool { opens(text, with: "where") }
+
+    /// Whether `text` opens with the word `FROM`, in any case, after blanks: the sources of a
+    /// statement, kept for splicing (`FROM post_visibilities pv INNER JOIN … WHERE …`).
+    package static func opensWithFrom(_ text: String) -> Bool { opens(text, with: "from") }
+
+    private static func opens(_ text: String, with keyword: String) -> Bool {
+        let count = keyword.utf8.count
+        let word = text.utf8.drop(while: ASCII.isBlank).prefix(count + 1).map { $0 | 0x20 }
+        return word.starts(with: keyword.utf8) && (word.count == count || !ASCII.isIdentifierPart(word[count]))
     }
 
     /// Qualifiers PostgreSQL reserves that ORMs use as aliases (TypeORM's `createQueryBuilder("user")`).
@@ -155,10 +162,10 @@ package enum FragmentText {
         return false
     }
 
-    /// A condition or expression has an operator, a call, a placeholder or a direction;
+    /// A condition or expression has an operator, a call, a cast, a placeholder or a direction;
     /// `order("created_at")` or a column list has none of them.
     package static func hasOperatorOrCall(_ text: String) -> Bool {
-        if text.utf8.contains(where: { "=<>()?$*+-/|@~!".utf8.contains($0) }) { return true }
+        if text.utf8.contains(where: { "=<>()?$*+-/|@~!".utf8.contains($0) }) || text.contains("::") { return true }
         let words = Set(LooseSQLReader.words(of: text))
         if words.contains("as") { return !isColumnList(text) }
         return !words.isDisjoint(with: ["asc", "desc", "like", "ilike", "in", "is", "between", "not", "and", "or",

@@ -212,7 +212,8 @@ struct BlindRoundClassTests {
     /// a Rails migration's arguments on lines of their own, SQL tagged template pieces, columns
     /// qualified by a run-time alias, constant conditions, check constraints (round twelve: branches of
     /// conditional expressions, clauses opened on a piece, Python tuples, bound placeholders; round
-    /// thirteen: conditions begun on an empty string, expressions with syntax only SQL has).
+    /// thirteen: conditions begun on an empty string, expressions with syntax only SQL has; round
+    /// fourteen: Rails' `using:` conversions, FROM pieces).
     static let fragments: [Case] = [
         Case(name: "bun update", language: .go, source: """
         _, err := tx.NewUpdate().TableExpr(store.TableWorkItems).
@@ -348,6 +349,18 @@ struct BlindRoundClassTests {
         const values = ids.map((_, i) => `($${i * 2 + 1}, $${i * 2 + 2}::int)`).join(", ");
         return `Use Foo::Bar when ${x} = 1`;
         """, expected: [1: .fragment, 2: .fragment, 3: .fragment]),
+        // Round fourteen.
+        Case(name: "a column's conversion and the sources of a statement kept for splicing", language: .ruby, source: """
+        change_column :agents, :options, :jsonb,
+                      using: "CASE WHEN options IS NULL THEN '{}'::jsonb ELSE options::jsonb END"
+        change_column :agents, :options, :text, using: "options::text"
+        add_index :agents, :options, using: "gin"
+        where_clause = <<SQL
+          FROM post_visibilities as pv
+            INNER JOIN aspects ON aspects.id = pv.aspect_id
+          WHERE pv.hidden = false
+        SQL
+        """, expected: [2: .fragment, 3: .fragment, 5: .fragment]),
         Case(name: "constant conditions and the first item of a list of conditions", language: .typescript, source: """
         const conditions: string[] = ['1=1'];
         const wheres = ["a.deleted_at IS NULL"];
