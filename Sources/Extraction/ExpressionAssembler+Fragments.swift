@@ -172,8 +172,9 @@ extension ExpressionAssembler {
         // Android's `db.query(table, columns, "email = ?", args, …)`, `db.delete(table, "id = ?", args)`.
         if language == .java || language == .kotlin, ["query", "update", "delete"].contains(calleeName) { return .condition }
         if language == .go, FragmentSinks.selectListBuilders.contains(calleeName) { return .selectList }
-        // CodeIgniter's `->join("dir_master", "jobs.aircraft_id = dir_master.id")`: the ON condition.
-        if language == .php, FragmentSinks.sinks[calleeName] == .join { return .condition }
+        // CodeIgniter's `->join("dir_master", "jobs.aircraft_id = dir_master.id")`, xorm's
+        // `Join("INNER", "perms", "repos.repo_id = perms.perm_repo_id")`: the ON condition.
+        if FragmentSinks.sinks[calleeName] == .join { return .condition }
         return ["first", "find", "last", "take"].contains(calleeName) ? .condition : nil
     }
 

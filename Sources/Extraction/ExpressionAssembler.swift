@@ -383,45 +383,73 @@ struct ExpressionAssembler {
     /// `BASE_SELECT_SQL + " where a.ID = ?"`: a constant named for SQL (upper case), or a name the
     /// file assigned a statement to and whose extension is assigned to another name
     /// (`getByIDQuery = getNamespacePart + " WHERE id = $1"`), that a literal goes on with a clause
-    /// is a statement, run-time text from the constant on; with the index of its last token.
+    /// is a statement, run-time text from the constant on (also with names between:
+    /// `sql + where + " LIMIT …"`); with the index of its last token.
     /// Statements kept in a constant are read as SQL (an entry point's role).
     func extendedConstant(at index: Int) -> (SQLCandidate, Int)? {
         let constant = tokens[index]
         guard index + 2 < tokens.count, tokens[index + 1].kind == .punctuation, tokens[index + 1].byte == concatOperator,
-              !isAssignmentOperator(at: index + 1), tokens[index + 2].kind == .string,
+              !isAssignmentOperator(at: index + 1),
               index == 0 || tokens[index - 1].kind != .punctuation || tokens[index - 1].byte != concatOperator else {
             return nil
         }
+        // Run-time pieces between the name and the literal: `sql + where + " LIMIT …"`.
+        var literal = index + 2
+        while literal - index < 6, literal + 2 < tokens.count, tokens[literal].kind == .identifier,
+              tokens[literal + 1].kind == .punctuation, tokens[literal + 1].byte == concatOperator { literal += 2 }
+        guard tokens[literal].kind == .string else { return nil }
         let name = word(constant)
         let namedConstant = name.count > 3 && !name.contains(where: { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") })
             && CallNames.isSQLName(ASCII.lowercasedString(name))
-        guard let text = firstText(of: tokens[index + 2]),
+        guard let text = firstText(of: tokens[literal]),
               TextSignals.continuesWithClause(UnsafeBufferPointer(rebasing: bytes[text.lowerBound..<text.upperBound]))
-                || text.lowerBound > Int(tokens[index + 2].start) + 1 && TextSignals.continuesWithClause(
+                || text.lowerBound > Int(tokens[literal].start) + 1 && TextSignals.continuesWithClause(
                     UnsafeBufferPointer(rebasing: bytes[(text.lowerBound - 1)..<text.upperBound])) else { return nil }
-        guard namedConstant || assignedVariable(before: index).map({ !word(tokens[$0]).elementsEqual(name) }) == true
-                && assignsStatement(to: constant, before: index) else { return nil }
-        var context = context(forExpressionAt: index + 2)
+        // Assigned to another name (not `sql = sql + …`, which extends the statement), or, with
+        // pieces between, handed on as it is.
+        let target = assignedVariable(before: index)
+        let newExpression = target.map { !word(tokens[$0]).elementsEqual(name) } ?? (literal > index + 2)
+        guard namedConstant || newExpression && assignsStatement(to: constant, before: index,
+                                                                  whole: literal > index + 2) else { return nil }
+        var context = context(forExpressionAt: literal)
         context.role = max(context.role, .entryPoint)
         var candidate = SQLCandidate(text: [SQLCandidate.dynamicHole], line: Int(constant.line),
                                      column: Int(constant.column), context: context, concatenated: true)
-        let last = assemble(from: index + 2, into: &candidate)
+        let last = assemble(from: literal, into: &candidate)
         markSplices(in: &candidate)
         return (candidate, last)
     }
 
     /// Whether the file assigns a literal opening with a statement keyword to the name at `name`
-    /// before `index` (`getNamespacePart = `SELECT …``).
-    func assignsStatement(to name: SourceToken, before index: Int) -> Bool {
+    /// before `index` (`getNamespacePart = `SELECT …``); with `whole`, a literal that does not end
+    /// open (`"SELECT … FROM config_info WHERE "` is the start of a statement completed later).
+    func assignsStatement(to name: SourceToken, before index: Int, whole: Bool = false) -> Bool {
         let spelling = word(name)
         var cursor = index - 1
         while cursor > 1, index - cursor < 5000 {
             defer { cursor -= 1 }
             guard tokens[cursor].kind == .string, startsWithKeyword(tokens[cursor]),
                   let variable = assignedVariable(before: cursor) else { continue }
-            if word(tokens[variable]).elementsEqual(spelling) { return true }
+            if word(tokens[variable]).elementsEqual(spelling) { return !whole || !endsOpen(tokens[cursor]) }
         }
         return false
+    }
+
+    /// Whether a literal's text ends with a word or sign that the next piece must complete
+    /// (`WHERE`, `AND`, `FROM`, `=`, `(`, `,`).
+    func endsOpen(_ token: SourceToken) -> Bool {
+        let literal = lexed.literals[Int(token.literal)]
+        guard literal.segmentCount > 0 else { return false }
+        let last = lexed.segments[Int(literal.segmentStart + literal.segmentCount) - 1]
+        guard !last.isHole else { return true }
+        var end = Int(last.end)
+        while end > Int(last.start), ASCII.isBlank(bytes[end - 1]) { end -= 1 }
+        guard end > Int(last.start) else { return true }
+        if [UInt8(ascii: "="), ASCII.openParen, UInt8(ascii: ",")].contains(bytes[end - 1]) { return true }
+        var start = end
+        while start > Int(last.start), ASCII.isIdentifierPart(bytes[start - 1]) { start -= 1 }
+        let word = ASCII.lowercasedString(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        return ["where", "and", "or", "from", "set", "by", "join", "on", "values", "select", "in", "not"].contains(word)
     }
 
     /// Whether an interpolated literal opens with a hole named for SQL (`"$baseSql ORDER BY …"`,

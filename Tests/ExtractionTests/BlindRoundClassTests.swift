@@ -149,6 +149,15 @@ struct BlindRoundClassTests {
         command.CommandText = "IF (SELECT COUNT(*) FROM t) = 0 INSERT INTO t VALUES (1)";
         label.Text = "IF (SELECT) fails";
         """, expected: [2: .dynamic, 4: .static]),
+        // 13. Round fourteen: a statement variable, then run-time pieces, then a clause; not when
+        // the variable holds only the start of a statement (`… WHERE `).
+        Case(name: "a statement variable, pieces, then a clause", language: .java, source: """
+        final String sql = "SELECT id, data_id FROM config_info";
+        StringBuilder where = new StringBuilder(" WHERE ");
+        return new MapperResult(sql + where + " LIMIT " + startRow + "," + pageSize, paramList);
+        final String sqlFetchRows = "SELECT id, data_id FROM config_info WHERE ";
+        return new MapperResult(sqlFetchRows + where + " LIMIT " + startRow, paramList);
+        """, expected: [1: .static, 3: .dynamic, 4: .static]),
         Case(name: "a collection's add is no joiner", language: .java, source: """
         List<String> names = new ArrayList<>();
         names.add("SELECT");
@@ -361,6 +370,11 @@ struct BlindRoundClassTests {
           WHERE pv.hidden = false
         SQL
         """, expected: [2: .fragment, 3: .fragment, 5: .fragment]),
+        Case(name: "an xorm join's condition", language: .go, source: """
+        err := s.engine.Table("repos").
+            Join("INNER", "perms", "repos.repo_id = perms.perm_repo_id").
+            Find(&feed)
+        """, expected: [2: .fragment]),
         Case(name: "constant conditions and the first item of a list of conditions", language: .typescript, source: """
         const conditions: string[] = ['1=1'];
         const wheres = ["a.deleted_at IS NULL"];
