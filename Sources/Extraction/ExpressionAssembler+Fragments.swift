@@ -173,8 +173,9 @@ extension ExpressionAssembler {
         if language == .java || language == .kotlin, ["query", "update", "delete"].contains(calleeName) { return .condition }
         if language == .go, FragmentSinks.selectListBuilders.contains(calleeName) { return .selectList }
         // CodeIgniter's `->join("dir_master", "jobs.aircraft_id = dir_master.id")`, xorm's
-        // `Join("INNER", "perms", "repos.repo_id = perms.perm_repo_id")`: the ON condition.
-        if FragmentSinks.sinks[calleeName] == .join { return .condition }
+        // `Join("INNER", "perms", "repos.repo_id = perms.perm_repo_id")`: the ON condition (elsewhere
+        // `join` joins paths: `Rails.root.join('tmp', 'caching-dev.txt')`, `path.join(dir, 'a-b')`).
+        if language == .php || language == .go, FragmentSinks.sinks[calleeName] == .join { return .condition }
         return ["first", "find", "last", "take"].contains(calleeName) ? .condition : nil
     }
 

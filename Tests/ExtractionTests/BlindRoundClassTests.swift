@@ -171,6 +171,10 @@ struct BlindRoundClassTests {
         api.refresh( $( this ).find( 'a.item-edit' ) );
         $( '#box' ).filter( ":ui-button" ).not( ":ui-button" );
         """, expected: [:]),
+        Case(name: "paths joined", language: .ruby, source: """
+        if Rails.root.join('tmp', 'caching-dev.txt').exist?
+        end
+        """, expected: [:]),
         Case(name: "vue events", language: .javascript, source: """
         const l = X(i, t, "update:selected");
         this.trigger("start:h", [v, $]);
