@@ -46,8 +46,11 @@ struct FileExtractor {
             let role = candidate.extendedLater ? max(candidate.context.role, .sqlNamed) : candidate.context.role
             let analyses = analyze(candidate.text, formatted: candidate.context.formatted,
                                    concatenated: candidate.concatenated, role: role)
-            // Several statements that all parse are a script, whatever case they are written in.
-            let script = analyses.count > 1 && analyses.allSatisfy { $0.parseError == nil }
+            // Several statements that all parse are a script, whatever case they are written in; so
+            // are statements that all open with upper-case keywords and are SQL together (a MySQL
+            // schema, a T-SQL batch: `SET XACT_ABORT ON`, `BEGIN TRAN`).
+            let script = analyses.count > 1 && (analyses.allSatisfy { $0.parseError == nil }
+                || SQLClassifier.acceptsScript(analyses, role: role, laterArgument: candidate.context.laterArgument))
             // A lone keyword that a later `+=`/`.append` completes is the first piece of a statement.
             let firstPiece = candidate.extendedLater && analyses.count == 1 && candidate.context.role != .notSQL
                 && (TextSignals.isSingleWord(analyses[0].parseText) || analyses[0].parseError != nil

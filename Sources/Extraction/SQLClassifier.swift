@@ -50,6 +50,24 @@ enum SQLClassifier {
             || LooseSQLReader.definesTable(text)
     }
 
+    /// Whether the statements of a T-SQL batch cut from one literal (``TSQLStatements``), each
+    /// opening with an upper-case keyword, are SQL together: one of them is by itself, or their
+    /// text is as ``accepts(_:role:laterArgument:)`` judges an unparsed statement (clauses and SQL
+    /// punctuation, or a table definition). Other scripts' pieces (`END IF` of a PL/SQL block) are
+    /// judged one by one.
+    static func acceptsScript(_ analyses: [StatementAnalysis], role: CallContext.Role, laterArgument: Bool) -> Bool {
+        guard role != .notSQL, analyses.allSatisfy({ TextSignals.leadingKeywordCase($0.parseText) == .upper }) else {
+            return false
+        }
+        let text = analyses.map(\.parseText).joined(separator: "\n")
+        guard TSQLStatements.isBatch(Array(text.utf8)) else { return false }
+        if role == .entryPoint || analyses.contains(where: { accepts($0, role: role, laterArgument: laterArgument) }) {
+            return true
+        }
+        guard !StatementSignals.endsLikeSentence(text) else { return false }
+        return StatementSignals.clauseCount(text) >= 2 && TextSignals.hasSQLPunctuation(text) || LooseSQLReader.definesTable(text)
+    }
+
     /// Whether ``accepts(_:role:)`` is certain to reject `text` (one statement, placeholders
     /// normalised) for `role` whether or not it parses, so that parsing it can be skipped.
     ///

@@ -79,18 +79,30 @@ enum StatementAnalyzer {
             if !asFormat.isEmpty, asFormat.allSatisfy({ $0.parseError == nil }) { return asFormat }
         }
         let dynamic = output.dynamic || concatenated
-        if splittingScripts, output.parseText.utf8.contains(UInt8(ascii: ";")) {
-            var utf8 = Array(output.parseText.utf8)
-            if let pieces = try? PgQuery.split(utf8: &utf8, usingParser: false), pieces.count > 1 {
-                return split(pieces, of: utf8, dynamic: dynamic)
+        if splittingScripts {
+            // A T-SQL batch need not end its statements with `;`: it is also cut at the lines that
+            // open them, each statement dynamic only when a run-time piece is in it (read as a
+            // stand-in name to tell).
+            let tsql = TSQLStatements.isBatch(text)
+            let source = tsql ? PlaceholderNormalizer(formatted: formatted, mode: .identifier).normalize(text) : output
+            var utf8 = Array(source.parseText.utf8)
+            var pieces = [0..<utf8.count]
+            if utf8.contains(UInt8(ascii: ";")), let cut = try? PgQuery.split(utf8: &utf8, usingParser: false), cut.count > 1 {
+                pieces = cut
+            }
+            if tsql { pieces = pieces.flatMap { TSQLStatements.split(utf8, in: $0) ?? [$0] } }
+            if pieces.count > 1 {
+                return split(pieces, of: utf8, dynamic: tsql ? concatenated : dynamic, piecesAreDynamic: tsql && source.dynamic)
             }
         }
         return [unparsed(output, error: error, dynamic: dynamic)]
     }
 
     /// A literal holding several statements that do not parse together (another dialect in one of
-    /// them, a MySQL/SQLite schema): each statement is analysed on its own, on its own line.
-    private static func split(_ pieces: [Range<Int>], of utf8: [UInt8], dynamic: Bool) -> [StatementAnalysis] {
+    /// them, a MySQL/SQLite schema): each statement is analysed on its own, on its own line. With
+    /// `piecesAreDynamic`, a statement is dynamic when it holds a stand-in name of a piece.
+    private static func split(_ pieces: [Range<Int>], of utf8: [UInt8], dynamic literalIsDynamic: Bool,
+                              piecesAreDynamic: Bool = false) -> [StatementAnalysis] {
         // The `;` of a SQLite or MySQL trigger's body do not end it.
         let ranges = RoutineBodies.joined(pieces, in: utf8).ranges
         var results: [StatementAnalysis] = []
@@ -107,12 +119,13 @@ enum StatementAnalyzer {
                                                         omittingEmptySubsequences: false).last {
                 piece = String(Substring(code))
             }
-            let output = PlaceholderNormalizer.Output(parseText: piece, displayText: piece, dynamic: dynamic,
+            let dynamic = literalIsDynamic || piecesAreDynamic && PlaceholderNormalizer.isHoleIdentifier(piece)
+            let display = dynamic ? PlaceholderNormalizer.display(ofParseText: piece) : piece
+            let output = PlaceholderNormalizer.Output(parseText: piece, displayText: display, dynamic: dynamic,
                                                       usedHoleMode: false)
             do {
                 let summary = try PgQuery.summarize(piece, normalizing: !dynamic)
                 guard let statement = summary.statements.first else { continue }
-                let display = dynamic ? PlaceholderNormalizer.display(ofParseText: piece) : piece
                 results.append(analysis(statement, parseText: piece, display: display, dynamic: dynamic,
                                         lineOffset: lineOffset, fingerprint: summary.fingerprintHash,
                                         normalized: summary.normalized))

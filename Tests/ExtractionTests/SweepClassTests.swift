@@ -177,3 +177,44 @@ struct TSQLBatchTests {
         #expect(extract("USE shop;\nSELECT 1; -- done; really\n", .sql).map(\.line) == [1, 2])
     }
 }
+
+/// T-SQL batches written without `;` in code: cut at the lines that open statements.
+@Suite("T-SQL statements without semicolons")
+struct TSQLStatementTests {
+    @Test func linesThatOpenStatementsCutTheBatch() throws {
+        let batch = Array("""
+        DECLARE @Rows TABLE ([Key] NVARCHAR(100) NOT NULL)
+        SET XACT_ABORT ON -- a comment's 'quote'
+        BEGIN TRAN
+        UPDATE [Counter]
+        SET [Value] = 1
+        INSERT INTO [Log] ([Key])
+        SELECT [Key] FROM @Rows
+        COMMIT TRAN
+        """.utf8)
+        #expect(TSQLStatements.isBatch(batch))
+        let pieces = try #require(TSQLStatements.split(batch, in: 0..<batch.count))
+        let firstWords = pieces.map { String(decoding: batch[$0], as: UTF8.self).split(separator: " ").first.map(String.init) }
+        #expect(firstWords == ["DECLARE", "SET", "BEGIN", "UPDATE", "INSERT", "COMMIT"])
+        let control = Array("DECLARE @n INT\nIF @n = 0\nBEGIN\nSELECT 1\nEND\n".utf8)
+        #expect(TSQLStatements.split(control, in: 0..<control.count) == nil)
+        #expect(!TSQLStatements.isBatch(Array("SELECT 1\nSELECT 2\n".utf8)))
+    }
+
+    /// Each statement on its line, dynamic only when a run-time piece is in it (Hangfire's
+    /// aggregation batch).
+    @Test func eachStatementHasItsOwnKind() {
+        let source = """
+        var sql = $@"DECLARE @RecordsToAggregate TABLE ([Key] NVARCHAR(100) NOT NULL)
+        SET XACT_ABORT ON
+        BEGIN TRAN
+        DELETE TOP (@count) C FROM [{schemaName}].[Counter] C
+        SET NOCOUNT ON
+        COMMIT TRAN";
+        connection.Execute(sql);
+        """
+        let found = CodeScanner(options: ExtractionOptions()).extract(fromSource: source, path: "snippet", language: .csharp)
+        #expect(found.map(\.line) == [1, 2, 3, 4, 5, 6], "\(found.map(\.sql))")
+        #expect(found.map(\.kind) == [.static, .static, .static, .dynamic, .static, .static])
+    }
+}
