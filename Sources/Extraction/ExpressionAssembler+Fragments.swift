@@ -42,19 +42,8 @@ extension ExpressionAssembler {
     /// A literal that is an ordering and nothing else, two or more items or a qualified column, each
     /// with an upper-case direction: `'o.observed_at DESC, o.id DESC'` (a table of sort orders).
     func isOrderingList(_ token: SourceToken) -> Bool {
-        let literal = lexed.literals[Int(token.literal)]
-        guard literal.segmentCount == 1, let text = firstText(of: token), text.count < 200 else { return false }
-        let items = UnsafeBufferPointer(rebasing: bytes[text]).split(separator: UInt8(ascii: ","))
-        var qualified = false
-        for item in items {
-            let words = item.split(whereSeparator: ASCII.isBlank)
-            guard words.count == 2 || words.count == 4, let direction = words.dropFirst().first,
-                  direction.elementsEqual("ASC".utf8) || direction.elementsEqual("DESC".utf8),
-                  words[0].allSatisfy({ ASCII.isIdentifierPart($0) || $0 == UInt8(ascii: ".") }) else { return false }
-            if words.count == 4, !words[2].elementsEqual("NULLS".utf8) { return false }
-            qualified = qualified || words[0].contains(UInt8(ascii: "."))
-        }
-        return items.count > 1 || qualified
+        guard lexed.literals[Int(token.literal)].segmentCount == 1, let text = firstText(of: token) else { return false }
+        return FragmentText.isOrderingList(UnsafeBufferPointer(rebasing: bytes[text]))
     }
 
     /// A literal whose first word, a statement keyword, is compared: a column (`"cluster = ?"`).
@@ -228,21 +217,7 @@ extension ExpressionAssembler {
     /// `const text = `(${column} #>> ARRAY[${key}])``) whose text has syntax only SQL has: a piece of
     /// an expression that a helper builds for splicing.
     func sqlOnlyExpression(at index: Int) -> FragmentClause? {
-        let start = bounds.conditionalStart(ofBranchAt: index) ?? index
-        guard start > 1 else { return nil }
-        let before = tokens[start - 1]
-        if before.kind == .identifier {
-            guard word(before).elementsEqual("return".utf8) else { return nil }
-        } else if before.kind == .punctuation, before.byte == UInt8(ascii: "=") || before.byte == UInt8(ascii: ">") {
-            // `=`, `:=` or `=>`, not `==`, `+=`, `>=`.
-            let joined = tokens[start - 2].kind == .punctuation && tokens[start - 2].end == before.start
-            if before.byte == UInt8(ascii: ">") ? !joined || tokens[start - 2].byte != UInt8(ascii: "=")
-                : joined && tokens[start - 2].byte != UInt8(ascii: ":") {
-                return nil
-            }
-        } else {
-            return nil
-        }
+        guard bounds.isReturnedOrAssigned(bounds.conditionalStart(ofBranchAt: index) ?? index) else { return nil }
         let token = tokens[index]
         return FragmentText.hasSQLOnlySyntax(UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)]))
             ? .selection : nil
@@ -257,20 +232,10 @@ extension ExpressionAssembler {
         if FragmentSinks.checkConstraints.contains(calleeName) { return .condition }
         // Java's, Kotlin's and C#'s `append` is a StringBuilder's: a piece of the text it builds.
         let builds = calleeName == "append" && (language == .java || language == .kotlin || language == .csharp)
-        guard FragmentSinks.collectors.contains(calleeName), !builds, let receiver = receiver(ofCallee: callee) else {
+        guard FragmentSinks.collectors.contains(calleeName), !builds, let receiver = bounds.receiver(ofCallee: callee) else {
             return nil
         }
         return FragmentSinks.clause(forPieceNamed: name(of: tokens[receiver]))
-    }
-
-    /// The receiver of a method call whose name is at `callee` (`conditions` in `conditions.Add(`,
-    /// `$where->add(`), as the index of its last identifier.
-    func receiver(ofCallee callee: Int) -> Int? {
-        guard callee > 1, tokens[callee - 1].kind == .punctuation else { return nil }
-        var cursor = callee - 1
-        if tokens[cursor].byte == UInt8(ascii: ">"), cursor > 1, tokens[cursor - 1].byte == ASCII.minus { cursor -= 1 }
-        else if tokens[cursor].byte != UInt8(ascii: ".") { return nil }
-        return tokens[cursor - 1].kind == .identifier ? cursor - 1 : nil
     }
 
     /// The variable of `name = "…"` or `$name[] = "…"` when the string at `index` is its value

@@ -436,20 +436,12 @@ struct ExpressionAssembler {
     }
 
     /// Whether a literal's text ends with a word or sign that the next piece must complete
-    /// (`WHERE`, `AND`, `FROM`, `=`, `(`, `,`).
+    /// (``StatementSignals/endsOpen(_:)``), or with a piece.
     func endsOpen(_ token: SourceToken) -> Bool {
         let literal = lexed.literals[Int(token.literal)]
         guard literal.segmentCount > 0 else { return false }
         let last = lexed.segments[Int(literal.segmentStart + literal.segmentCount) - 1]
-        guard !last.isHole else { return true }
-        var end = Int(last.end)
-        while end > Int(last.start), ASCII.isBlank(bytes[end - 1]) { end -= 1 }
-        guard end > Int(last.start) else { return true }
-        if [UInt8(ascii: "="), ASCII.openParen, UInt8(ascii: ",")].contains(bytes[end - 1]) { return true }
-        var start = end
-        while start > Int(last.start), ASCII.isIdentifierPart(bytes[start - 1]) { start -= 1 }
-        let word = ASCII.lowercasedString(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-        return ["where", "and", "or", "from", "set", "by", "join", "on", "values", "select", "in", "not"].contains(word)
+        return last.isHole || StatementSignals.endsOpen(UnsafeBufferPointer(rebasing: bytes[Int(last.start)..<Int(last.end)]))
     }
 
     /// Whether an interpolated literal opens with a hole named for SQL (`"$baseSql ORDER BY …"`,

@@ -92,6 +92,30 @@ package struct ExpressionBounds {
         return tokens[cursor].kind == .identifier ? cursor : nil
     }
 
+    /// Whether the expression starting at `start` is returned, assigned (`=`, `:=`) or given by an
+    /// arrow function (`=>`), not compared (`==`, `>=`) nor appended (`+=`).
+    package func isReturnedOrAssigned(_ start: Int) -> Bool {
+        guard start > 1 else { return false }
+        let before = tokens[start - 1]
+        if before.kind == .identifier { return word(before).elementsEqual("return".utf8) }
+        guard before.kind == .punctuation, before.byte == UInt8(ascii: "=") || before.byte == UInt8(ascii: ">") else {
+            return false
+        }
+        let joined = tokens[start - 2].kind == .punctuation && tokens[start - 2].end == before.start
+        return before.byte == UInt8(ascii: ">") ? joined && tokens[start - 2].byte == UInt8(ascii: "=")
+            : !joined || tokens[start - 2].byte == UInt8(ascii: ":")
+    }
+
+    /// The receiver of a method call whose name is at `callee` (`conditions` in `conditions.Add(`,
+    /// `$where->add(`), as the index of its last identifier.
+    package func receiver(ofCallee callee: Int) -> Int? {
+        guard callee > 1, tokens[callee - 1].kind == .punctuation else { return nil }
+        var cursor = callee - 1
+        if tokens[cursor].byte == UInt8(ascii: ">"), cursor > 1, tokens[cursor - 1].byte == ASCII.minus { cursor -= 1 }
+        else if tokens[cursor].byte != UInt8(ascii: ".") { return nil }
+        return tokens[cursor - 1].kind == .identifier ? cursor - 1 : nil
+    }
+
     // MARK: - Tokens
 
     private func isPunctuation(_ token: SourceToken, _ byte: UInt8) -> Bool {

@@ -75,6 +75,23 @@ package enum FragmentText {
         return false
     }
 
+    /// A literal that is an ordering and nothing else, two or more items or a qualified column, each
+    /// with an upper-case direction: `'o.observed_at DESC, o.id DESC'` (a table of sort orders).
+    package static func isOrderingList(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard text.count < 200 else { return false }
+        let items = text.split(separator: UInt8(ascii: ","))
+        var qualified = false
+        for item in items {
+            let words = item.split(whereSeparator: ASCII.isBlank)
+            guard words.count == 2 || words.count == 4, let direction = words.dropFirst().first,
+                  direction.elementsEqual("ASC".utf8) || direction.elementsEqual("DESC".utf8),
+                  words[0].allSatisfy({ ASCII.isIdentifierPart($0) || $0 == UInt8(ascii: ".") }) else { return false }
+            if words.count == 4, !words[2].elementsEqual("NULLS".utf8) { return false }
+            qualified = qualified || words[0].contains(UInt8(ascii: "."))
+        }
+        return items.count > 1 || qualified
+    }
+
     /// Whether `text` opens with the word `WHERE`, in any case, after blanks.
     package static func opensWithWhere(_ text: String) -> Bool { opens(text, with: "where") }
 

@@ -88,4 +88,17 @@ package enum StatementSignals {
         let beforeLast = trimmed.dropLast().last
         return beforeLast?.isLetter ?? false
     }
+
+    /// Whether `text` ends with a word or sign that a next piece must complete (`WHERE`, `AND`,
+    /// `FROM`, `=`, `(`, `,`), or with nothing but blanks: the start of a statement.
+    package static func endsOpen(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = text.count
+        while end > 0, ASCII.isBlank(text[end - 1]) { end -= 1 }
+        guard end > 0 else { return true }
+        if [UInt8(ascii: "="), ASCII.openParen, UInt8(ascii: ",")].contains(text[end - 1]) { return true }
+        var start = end
+        while start > 0, ASCII.isIdentifierPart(text[start - 1]) { start -= 1 }
+        let word = ASCII.lowercasedString(UnsafeBufferPointer(rebasing: text[start..<end]))
+        return ["where", "and", "or", "from", "set", "by", "join", "on", "values", "select", "in", "not"].contains(word)
+    }
 }
