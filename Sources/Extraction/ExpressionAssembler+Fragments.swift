@@ -7,9 +7,6 @@ extension ExpressionAssembler {
     /// Where the file's string expressions start (``ExpressionBounds``).
     var bounds: ExpressionBounds { ExpressionBounds(bytes: bytes, tokens: tokens, language: language) }
 
-    private func isPunctuation(_ token: SourceToken, _ byte: UInt8) -> Bool {
-        token.kind == .punctuation && token.byte == byte
-    }
 
     /// String expressions handed to ORM methods that take a piece of SQL (see ``FragmentSinks/sinks``).
     func fragments() -> [FragmentCandidate] {
@@ -130,7 +127,7 @@ extension ExpressionAssembler {
             return clause(forArgumentOf: callee)
         }
         // `where_clause = ("…" "…")`: an expression in parentheses.
-        if opener == index - 1, isPunctuation(open, ASCII.openParen), opener > 1, isPunctuation(tokens[opener - 1], UInt8(ascii: "=")) {
+        if opener == index - 1, open.isPunctuation(ASCII.openParen), opener > 1, tokens[opener - 1].isPunctuation(UInt8(ascii: "=")) {
             return fragmentClause(forExpressionAt: opener)
         }
         // `where_clause = "a = ?"`, `$conditions[] = "a = ?"`: a piece kept in a variable named for it;
@@ -200,10 +197,10 @@ extension ExpressionAssembler {
         let spelled = word(tokens[variable])
         var cursor = variable - 1
         while cursor >= 0, variable - cursor < 400 {
-            if tokens[cursor].kind == .identifier, isPunctuation(tokens[cursor + 1], UInt8(ascii: "=")),
+            if tokens[cursor].kind == .identifier, tokens[cursor + 1].isPunctuation(UInt8(ascii: "=")),
                word(tokens[cursor]).elementsEqual(spelled) {
                 let value = tokens[cursor + 2]
-                guard value.kind == .string, !(isPunctuation(tokens[cursor + 3], concatOperator)) else { return nil }
+                guard value.kind == .string, !(tokens[cursor + 3].isPunctuation(concatOperator)) else { return nil }
                 let literal = lexed.literals[Int(value.literal)]
                 let empty = literal.segmentCount == 0 || literal.segmentCount == 1 && firstText(of: value)?.isEmpty == true
                 return empty ? variable : nil

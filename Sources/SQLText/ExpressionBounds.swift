@@ -20,7 +20,7 @@ package struct ExpressionBounds {
     /// The first token of a name concatenated before the literal at `index` (Android's
     /// `COLUMN_ID + " = ?"`, `Users.COLUMN + " = ?"`, PHP's `TaskModel::TABLE.".id IN (…)"`).
     package func leadingOperandStart(ofStringAt index: Int) -> Int? {
-        guard index > 3, isPunctuation(tokens[index - 1], concatOperator), tokens[index - 2].kind == .identifier else {
+        guard index > 3, tokens[index - 1].isPunctuation(concatOperator), tokens[index - 2].kind == .identifier else {
             return nil
         }
         var start = index - 2
@@ -29,7 +29,7 @@ package struct ExpressionBounds {
             if separator == UInt8(ascii: "."), language != .php, tokens[start - 2].kind == .identifier {
                 start -= 2
             } else if separator == UInt8(ascii: ":") || separator == UInt8(ascii: ">"), tokens[start - 3].kind == .identifier,
-                      isPunctuation(tokens[start - 2], separator == UInt8(ascii: ":") ? UInt8(ascii: ":") : ASCII.minus) {
+                      tokens[start - 2].isPunctuation(separator == UInt8(ascii: ":") ? UInt8(ascii: ":") : ASCII.minus) {
                 start -= 3  // PHP's `TaskModel::TABLE`, `$this->table`
             } else {
                 break
@@ -43,9 +43,9 @@ package struct ExpressionBounds {
     package func conditionalStart(ofBranchAt index: Int) -> Int? {
         guard language != .python, language != .go, index > 3 else { return nil }
         var question = index - 1
-        if isPunctuation(tokens[question], UInt8(ascii: ":")), tokens[index - 2].kind == .string { question = index - 3 }
-        guard isPunctuation(tokens[question], UInt8(ascii: "?")),
-              !isPunctuation(tokens[question - 1], UInt8(ascii: "?")) else { return nil }
+        if tokens[question].isPunctuation(UInt8(ascii: ":")), tokens[index - 2].kind == .string { question = index - 3 }
+        guard tokens[question].isPunctuation(UInt8(ascii: "?")),
+              !tokens[question - 1].isPunctuation(UInt8(ascii: "?")) else { return nil }
         var cursor = question - 1
         var depth = 0
         while cursor > 0, question - cursor < 24 {
@@ -76,8 +76,8 @@ package struct ExpressionBounds {
     package func listVariable(openedAt bracket: Int) -> Int? {
         var cursor = bracket - 1
         // A key of an object, a dictionary or a hash: `{ conditions: ["a = ?"] }`.
-        if cursor > 1, isPunctuation(tokens[cursor], UInt8(ascii: ":")), tokens[cursor - 1].kind == .identifier,
-           !isPunctuation(tokens[cursor - 2], UInt8(ascii: "?")) {
+        if cursor > 1, tokens[cursor].isPunctuation(UInt8(ascii: ":")), tokens[cursor - 1].kind == .identifier,
+           !tokens[cursor - 2].isPunctuation(UInt8(ascii: "?")) {
             return cursor - 1
         }
         guard cursor > 1, tokens[cursor].kind == .punctuation, tokens[cursor].byte == UInt8(ascii: "=") else { return nil }
@@ -118,9 +118,6 @@ package struct ExpressionBounds {
 
     // MARK: - Tokens
 
-    private func isPunctuation(_ token: SourceToken, _ byte: UInt8) -> Bool {
-        token.kind == .punctuation && token.byte == byte
-    }
 
     private func word(_ token: SourceToken) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)])

@@ -71,16 +71,16 @@ package struct WrapperLearner {
                 continue
             }
             // Statements in bodies, deeper, call; they declare nothing.
-            if depth >= 0, depth <= methodDepth, isPunctuation(tokens[index + 1], ASCII.openParen),
+            if depth >= 0, depth <= methodDepth, tokens[index + 1].isPunctuation(ASCII.openParen),
                let bodyStart = methodDefinition(at: index, parameters: &methodParameters) {
                 swap(&parameters, &methodParameters)
                 function = parameters.isEmpty ? nil : token
                 bodyEnd = min(tokens.count - 2, bodyStart + 300)
-                if isPunctuation(tokens[bodyStart - 1], ASCII.openBrace) { depth += 1 }
+                if tokens[bodyStart - 1].isPunctuation(ASCII.openBrace) { depth += 1 }
                 index = bodyStart
                 continue
             }
-            if let current = function, index < bodyEnd, isPunctuation(tokens[index + 1], ASCII.openParen),
+            if let current = function, index < bodyEnd, tokens[index + 1].isPunctuation(ASCII.openParen),
                passesParameter(call: index, parameters: parameters) {
                 learned.insert(self.name(of: current))
                 function = nil
@@ -95,20 +95,20 @@ package struct WrapperLearner {
     private func definition(at keyword: Int, parameters: inout [Range<Int>]) -> (SourceToken, Int)? {
         var cursor = keyword + 1
         // Go methods: `func (s *Store) exec(`.
-        if cursor < tokens.count, isPunctuation(tokens[cursor], ASCII.openParen) {
-            while cursor < tokens.count, !isPunctuation(tokens[cursor], ASCII.closeParen) { cursor += 1 }
+        if cursor < tokens.count, tokens[cursor].isPunctuation(ASCII.openParen) {
+            while cursor < tokens.count, !tokens[cursor].isPunctuation(ASCII.closeParen) { cursor += 1 }
             cursor += 1
         }
         guard cursor + 1 < tokens.count, tokens[cursor].kind == .identifier,
-              isPunctuation(tokens[cursor + 1], ASCII.openParen) else { return nil }
+              tokens[cursor + 1].isPunctuation(ASCII.openParen) else { return nil }
         let function = tokens[cursor]
         parameters.removeAll(keepingCapacity: true)
         cursor += 2
         var depth = 1
         while cursor < tokens.count, depth > 0, cursor - keyword < 64 {
             let item = tokens[cursor]
-            if isPunctuation(item, ASCII.openParen) { depth += 1 }
-            if isPunctuation(item, ASCII.closeParen) { depth -= 1 }
+            if item.isPunctuation(ASCII.openParen) { depth += 1 }
+            if item.isPunctuation(ASCII.closeParen) { depth -= 1 }
             if item.kind == .identifier, depth == 1, !Self.ignoredParameters.contains(where: { matches(item, $0) }) {
                 parameters.append(Int(item.start)..<Int(item.end))
             }
@@ -143,8 +143,8 @@ package struct WrapperLearner {
         var depth = 1
         while cursor + 1 < tokens.count, depth > 0, cursor - name < 64 {
             let item = tokens[cursor]
-            if isPunctuation(item, ASCII.openParen) { depth += 1 }
-            if isPunctuation(item, ASCII.closeParen) { depth -= 1 }
+            if item.isPunctuation(ASCII.openParen) { depth += 1 }
+            if item.isPunctuation(ASCII.closeParen) { depth -= 1 }
             let next = tokens[cursor + 1]
             if item.kind == .identifier, depth == 1, next.kind == .punctuation, Self.endsParameterName(next.byte),
                !Self.ignoredParameters.contains(where: { matches(item, $0) }) {
@@ -158,7 +158,7 @@ package struct WrapperLearner {
             let item = tokens[cursor + offset]
             guard item.kind == .punctuation else { continue }
             if item.byte == ASCII.openBrace || item.byte == UInt8(ascii: ">") && offset > 0
-                && isPunctuation(tokens[cursor + offset - 1], UInt8(ascii: "=")) {
+                && tokens[cursor + offset - 1].isPunctuation(UInt8(ascii: "=")) {
                 return cursor + offset + 1
             }
             switch item.byte {
@@ -189,9 +189,6 @@ package struct WrapperLearner {
 
     // MARK: - Bytes
 
-    @inline(__always) private func isPunctuation(_ token: SourceToken, _ byte: UInt8) -> Bool {
-        token.kind == .punctuation && token.byte == byte
-    }
 
     /// Whether an identifier token is `def`, `func`, `function` or `fn`.
     private func isDefinitionKeyword(_ token: SourceToken) -> Bool {

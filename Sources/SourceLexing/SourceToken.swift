@@ -13,15 +13,20 @@ public struct SourceToken {
         @inlinable public static func == (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue == rhs.rawValue }
     }
 
-    package var kind: Kind
+    @usableFromInline package var kind: Kind
     /// The punctuation byte, or the opening quote of a string.
-    package var byte: UInt8
+    @usableFromInline package var byte: UInt8
     package var start: Int32
     package var end: Int32
     package var line: Int32
     package var column: Int32
     /// Index into ``LexedSource/literals`` for strings, -1 otherwise.
     package var literal: Int32
+
+    /// Whether the token is the punctuation `byte`.
+    @inlinable package func isPunctuation(_ byte: UInt8) -> Bool {
+        kind == .punctuation && self.byte == byte
+    }
 }
 
 /// A piece of a string literal: text, or an interpolated run-time expression.
