@@ -31,4 +31,6 @@ struct CallContext {
     /// file may make it an entry point (see ``TreeWrappers``). A range rather than a string: every
     /// candidate carries a context, and a string would be retained with each copy.
     var unknownCallee: Range<Int>?
+    /// The token of the variable the string is assigned to (`delete_sql = "…"`), or -1.
+    var assignedTo = -1
 }

@@ -48,13 +48,8 @@ extension ExpressionAssembler {
         let literal = lexed.literals[Int(token.literal)]
         guard literal.segmentCount > 0 else { return false }
         let segment = lexed.segments[Int(literal.segmentStart)]
-        guard !segment.isHole,
-              let word = LiteralPrefilter.keywordRange(bytes, from: Int(segment.start), end: Int(segment.end)) else { return false }
-        var index = word.upperBound
-        while index < Int(segment.end), ASCII.isBlank(bytes[index]) { index += 1 }
-        guard index < Int(segment.end) else { return false }
-        return bytes[index] == UInt8(ascii: "=") || bytes[index] == ASCII.less || bytes[index] == UInt8(ascii: ">")
-            || bytes[index] == UInt8(ascii: "!")
+        return !segment.isHole
+            && LiteralPrefilter.opensWithComparedKeyword(UnsafeBufferPointer(rebasing: bytes[Int(segment.start)..<Int(segment.end)]))
     }
 
     /// The clause filled by the string at `index` when it is the first argument of an ORM method
@@ -194,20 +189,11 @@ extension ExpressionAssembler {
         guard index > 3, tokens[index - 2].kind == .punctuation, tokens[index - 2].byte == concatOperator,
               tokens[index - 2].end == tokens[index - 1].start, tokens[index - 3].kind == .identifier else { return nil }
         let variable = index - 3
-        let spelled = word(tokens[variable])
-        var cursor = variable - 1
-        while cursor >= 0, variable - cursor < 400 {
-            if tokens[cursor].kind == .identifier, tokens[cursor + 1].isPunctuation(UInt8(ascii: "=")),
-               word(tokens[cursor]).elementsEqual(spelled) {
-                let value = tokens[cursor + 2]
-                guard value.kind == .string, !(tokens[cursor + 3].isPunctuation(concatOperator)) else { return nil }
-                let literal = lexed.literals[Int(value.literal)]
-                let empty = literal.segmentCount == 0 || literal.segmentCount == 1 && firstText(of: value)?.isEmpty == true
-                return empty ? variable : nil
-            }
-            cursor -= 1
-        }
-        return nil
+        guard let assigned = bounds.lastValue(ofVariableAt: variable), tokens[assigned].kind == .string,
+              !tokens[assigned + 1].isPunctuation(concatOperator) else { return nil }
+        let literal = lexed.literals[Int(tokens[assigned].literal)]
+        let empty = literal.segmentCount == 0 || literal.segmentCount == 1 && firstText(of: tokens[assigned])?.isEmpty == true
+        return empty ? variable : nil
     }
 
     /// A literal returned, assigned or given by an arrow function (`return `(${column} @> ${json}::jsonb)``,

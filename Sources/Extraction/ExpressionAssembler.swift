@@ -27,22 +27,7 @@ struct ExpressionAssembler {
         self.language = language
         wrappers = WrapperLearner(bytes: bytes, tokens: tokens, language: language).wrappers()
         self.treeWrappers = treeWrappers
-        importsSQLite = language == .swift && Self.imports(modulePrefix: "SQLite", bytes: bytes, tokens: tokens)
-    }
-
-    /// Whether an `import` names a module starting with `modulePrefix`.
-    static func imports(modulePrefix: StaticString, bytes: UnsafeBufferPointer<UInt8>,
-                                tokens: UnsafeBufferPointer<SourceToken>) -> Bool {
-        let prefix = UnsafeBufferPointer(start: modulePrefix.utf8Start, count: modulePrefix.utf8CodeUnitCount)
-        func text(_ token: SourceToken) -> UnsafeBufferPointer<UInt8> {
-            UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)])
-        }
-        for index in tokens.indices.dropLast()
-        where tokens[index].kind == .identifier && text(tokens[index]).elementsEqual("import".utf8) {
-            let module = tokens[index + 1]
-            if module.kind == .identifier, text(module).starts(with: prefix) { return true }
-        }
-        return false
+        importsSQLite = language == .swift && lexed.imports(modulePrefix: "SQLite", in: bytes)
     }
 
     // MARK: - Candidates
@@ -466,6 +451,15 @@ struct ExpressionAssembler {
         return TextSignals.continuesWithClause(UnsafeBufferPointer(rebasing: bytes[Int(next.start)..<Int(next.end)]))
     }
 
+    /// Whether the variable whose token is at `variable` is handed as it is, first, to a SQL entry
+    /// point or wrapper within the next few hundred tokens (`delete_sql = "…" % table`, then
+    /// `self.execute(delete_sql)`).
+    func isHandedToEntryPoint(_ variable: Int) -> Bool {
+        guard let callee = bounds.callee(handedFirst: variable) else { return false }
+        let calleeName = name(of: tokens[callee])
+        return CallNames.entryPoints.contains(calleeName) || wrappers.contains(calleeName) || treeWrappers.contains(calleeName)
+    }
+
     /// Whether the string at `index` is the right operand of a concatenation (handled with its start).
     func continuesExpression(at index: Int) -> Bool {
         guard index > 0 else { return false }
@@ -733,6 +727,7 @@ struct ExpressionAssembler {
         if index > 1, tokens[index - 1].kind == .punctuation,
            tokens[index - 1].byte == UInt8(ascii: "=") || tokens[index - 1].byte == UInt8(ascii: ":") {
             let target = name(of: tokens[index - 2])
+            if tokens[index - 1].byte == UInt8(ascii: "="), tokens[index - 2].kind == .identifier { context.assignedTo = index - 2 }
             // ADO.NET's `cmd.CommandText = "…"` runs what it is given.
             if target == "commandtext" {
                 context.role = .entryPoint

@@ -58,11 +58,17 @@ struct FileExtractor {
             let found = findings.count
             for analysis in analyses where script || firstPiece || SQLClassifier.accepts(
                 analysis, role: role, laterArgument: candidate.context.laterArgument) {
-                let line = analysis.lineOffset == 0 ? candidate.line
-                    : candidate.line + candidate.bodyLineDelta + analysis.lineOffset
-                findings.append(finding(analysis, path: path, language: language, line: line,
-                                        column: analysis.lineOffset == 0 ? candidate.column : 1,
+                findings.append(finding(analysis, of: candidate, path: path, language: language,
                                         sql: firstPiece ? analysis.sql + " {dynamic}" : nil))
+            }
+            // A variable handed to an entry point later: the entry point's role decides.
+            if findings.count == found, role < .entryPoint, candidate.context.assignedTo >= 0,
+               assembler.isHandedToEntryPoint(candidate.context.assignedTo) {
+                for analysis in analyze(candidate.text, formatted: candidate.context.formatted,
+                                        concatenated: candidate.concatenated, role: .entryPoint)
+                where SQLClassifier.accepts(analysis, role: .entryPoint) {
+                    findings.append(finding(analysis, of: candidate, path: path, language: language))
+                }
             }
             if findings.count == found, role < .entryPoint, let callee = candidate.context.unknownCallee,
                acceptedAsEntryPointArgument(candidate) {
@@ -160,6 +166,14 @@ struct FileExtractor {
     }
 
     /// The finding of an analysis; `sql`, when given, is reported in place of the analysis' text.
+    /// The finding of one statement of `candidate`, on its own line.
+    private func finding(_ analysis: StatementAnalysis, of candidate: SQLCandidate, path: String, language: SQLLanguage,
+                         sql: String? = nil) -> SQLFinding {
+        let line = analysis.lineOffset == 0 ? candidate.line : candidate.line + candidate.bodyLineDelta + analysis.lineOffset
+        return finding(analysis, path: path, language: language, line: line,
+                       column: analysis.lineOffset == 0 ? candidate.column : 1, sql: sql)
+    }
+
     private func finding(_ analysis: StatementAnalysis, path: String, language: SQLLanguage, line: Int,
                          column: Int, sql: String? = nil) -> SQLFinding {
         SQLFinding(file: path, line: line, column: column, language: language,

@@ -116,6 +116,36 @@ package struct ExpressionBounds {
         return tokens[cursor - 1].kind == .identifier ? cursor - 1 : nil
     }
 
+    /// The value last assigned (`name = value`) to the variable whose token is at `variable`, as
+    /// the index of its first token, within the few hundred tokens before it.
+    package func lastValue(ofVariableAt variable: Int) -> Int? {
+        let spelled = word(tokens[variable])
+        var cursor = variable - 1
+        while cursor >= 0, variable - cursor < 400 {
+            if tokens[cursor].kind == .identifier, tokens[cursor + 1].isPunctuation(UInt8(ascii: "=")),
+               word(tokens[cursor]).elementsEqual(spelled) {
+                return cursor + 2
+            }
+            cursor -= 1
+        }
+        return nil
+    }
+
+    /// The callee of the first call, within the few hundred tokens after it, that is handed the
+    /// variable whose token is at `variable` as it is, first (`execute(sql)`, `query(sql, args)`).
+    package func callee(handedFirst variable: Int) -> Int? {
+        let spelled = word(tokens[variable])
+        var cursor = variable + 3
+        while cursor + 1 < tokens.count, cursor - variable < 400 {
+            defer { cursor += 1 }
+            guard tokens[cursor].kind == .identifier, tokens[cursor - 1].isPunctuation(ASCII.openParen),
+                  tokens[cursor + 1].isPunctuation(ASCII.closeParen) || tokens[cursor + 1].isPunctuation(UInt8(ascii: ",")),
+                  word(tokens[cursor]).elementsEqual(spelled), tokens[cursor - 2].kind == .identifier else { continue }
+            return cursor - 2
+        }
+        return nil
+    }
+
     // MARK: - Tokens
 
 

@@ -175,6 +175,17 @@ package enum LiteralPrefilter {
             && (index + 6 == text.count || !ASCII.isIdentifierPart(text[index + 6]))
     }
 
+    /// Whether `text` opens with a statement keyword that is compared, so a column's name
+    /// (`"cluster = ?"`, `"order > 1"`).
+    package static func opensWithComparedKeyword(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let word = keywordRange(text, from: 0, end: text.count) else { return false }
+        var index = word.upperBound
+        while index < text.count, ASCII.isBlank(text[index]) { index += 1 }
+        guard index < text.count else { return false }
+        return text[index] == UInt8(ascii: "=") || text[index] == ASCII.less || text[index] == UInt8(ascii: ">")
+            || text[index] == UInt8(ascii: "!")
+    }
+
     /// The statement keyword that opens `bytes[start..<end]` after blanks, `(`, `\n` escapes, SQL
     /// comments (`-- name: X :one`, `/* @name */`) and the opening of a JDBC call escape (`{call …}`,
     /// `{? = call …}`), or `nil`.

@@ -111,4 +111,20 @@ package struct LexedSource {
         literals.removeAll(keepingCapacity: true)
         segments.removeAll(keepingCapacity: true)
     }
+
+    /// Whether the file (`bytes`, as lexed) imports a module whose name starts with `modulePrefix`
+    /// (Swift's `import SQLite`, `import SQLiteNIO`).
+    package func imports(modulePrefix: StaticString, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let prefix = UnsafeBufferPointer(start: modulePrefix.utf8Start, count: modulePrefix.utf8CodeUnitCount)
+        func text(_ token: SourceToken) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)])
+        }
+        let tokens = self.tokens.elements
+        for index in tokens.indices.dropLast()
+        where tokens[index].kind == .identifier && text(tokens[index]).elementsEqual("import".utf8) {
+            let module = tokens[index + 1]
+            if module.kind == .identifier, text(module).starts(with: prefix) { return true }
+        }
+        return false
+    }
 }

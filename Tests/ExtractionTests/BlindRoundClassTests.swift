@@ -158,6 +158,19 @@ struct BlindRoundClassTests {
         final String sqlFetchRows = "SELECT id, data_id FROM config_info WHERE ";
         return new MapperResult(sqlFetchRows + where + " LIMIT " + startRow, paramList);
         """, expected: [1: .static, 3: .dynamic, 4: .static]),
+        // 14. A statement kept in a variable that an entry point is handed later: the entry point's
+        // role judges it (an unparsed MySQL DELETE, T-SQL brackets).
+        Case(name: "a variable handed to an entry point later", language: .python, source: """
+        def delete(self, table, where_data=None):
+            if where_data:
+                delete_sql = "DELETE FROM `%s` %s " % (table, where_data)
+            else:
+                delete_sql = "DELETE FROM `%s` " % table
+            return self.execute(delete_sql)
+        def label(self):
+            text = "Delete from the list"
+            return self.render(text)
+        """, expected: [3: .dynamic, 5: .dynamic]),
         Case(name: "a collection's add is no joiner", language: .java, source: """
         List<String> names = new ArrayList<>();
         names.add("SELECT");
