@@ -49,7 +49,7 @@ enum FragmentAnalyzer {
         // A constant condition (`1=1`, `WHERE 1=1`, `TRUE`) is SQL's own where a condition is expected.
         let constant = (candidate.clause == .condition || candidate.clause == .selection)
             && FragmentText.isConstantCondition(text)
-        guard ledIntoPiece || constant || text.utf8.count >= 3 && !TextSignals.isSingleWord(text),
+        guard ledIntoPiece || constant || text.utf8.count >= 3 && !TextSignals.isSingleWord(text) && !FragmentText.isHyphenatedName(text),
               !text.utf8.contains(UInt8(ascii: ";")), !FragmentText.hasQualifiedParameter(text) else {
             return nil
         }

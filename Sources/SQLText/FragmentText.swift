@@ -138,6 +138,16 @@ package enum FragmentText {
         return text.dropLast(2).utf8.allSatisfy { ASCII.isIdentifierPart($0) || $0 == UInt8(ascii: ".") }
     }
 
+    /// Whether `text` is a name written with hyphens (`minify-css`, `p-tb`): a CSS class or a
+    /// message key, which parses as a subtraction but is no SQL.
+    package static func isHyphenatedName(_ text: String) -> Bool {
+        let parts = text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        return parts.count > 1 && parts.allSatisfy { part in
+            guard let first = part.first, ASCII.isIdentifierStart(first) else { return false }
+            return part.allSatisfy(ASCII.isIdentifierPart)
+        }
+    }
+
     /// `text` without a leading `ORDER BY` or `GROUP BY` (any case).
     package static func droppingLeadingBy(_ text: String) -> String {
         let words = text.split(maxSplits: 2, whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
