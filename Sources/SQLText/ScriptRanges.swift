@@ -56,10 +56,29 @@ package enum ScriptRanges {
                     index += 1
                 }
                 index += 2
+            } else if byte == ASCII.slash, let lineEnd = endOfRunLine(script, at: index) {
+                index = lineEnd
             } else {
                 return index
             }
         }
         return nil
+    }
+
+    /// The end of the line when the `/` at `index` is alone on it: SQL*Plus's command that runs
+    /// the statement or PL/SQL block before it (Oracle scripts), no SQL of its own.
+    private static func endOfRunLine(_ script: [UInt8], at index: Int) -> Int? {
+        func isBlank(_ byte: UInt8) -> Bool { byte == ASCII.space || byte == ASCII.tab || byte == ASCII.carriageReturn }
+        var before = index
+        while before > 0, script[before - 1] != ASCII.newline {
+            guard isBlank(script[before - 1]) else { return nil }
+            before -= 1
+        }
+        var after = index + 1
+        while after < script.count, script[after] != ASCII.newline {
+            guard isBlank(script[after]) else { return nil }
+            after += 1
+        }
+        return after
     }
 }

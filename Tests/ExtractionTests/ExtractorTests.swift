@@ -117,6 +117,16 @@ struct ExtractorTests {
         -- name: AddThing :exec
         INSERT INTO things (name) VALUES ($1);
         """, expected: [Expected(2, .static, "select", ["things"]), Expected(5, .static, "insert", ["things"])]),
+        Snippet(name: "oracle script with lines that run it", language: .sql, source: """
+        CREATE TABLE "session" (sess_id varchar(128) PRIMARY KEY);
+        /
+
+        CREATE TABLE users (user_id integer PRIMARY KEY);
+          /
+        SELECT 4
+        / 2;
+        """, expected: [Expected(1, .static, "create_table", ["session"]), Expected(4, .static, "create_table", ["users"]),
+                        Expected(6, .static, "select")]),
     ]
 
     @Test(arguments: snippets)
