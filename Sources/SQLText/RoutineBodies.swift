@@ -15,17 +15,21 @@ package enum RoutineBodies {
         while index < ranges.count {
             let range = ranges[index]
             index += 1
-            var depth = opensRoutine(script, range) ? depthChange(script, range) : 0
-            guard depth > 0 else {
+            let anonymous = opensAnonymousBlock(script, range)
+            var depth = anonymous || opensRoutine(script, range) ? depthChange(script, range) : 0
+            guard depth > 0 || anonymous else {
                 result.append(range)
                 continue
             }
+            // An anonymous block's declarations come before its BEGIN.
+            var opened = depth > 0
             var last = index
-            while depth > 0, last < ranges.count {
+            while !opened || depth > 0, last < ranges.count {
                 depth += depthChange(script, ranges[last])
+                opened = opened || depth > 0
                 last += 1
             }
-            guard depth <= 0 else {
+            guard opened, depth <= 0 else {
                 result.append(range)
                 continue
             }
@@ -56,6 +60,28 @@ package enum RoutineBodies {
             return isCreate && !found && count < 8
         }
         return isCreate && found
+    }
+
+    private static let transactionWords: [[UInt8]] = ["transaction", "work", "tran", "isolation", "read", "not",
+                                                      "deferrable", "deferred", "immediate", "exclusive", "distributed",
+                                                      "try", "catch", "dialog", "conversation"].map { Array($0.utf8) }
+
+    /// An anonymous PL/SQL block: `DECLARE i INTEGER; BEGIN …; END;` (not PostgreSQL's `DECLARE c
+    /// CURSOR FOR …`, nor T-SQL's `DECLARE @n int`), or `BEGIN` followed by a statement of its
+    /// body (not a transaction's `BEGIN`, `BEGIN WORK`, `BEGIN ISOLATION LEVEL …`, `BEGIN TRAN`).
+    static func opensAnonymousBlock(_ script: [UInt8], _ range: Range<Int>) -> Bool {
+        var words: [Range<Int>] = []
+        forEachWord(script, range) { word in
+            words.append(word)
+            return words.count < 8
+        }
+        guard let first = words.first, words.count > 1 else { return false }
+        if matches(script, first, Array("declare".utf8)) {
+            return script[words[1].lowerBound - 1] != UInt8(ascii: "@")
+                && !words.contains { matches(script, $0, Array("cursor".utf8)) }
+        }
+        return matches(script, first, Array("begin".utf8))
+            && !transactionWords.contains { matches(script, words[1], $0) }
     }
 
     /// BEGIN and CASE open a block, END closes one (END IF, END LOOP and the like close blocks

@@ -127,6 +127,21 @@ struct ExtractorTests {
         / 2;
         """, expected: [Expected(1, .static, "create_table", ["session"]), Expected(4, .static, "create_table", ["users"]),
                         Expected(6, .static, "select")]),
+        Snippet(name: "an anonymous pl/sql block is one statement", language: .sql, source: """
+        DECLARE
+            i INTEGER;
+        BEGIN
+            SELECT COUNT(1) INTO i FROM user_sequences;
+            IF i = 1 THEN
+                EXECUTE IMMEDIATE 'DROP SEQUENCE s';
+            END IF;
+        END;
+        /
+        BEGIN;
+        DECLARE c CURSOR FOR SELECT 1;
+        COMMIT;
+        """, expected: [Expected(1, .static, "declare", ["i", "user_sequences"]), Expected(10, .static, "transaction"),
+                        Expected(11, .static, "declare_cursor"), Expected(12, .static, "transaction")]),
     ]
 
     @Test(arguments: snippets)
