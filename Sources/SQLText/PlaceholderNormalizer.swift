@@ -508,6 +508,12 @@ package struct PlaceholderNormalizer {
             let count = text.count
             let next = index + 1 < count ? text[index + 1] : 0
             if next == ASCII.percent {
+                // Formatting turns `%%s` into the driver's `%s`: a parameter.
+                if percentFormatted, index + 2 < count, text[index + 2] == UInt8(ascii: "s"),
+                   index + 3 == count || !ASCII.isIdentifierPart(text[index + 3]) {
+                    emitParameter(before: index + 3)
+                    return index + 3
+                }
                 copy(ASCII.percent)
                 return index + 2
             }

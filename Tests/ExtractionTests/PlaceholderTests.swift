@@ -62,6 +62,14 @@ struct PlaceholderTests {
         #expect(result.parseText.hasPrefix("SELECT * FROM \(PlaceholderNormalizer.holeIdentifierPrefix)"))
     }
 
+    /// `%` formatting turns `%%s` into the driver's `%s`; `%%` alone is a modulo sign.
+    @Test func doubledPercentsAreTheDriversParameters() throws {
+        let result = normalize("SELECT %s FROM t WHERE k = %%s AND n %% 2 = 0", formatted: true, mode: .identifier)
+        #expect(result.dynamic)
+        #expect(result.displayText == "SELECT {dynamic} FROM t WHERE k = $1 AND n % 2 = 0")
+        #expect(!normalize("SELECT 1 WHERE a LIKE 'x%%s'", formatted: true).displayText.contains("$"))
+    }
+
     /// `str.format` fills `{}` and leaves the driver's `%s` (`"{} >= %s".format(quote_name(f))`).
     @Test func braceSlotsLeaveThePercentPlaceholders() {
         let result = normalize("SELECT id FROM t WHERE {} >= %s AND b = '%s'", formatted: true, mode: .identifier)
