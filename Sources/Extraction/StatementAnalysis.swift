@@ -81,10 +81,10 @@ enum StatementAnalyzer {
         let dynamic = output.dynamic || concatenated
         if splittingScripts {
             // A T-SQL batch need not end its statements with `;`: it is also cut at the lines that
-            // open them, each statement dynamic only when a run-time piece is in it (read as a
-            // stand-in name to tell).
+            // open them, each statement dynamic only when a run-time piece is in it. Pieces are read as
+            // stand-in names, to tell and to show them.
             let tsql = TSQLStatements.isBatch(text)
-            let source = tsql ? PlaceholderNormalizer(formatted: formatted, mode: .identifier).normalize(text) : output
+            let source = tsql || output.dynamic ? PlaceholderNormalizer(formatted: formatted, mode: .identifier).normalize(text) : output
             var utf8 = Array(source.parseText.utf8)
             var pieces = [0..<utf8.count]
             if utf8.contains(UInt8(ascii: ";")), let cut = try? PgQuery.split(utf8: &utf8, usingParser: false), cut.count > 1 {

@@ -476,9 +476,10 @@ package struct PlaceholderNormalizer {
                 cursor += 1
                 if byte == HoleMarker.dynamic || byte == HoleMarker.parameter {
                     emitHole(inQuotes: true, before: cursor)
-                    if quote == ASCII.doubleQuote {
+                    if quote == ASCII.doubleQuote || mode == .identifier {
                         // A run-time name inside a quoted identifier (`"\(table)"`): parse it as a
-                        // stand-in name, which the table list leaves out, rather than as `""`.
+                        // stand-in name, which the table list leaves out, rather than as `""`. Where
+                        // pieces are read as names, one inside a literal is kept too, to be shown.
                         parameterCount += 1
                         rewrite()
                         parse.append(contentsOf: PlaceholderNormalizer.holeIdentifierBytes)

@@ -177,4 +177,18 @@ struct ExtractorTests {
         #expect(findings.map(\.statementType) == ["create_table", "create_index"])
         #expect(findings.map(\.line) == [1, 2])
     }
+
+    /// Statements of another dialect cut from one run-time literal show its pieces as `{dynamic}`.
+    @Test func piecesOfStatementsCutFromOneLiteralAreShown() {
+        let findings = extract("""
+        <?php
+        $sql = "CREATE TABLE $wpdb->terms (id bigint(20) unsigned NOT NULL auto_increment) $charset;
+        CREATE TABLE $wpdb->meta (note varchar(9) default '$note') $charset;";
+        $wpdb->query($sql);
+        """, .php)
+        #expect(findings.map(\.sql) == ["CREATE TABLE {dynamic} (id bigint(20) unsigned NOT NULL auto_increment) {dynamic}",
+                                        "CREATE TABLE {dynamic} (note varchar(9) default '{dynamic}') {dynamic}"])
+        #expect(findings.map(\.kind) == [.dynamic, .dynamic])
+        #expect(findings.map(\.line) == [2, 3])
+    }
 }
