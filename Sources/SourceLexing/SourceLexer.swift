@@ -140,6 +140,7 @@ package struct SourceLexer {
     // MARK: - Main loop
 
     package mutating func run(into out: inout LexedSource) {
+        if syntax.phpHeredocs { skipLeadingHTML() }
         while i < n {
             let c = p[i]
             // Identifiers and plain punctuation are the commonest tokens; neither can start
@@ -198,6 +199,9 @@ package struct SourceLexer {
                 if !rubyPercentString(&out) { punctuation(&out, c) }
             case ASCII.less where syntax.rubyHeredocs || syntax.phpHeredocs:
                 if !heredocStart(&out) { punctuation(&out, c) }
+            case UInt8(ascii: "?") where syntax.phpHeredocs && at(i + 1) == UInt8(ascii: ">"):
+                i += 2
+                skipInlineHTML()
             default:
                 if ASCII.isIdentifierStart(c) || (c == ASCII.dollar && syntax.identifierDollar) {
                     identifier(&out)
@@ -207,6 +211,48 @@ package struct SourceLexer {
                     punctuation(&out, c)
                 }
             }
+        }
+    }
+
+    // MARK: - PHP's inline HTML
+
+    /// Skips the HTML before the first `<?php` of a template that opens with markup.
+    private mutating func skipLeadingHTML() {
+        var start = 0
+        while start < n, p[start] == ASCII.space || p[start] == ASCII.tab || p[start] == ASCII.newline
+                || p[start] == ASCII.carriageReturn {
+            start += 1
+        }
+        guard start < n, p[start] == ASCII.less, at(start + 1) != UInt8(ascii: "?") else { return }
+        skipInlineHTML()
+    }
+
+    /// Skips the HTML after `?>` (or at the start of a template) up to the next `<?php`, `<?=` or
+    /// `<?` short tag: markup whose quotes and apostrophes open no string.
+    private mutating func skipInlineHTML() {
+        while i < n {
+            let c = p[i]
+            if c == ASCII.newline {
+                i += 1
+                newLine()
+                continue
+            }
+            if c == ASCII.less, at(i + 1) == UInt8(ascii: "?") {
+                if at(i + 2) == UInt8(ascii: "=") {
+                    i += 3
+                    return
+                }
+                if at(i + 2) | 0x20 == UInt8(ascii: "p"), at(i + 3) | 0x20 == UInt8(ascii: "h"), at(i + 4) | 0x20 == UInt8(ascii: "p") {
+                    i += 5
+                    return
+                }
+                let next = at(i + 2)
+                if next == ASCII.space || next == ASCII.newline || next == ASCII.tab || next == ASCII.carriageReturn {
+                    i += 2
+                    return
+                }
+            }
+            i += 1
         }
     }
 

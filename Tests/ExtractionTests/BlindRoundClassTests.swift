@@ -171,6 +171,14 @@ struct BlindRoundClassTests {
             text = "Delete from the list"
             return self.render(text)
         """, expected: [3: .dynamic, 5: .dynamic]),
+        Case(name: "php templates' markup opens no string", language: .php, source: """
+        <p>Don't panic: it's only markup.</p>
+        <?php $rows = $wpdb->get_results( "SELECT * FROM {$wpdb->posts} $where" ); ?>
+        <!-- the site's posts -->
+        <?= count( $rows ) ?>
+        <?php
+        $posts = $wpdb->get_results( "SELECT ID FROM {$wpdb->posts} WHERE post_status = 'publish'" );
+        """, expected: [2: .dynamic, 6: .dynamic]),
         Case(name: "a collection's add is no joiner", language: .java, source: """
         List<String> names = new ArrayList<>();
         names.add("SELECT");
