@@ -56,8 +56,12 @@ struct FileExtractor {
                 && (TextSignals.isSingleWord(analyses[0].parseText) || analyses[0].parseError != nil
                     && Self.mayOpenStatement(candidate.text))
             let found = findings.count
-            for analysis in analyses where script || firstPiece || SQLClassifier.accepts(
-                analysis, role: role, laterArgument: candidate.context.laterArgument) {
+            let accepted = analyses.map { script || firstPiece || SQLClassifier.accepts(
+                $0, role: role, laterArgument: candidate.context.laterArgument) }
+            // `BEGIN;` and `COMMIT;` around statements that are SQL by themselves are the script's.
+            let inScript = analyses.count > 1 && accepted.contains(true)
+            for (analysis, accepted) in zip(analyses, accepted)
+            where accepted || inScript && SQLClassifier.isWholeStatementWord(analysis) {
                 findings.append(finding(analysis, of: candidate, path: path, language: language,
                                         sql: firstPiece ? analysis.sql + " {dynamic}" : nil))
             }

@@ -18,8 +18,7 @@ enum SQLClassifier {
             // A lone word is SQL only when it is a whole statement (`COMMIT`, `VACUUM`) handed to
             // SQL first; `'SELECT'` in a type union, `.get("select")` or `exec('FileReader', 'abort')`
             // is not.
-            guard role >= .sqlNamed, !laterArgument, let parsed = analysis.parsed else { return false }
-            return !parsed.isSelect
+            return role >= .sqlNamed && !laterArgument && isWholeStatementWord(analysis)
         }
         if analysis.dynamic, role < .sqlNamed, StatementSignals.isListKeywordAroundPieces(text) { return false }
         let keywordCase = TextSignals.leadingKeywordCase(text)
@@ -48,6 +47,12 @@ enum SQLClassifier {
         guard strength >= 2, !StatementSignals.endsLikeSentence(text) else { return false }
         return StatementSignals.clauseCount(text) >= 2 && TextSignals.hasSQLPunctuation(text)
             || LooseSQLReader.definesTable(text)
+    }
+
+    /// Whether the analysed text is one word that is a whole statement (`BEGIN`, `COMMIT`, `VACUUM`).
+    static func isWholeStatementWord(_ analysis: StatementAnalysis) -> Bool {
+        guard TextSignals.isSingleWord(analysis.parseText), let parsed = analysis.parsed else { return false }
+        return !parsed.isSelect
     }
 
     /// Whether the statements of a T-SQL batch cut from one literal (``TSQLStatements``), each
