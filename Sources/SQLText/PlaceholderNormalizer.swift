@@ -429,11 +429,53 @@ package struct PlaceholderNormalizer {
                 Self.append(parameterCount, prefix: ASCII.dollar, to: &parse)
             case .identifier:
                 parameterCount += 1
+                // `FROM (#{subquery}) alias`: a derived table's query, which a name alone is not;
+                // `WITH #{ctes} SELECT`: named queries.
+                let afterWord = wordBeforeHole()
+                let derived = afterWord == .derivedTable && closesRightAfter(next)
+                if derived { parse.append(contentsOf: Array("SELECT ".utf8)) }
                 parse.append(contentsOf: PlaceholderNormalizer.holeIdentifierBytes)
                 Self.append(parameterCount, prefix: nil, to: &parse)
+                if afterWord == .with, opensQueryAfter(next) { parse.append(contentsOf: Array(" AS (SELECT 1)".utf8)) }
             case .remove:
                 break
             }
+        }
+
+        /// What the parse text before a hole ends with: `FROM (` or `JOIN (`, or `WITH`.
+        enum WordBeforeHole { case derivedTable, with, other }
+
+        func wordBeforeHole() -> WordBeforeHole {
+            var end = parse.count
+            while end > 0, ASCII.isBlank(parse[end - 1]) { end -= 1 }
+            let parenthesized = end > 0 && parse[end - 1] == ASCII.openParen
+            if parenthesized {
+                end -= 1
+                while end > 0, ASCII.isBlank(parse[end - 1]) { end -= 1 }
+            }
+            var start = end
+            while start > 0, ASCII.isIdentifierPart(parse[start - 1]) { start -= 1 }
+            guard start == 0 || !ASCII.isIdentifierPart(parse[start - 1]) else { return .other }
+            let word = parse[start..<end].lazy.map { $0 | 0x20 }
+            if parenthesized { return word.elementsEqual("from".utf8) || word.elementsEqual("join".utf8) ? .derivedTable : .other }
+            return word.elementsEqual("with".utf8) || word.elementsEqual("recursive".utf8) ? .with : .other
+        }
+
+        /// Whether the text after a hole, from `next`, goes on with the query its named queries serve.
+        func opensQueryAfter(_ next: Int) -> Bool {
+            var start = next
+            while start < text.count, ASCII.isBlank(text[start]) { start += 1 }
+            var end = start
+            while end < text.count, ASCII.isIdentifierPart(text[end]) { end += 1 }
+            let word = text[start..<end].lazy.map { $0 | 0x20 }
+            return ["select", "insert", "update", "delete"].contains { word.elementsEqual($0.utf8) }
+        }
+
+        /// Whether the text after a hole, from `next`, closes its parentheses first.
+        func closesRightAfter(_ next: Int) -> Bool {
+            var after = next
+            while after < text.count, ASCII.isBlank(text[after]) { after += 1 }
+            return after < text.count && text[after] == ASCII.closeParen
         }
 
         /// A placeholder of a template tool: a parameter (or, when the statement needs a name
@@ -517,6 +559,16 @@ package struct PlaceholderNormalizer {
                 }
                 copy(ASCII.percent)
                 return index + 2
+            }
+            // Java's and C's positional `%1$s`: a format hole, whatever fills it.
+            if ASCII.isDigit(next) {
+                var digits = index + 1
+                while digits < count, ASCII.isDigit(text[digits]) { digits += 1 }
+                if digits + 1 < count, text[digits] == ASCII.dollar,
+                   [UInt8(ascii: "s"), UInt8(ascii: "d")].contains(text[digits + 1]) {
+                    emitHole(inQuotes: false, before: digits + 2)
+                    return digits + 2
+                }
             }
             var end = index + 1
             if next == ASCII.openParen, index + 2 < count, let close = text[(index + 2)...].firstIndex(of: ASCII.closeParen),

@@ -70,6 +70,28 @@ struct PlaceholderTests {
         #expect(!normalize("SELECT 1 WHERE a LIKE 'x%%s'", formatted: true).displayText.contains("$"))
     }
 
+    /// Java's positional `%1$s` is a run-time piece, wherever it stands.
+    @Test func positionalFormatHolesArePieces() throws {
+        let result = normalize("CREATE INDEX idx_%1$s_spec ON %1$s(%2$s_id) WHERE n > %3$d", formatted: true, mode: .identifier)
+        #expect(result.dynamic)
+        #expect(result.displayText == "CREATE INDEX idx_{dynamic}_spec ON {dynamic}({dynamic}_id) WHERE n > {dynamic}")
+    }
+
+    /// A piece that is a derived table's query or a list of named queries is read as one.
+    @Test(arguments: [
+        ("SELECT * FROM (\u{1}) data_changes", "SELECT * FROM (SELECT dyn_piece_1) data_changes"),
+        ("SELECT * FROM a JOIN ( \u{1} ) b ON a.id = b.id", "SELECT * FROM a JOIN ( SELECT dyn_piece_1 ) b ON a.id = b.id"),
+        ("WITH \u{1} SELECT * FROM inserted", "WITH dyn_piece_1 AS (SELECT 1) SELECT * FROM inserted"),
+        ("WITH \u{1} AS (SELECT 1) SELECT 2", "WITH dyn_piece_1 AS (SELECT 1) SELECT 2"),
+        ("SELECT * FROM t WHERE id IN (\u{1})", "SELECT * FROM t WHERE id IN (dyn_piece_1)"),
+    ])
+    func piecesThatAreQueries(input: String, parse: String) throws {
+        let text = Array(input.utf8).map { $0 == 1 ? SQLCandidate.dynamicHole : $0 }
+        let result = PlaceholderNormalizer(formatted: false, mode: .identifier).normalize(text)
+        #expect(result.parseText == parse)
+        _ = try PgQuery.parse(result.parseText)
+    }
+
     /// `str.format` fills `{}` and leaves the driver's `%s` (`"{} >= %s".format(quote_name(f))`).
     @Test func braceSlotsLeaveThePercentPlaceholders() {
         let result = normalize("SELECT id FROM t WHERE {} >= %s AND b = '%s'", formatted: true, mode: .identifier)
