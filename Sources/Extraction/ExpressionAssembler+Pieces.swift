@@ -27,13 +27,29 @@ extension ExpressionAssembler {
         guard first > 3, last + 1 < tokens.count, language != .python, language != .ruby,
               tokens[last + 1].kind == .punctuation, tokens[last + 1].byte == ASCII.closeParen,
               tokens[first - 1].kind == .punctuation, tokens[first - 1].byte == ASCII.openParen,
-              tokens[first - 3].kind == .punctuation, tokens[first - 3].byte == UInt8(ascii: "."),
-              tokens[first - 4].kind == .identifier else { return nil }
+              tokens[first - 3].kind == .punctuation, tokens[first - 3].byte == UInt8(ascii: ".") else { return nil }
         let method = name(of: tokens[first - 2])
+        // `sql = new StringBuilder()\n.append("INSERT INTO ")`: the first piece, chained on an empty builder.
+        if let variable = emptyBuilderVariable(closedAt: first - 4), CallNames.builderAppends.contains(method) {
+            return (variable, nil)
+        }
+        guard tokens[first - 4].kind == .identifier else { return nil }
         if CallNames.builderAppends.contains(method) { return (first - 4, nil) }
         guard method == "add", language == .java || language == .kotlin,
               let delimiter = joinerDelimiter(of: first - 4) else { return nil }
         return (first - 4, delimiter)
+    }
+
+    /// The variable of `variable = new StringBuilder()` (Kotlin, C#: with or without `new`) when
+    /// its `)` is at `paren`, as the index of its name.
+    func emptyBuilderVariable(closedAt paren: Int) -> Int? {
+        guard paren > 4, tokens[paren].isPunctuation(ASCII.closeParen), tokens[paren - 1].isPunctuation(ASCII.openParen),
+              Self.builderTypes.contains(bytes: word(tokens[paren - 2])) else { return nil }
+        var assignment = paren - 3
+        if tokens[assignment].kind == .identifier, name(of: tokens[assignment]) == "new" { assignment -= 1 }
+        guard assignment > 0, tokens[assignment].isPunctuation(UInt8(ascii: "=")),
+              tokens[assignment - 1].kind == .identifier else { return nil }
+        return assignment - 1
     }
 
     /// The delimiter of the `StringJoiner` the variable at `receiver` holds, declared

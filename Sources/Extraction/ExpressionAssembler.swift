@@ -849,7 +849,11 @@ struct ExpressionAssembler {
             }
             return
         }
-        if CallNames.isNonSQLSink(calleeName) || isUIText(callee.nameIndex, calleeName) {
+        if calleeName == "createquery", let receiver = bounds.receiver(ofCallee: callee.nameIndex),
+           name(of: tokens[receiver]).hasSuffix("handle") {
+            // JDBI's `handle.createQuery(sql)` takes SQL where JPA's and Hibernate's take JPQL or HQL.
+            context.role = .entryPoint
+        } else if CallNames.isNonSQLSink(calleeName) || isUIText(callee.nameIndex, calleeName) {
             context.role = .notSQL
         } else if CallNames.entryPoints.contains(calleeName) || wrappers.contains(calleeName)
                     || treeWrappers.contains(calleeName) {

@@ -52,7 +52,7 @@ package enum KeywordPrefilter {
         // Short statements (transaction control, settings, SQLite, maintenance).
         "begin", "commit", "rollback", "savepoint", "release", "start", "set", "reset", "show", "use", "do",
         "pragma", "analyze", "reindex", "cluster", "lock", "listen", "notify", "unlisten", "discard",
-        "comment", "checkpoint", "declare", "end", "abort",
+        "comment", "checkpoint", "declare", "end", "abort", "attach", "detach",
         // Stored procedures: T-SQL `EXEC proc …`, `EXECUTE proc …` (JDBC's `{call proc(?)}` opens with `call`).
         "exec", "execute",
     ]
