@@ -82,6 +82,10 @@ extension ExpressionAssembler {
             }
             opener = index - 2
         }
+        // Go's `where := []string{"1 = 1"}`: the same, as a slice literal.
+        if language == .go, previous.byte == ASCII.openBrace, let variable = bounds.goSliceVariable(openedAt: index - 1) {
+            return FragmentSinks.clause(forPieceNamed: name(of: tokens[variable]))
+        }
         // A labelled argument: GRDB's `filter(sql: "…")`, Rails' `add_index …, where: "…"`.
         if previous.byte == UInt8(ascii: ":"), tokens[index - 2].kind == .identifier {
             let label = name(of: tokens[index - 2])
@@ -158,29 +162,6 @@ extension ExpressionAssembler {
         // `join` joins paths: `Rails.root.join('tmp', 'caching-dev.txt')`, `path.join(dir, 'a-b')`).
         if language == .php || language == .go, FragmentSinks.sinks[calleeName] == .join { return .condition }
         return ["first", "find", "last", "take"].contains(calleeName) ? .condition : nil
-    }
-
-    /// Whether the literal at `index` is inside parentheses appended to a statement:
-    /// `sql + ("WHERE a = %s" if a else "")`, `query += (cond ? ' AND b = ?' : '')`.
-    func isInAppendedGroup(_ index: Int) -> Bool {
-        var depth = 0
-        var cursor = index - 1
-        while cursor > 0, index - cursor <= 16 {
-            let token = tokens[cursor]
-            if token.kind == .punctuation, token.byte == ASCII.closeParen { depth += 1 }
-            if token.kind == .punctuation, token.byte == ASCII.openParen {
-                if depth == 0 {
-                    let before = tokens[cursor - 1]
-                    guard before.kind == .punctuation else { return false }
-                    return before.byte == concatOperator
-                        || before.byte == UInt8(ascii: "=") && cursor > 1 && tokens[cursor - 2].kind == .punctuation
-                            && tokens[cursor - 2].byte == concatOperator && tokens[cursor - 2].end == before.start
-                }
-                depth -= 1
-            }
-            cursor -= 1
-        }
-        return false
     }
 
     /// The variable of `name += "…"` (PHP: `.=`) when the string at `index` is the first text it is
@@ -279,7 +260,7 @@ extension ExpressionAssembler {
                 break
             }
         }
-        if isInAppendedGroup(index) { return nil }
+        if bounds.isInAppendedGroup(index) { return nil }
         if let callee = enclosingCallee(before: index) {
             let calleeName = name(of: tokens[callee.nameIndex])
             // `new StringBuilder(" WHERE 1=1 ")`: the opening of the text a builder goes on with.

@@ -104,7 +104,8 @@ enum FragmentAnalyzer {
             return nil
         }
         // An alias PostgreSQL reserves (`user.username = :username`) is quoted for the parser.
-        let parseText = FragmentText.quotingReservedQualifiers(text) ?? text
+        let unquoted = FragmentText.doubleQuotingBackquotes(text) ?? text
+        let parseText = FragmentText.quotingReservedQualifiers(unquoted) ?? unquoted
         for (prefix, type) in wrappers {
             let withoutOn = type == "join ON"
             guard let summary = try? PgQuery.summarize(prefix + parseText + (withoutOn ? " ON true" : "")),

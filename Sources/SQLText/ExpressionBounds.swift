@@ -92,6 +92,78 @@ package struct ExpressionBounds {
         return tokens[cursor].kind == .identifier ? cursor : nil
     }
 
+    /// Whether the literal at `index` is inside parentheses appended to a statement:
+    /// `sql + ("WHERE a = %s" if a else "")`, `query += (cond ? ' AND b = ?' : '')`, perhaps in a
+    /// conditional nested in such a group (`. ((a) ? ((b) ? ' AND …' : ' AND …') : '') .`).
+    package func isInAppendedGroup(_ index: Int) -> Bool {
+        var depth = 0
+        var cursor = index - 1
+        var searched = index
+        while cursor > 0, searched - cursor <= 48 {
+            let token = tokens[cursor]
+            if token.kind == .punctuation, token.byte == ASCII.closeParen { depth += 1 }
+            if token.kind == .punctuation, token.byte == ASCII.openParen {
+                if depth == 0 {
+                    let before = tokens[cursor - 1]
+                    guard before.kind == .punctuation else { return false }
+                    if before.byte == UInt8(ascii: "?") || before.byte == UInt8(ascii: ":") || before.byte == ASCII.openParen {
+                        searched = cursor
+                        cursor -= 1
+                        continue
+                    }
+                    return before.byte == concatOperator
+                        || before.byte == UInt8(ascii: "=") && cursor > 1 && tokens[cursor - 2].kind == .punctuation
+                            && tokens[cursor - 2].byte == concatOperator && tokens[cursor - 2].end == before.start
+                }
+                depth -= 1
+            }
+            cursor -= 1
+        }
+        return false
+    }
+
+    /// The variable a Go slice literal opened at `brace` is assigned to: `where := []string{`, or the
+    /// matching name of a multiple assignment (`where, having := []string{…}, []string{`).
+    package func goSliceVariable(openedAt brace: Int) -> Int? {
+        guard brace > 5, tokens[brace - 1].kind == .identifier, tokens[brace - 2].isPunctuation(ASCII.closeBracket),
+              tokens[brace - 3].isPunctuation(ASCII.openBracket) else { return nil }
+        // Back to the `=` over the values before this one, counting them.
+        var cursor = brace - 4
+        var position = 0
+        var depth = 0
+        while cursor > 0, brace - cursor < 200 {
+            let token = tokens[cursor]
+            if token.kind == .punctuation {
+                switch token.byte {
+                case ASCII.closeBrace, ASCII.closeBracket, ASCII.closeParen: depth += 1
+                case ASCII.openBrace, ASCII.openBracket, ASCII.openParen:
+                    guard depth > 0 else { return nil }
+                    depth -= 1
+                case UInt8(ascii: ",") where depth == 0: position += 1
+                case UInt8(ascii: "=") where depth == 0:
+                    if tokens[cursor - 1].isPunctuation(UInt8(ascii: ":")) { cursor -= 1 }
+                    return assignedName(before: cursor, position: position)
+                default: break
+                }
+            }
+            cursor -= 1
+        }
+        return nil
+    }
+
+    /// The name at `position` of the names before the `=` at `equals` (`a, b =`).
+    private func assignedName(before equals: Int, position: Int) -> Int? {
+        var names: [Int] = []
+        var cursor = equals - 1
+        while cursor >= 0, tokens[cursor].kind == .identifier {
+            names.append(cursor)
+            guard cursor > 1, tokens[cursor - 1].isPunctuation(UInt8(ascii: ",")) else { break }
+            cursor -= 2
+        }
+        guard position < names.count else { return nil }
+        return names[names.count - 1 - position]
+    }
+
     /// Whether the expression starting at `start` is returned, assigned (`=`, `:=`) or given by an
     /// arrow function (`=>`), not compared (`==`, `>=`) nor appended (`+=`).
     package func isReturnedOrAssigned(_ start: Int) -> Bool {

@@ -80,12 +80,12 @@ package enum FragmentSinks {
     package static func clause(forPieceNamed name: String) -> FragmentClause? {
         if name.contains("order") || name.contains("sort") { return nil }
         // `updates = append(updates, "title = $1")`, `setValues`: assignments of an UPDATE.
-        if name.contains("update") || name.contains("assign") || name.hasPrefix("setvalue") || name == "sets" {
+        if name.contains("update") || name.contains("assign") || name.hasPrefix("setvalue") || name == "sets" || name == "set" {
             return .assignment
         }
         // `additionalJoin = "JOIN u ON …"`; `join_cond = "a.id = b.a_id"` is an ON condition.
         if name.contains("join") { return name.contains("cond") ? .condition : .join }
-        for part in ["condition", "where", "clause", "criteri", "predicate"] where name.contains(part) {
+        for part in ["condition", "where", "clause", "criteri", "predicate", "having"] where name.contains(part) {
             return .condition
         }
         return name.hasSuffix("conds") || name == "cond" || name.hasSuffix("_cond") ? .condition : nil

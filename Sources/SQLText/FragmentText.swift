@@ -138,6 +138,26 @@ package enum FragmentText {
         return text.dropLast(2).utf8.allSatisfy { ASCII.isIdentifierPart($0) || $0 == UInt8(ascii: ".") }
     }
 
+    /// `text` with MySQL's backquoted names (`` `memo`.`id` ``) in double quotes, as PostgreSQL
+    /// quotes them; `nil` when it has none outside string literals.
+    package static func doubleQuotingBackquotes(_ text: String) -> String? {
+        guard text.utf8.contains(ASCII.backtick) else { return nil }
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        var inString = false
+        var changed = false
+        for byte in text.utf8 {
+            if byte == ASCII.singleQuote { inString.toggle() }
+            if byte == ASCII.backtick, !inString {
+                output.append(ASCII.doubleQuote)
+                changed = true
+            } else {
+                output.append(byte)
+            }
+        }
+        return changed ? String(decoding: output, as: UTF8.self) : nil
+    }
+
     /// Whether `text` is a name written with hyphens (`minify-css`, `p-tb`): a CSS class or a
     /// message key, which parses as a subtraction but is no SQL.
     package static func isHyphenatedName(_ text: String) -> Bool {
