@@ -236,12 +236,6 @@ struct BlindRoundClassTests {
         const queryBuilder = this.sysUserRepo.createQueryBuilder("user").where("user.username = :username", { username })
         queryBuilder.andWhere("user.userId != :userId", { userId })
         """, expected: [1: .fragment, 2: .fragment]),
-        Case(name: "hyphenated names handed to filter and group", language: .php, source: """
-        <?php
-        $group = new Group( 'p-donation' );
-        $style = ResourceLoader::filter( 'minify-css', $style );
-        $rows = $query->where( 'price - discount > 10' );
-        """, expected: [4: .fragment]),
         Case(name: "ruby's first takes a condition", language: .ruby, source: """
         Artist.first("name LIKE 'Y%'")
         """, expected: [1: .fragment]),
