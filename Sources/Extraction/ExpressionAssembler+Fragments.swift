@@ -26,8 +26,15 @@ extension ExpressionAssembler {
             context.holesAreParameters = clause == .taggedPiece
             var candidate = SQLCandidate(text: [], line: Int(token.line), column: Int(token.column),
                                          context: context, concatenated: false)
-            // `COLUMN_ID + " = ?"`: the name before the literal is a run-time piece of the fragment.
-            if bounds.leadingOperandStart(ofStringAt: index) != nil { candidate.text.append(SQLCandidate.dynamicHole) }
+            // `COLUMN_ID + " = ?"`: the name before the literal is a run-time piece of the fragment;
+            // `folderSel + " AND type=?"` extends a condition kept before, no fragment of its own.
+            if bounds.leadingOperandStart(ofStringAt: index) != nil {
+                if let text = firstText(of: token), FragmentText.opensWithConnector(UnsafeBufferPointer(rebasing: bytes[text])) {
+                    index += 1
+                    continue
+                }
+                candidate.text.append(SQLCandidate.dynamicHole)
+            }
             let last = assemble(from: index, into: &candidate)
             found.append(FragmentCandidate(text: candidate.text, line: candidate.line, column: candidate.column,
                                            clause: clause, formatted: candidate.context.formatted))
@@ -265,7 +272,7 @@ extension ExpressionAssembler {
             let calleeName = name(of: tokens[callee.nameIndex])
             // `new StringBuilder(" WHERE 1=1 ")`: the opening of the text a builder goes on with.
             if FragmentSinks.statementBuilders.contains(calleeName) || CallNames.isNonSQLSink(calleeName)
-                || Self.builderTypes.contains(bytes: self.word(tokens[callee.nameIndex])) {
+                || CallNames.builderTypes.contains(bytes: self.word(tokens[callee.nameIndex])) {
                 return nil
             }
             // `$sql .= sprintf(" AND …", $x)`: formatted, then appended to a statement.

@@ -30,7 +30,7 @@ extension ExpressionAssembler {
               tokens[first - 3].kind == .punctuation, tokens[first - 3].byte == UInt8(ascii: ".") else { return nil }
         let method = name(of: tokens[first - 2])
         // `sql = new StringBuilder()\n.append("INSERT INTO ")`: the first piece, chained on an empty builder.
-        if let variable = emptyBuilderVariable(closedAt: first - 4), CallNames.builderAppends.contains(method) {
+        if let variable = bounds.emptyBuilderVariable(closedAt: first - 4), CallNames.builderAppends.contains(method) {
             return (variable, nil)
         }
         guard tokens[first - 4].kind == .identifier else { return nil }
@@ -38,18 +38,6 @@ extension ExpressionAssembler {
         guard method == "add", language == .java || language == .kotlin,
               let delimiter = joinerDelimiter(of: first - 4) else { return nil }
         return (first - 4, delimiter)
-    }
-
-    /// The variable of `variable = new StringBuilder()` (Kotlin, C#: with or without `new`) when
-    /// its `)` is at `paren`, as the index of its name.
-    func emptyBuilderVariable(closedAt paren: Int) -> Int? {
-        guard paren > 4, tokens[paren].isPunctuation(ASCII.closeParen), tokens[paren - 1].isPunctuation(ASCII.openParen),
-              Self.builderTypes.contains(bytes: word(tokens[paren - 2])) else { return nil }
-        var assignment = paren - 3
-        if tokens[assignment].kind == .identifier, name(of: tokens[assignment]) == "new" { assignment -= 1 }
-        guard assignment > 0, tokens[assignment].isPunctuation(UInt8(ascii: "=")),
-              tokens[assignment - 1].kind == .identifier else { return nil }
-        return assignment - 1
     }
 
     /// The delimiter of the `StringJoiner` the variable at `receiver` holds, declared

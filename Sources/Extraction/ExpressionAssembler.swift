@@ -109,7 +109,7 @@ struct ExpressionAssembler {
         var cursor = index - 1
         // Names compared in place: this runs for every candidate.
         if cursor > 2, tokens[cursor].kind == .punctuation, tokens[cursor].byte == ASCII.openParen,
-           Self.builderTypes.contains(bytes: word(tokens[cursor - 1])) {
+           CallNames.builderTypes.contains(bytes: word(tokens[cursor - 1])) {
             cursor -= 2
             if tokens[cursor].kind == .identifier, name(of: tokens[cursor]) == "new" { cursor -= 1 }
         } else if cursor > 2, tokens[cursor].kind == .punctuation, tokens[cursor].byte == ASCII.openParen,
@@ -244,8 +244,6 @@ struct ExpressionAssembler {
         return inOtherBranch
     }
 
-    /// String builders whose constructor takes a statement's first piece.
-    static let builderTypes: NameSet = ["StringBuilder", "StringBuffer", "stringbuilder", "stringbuffer"]
     /// Calls that turn a literal into a SQL value held by the variable it is assigned to.
     static let sqlValueCalls: NameSet = ["sql", "SQL", "text"]
 

@@ -56,6 +56,9 @@ package enum CallNames {
     /// Lower-cased methods that only re-indent or trim a literal (Kotlin, Java, Python, Ruby, JS).
     package static let textShapers: NameSet = ["trimindent", "trimmargin", "stripindent", "strip", "trim"]
 
+    /// String builders whose constructor takes a statement's first piece.
+    package static let builderTypes: NameSet = ["StringBuilder", "StringBuffer", "stringbuilder", "stringbuffer"]
+
     /// Callees whose string arguments are messages, not SQL.
     package static let nonSQL: NameSet = [
         "log", "debug", "info", "warn", "warning", "error", "fatal", "trace", "critical", "exception",

@@ -122,6 +122,18 @@ package struct ExpressionBounds {
         return false
     }
 
+    /// The variable of `variable = new StringBuilder()` (Kotlin, C#: with or without `new`) when
+    /// its `)` is at `paren`, as the index of its name.
+    package func emptyBuilderVariable(closedAt paren: Int) -> Int? {
+        guard paren > 4, tokens[paren].isPunctuation(ASCII.closeParen), tokens[paren - 1].isPunctuation(ASCII.openParen),
+              CallNames.builderTypes.contains(bytes: word(tokens[paren - 2])) else { return nil }
+        var assignment = paren - 3
+        if tokens[assignment].kind == .identifier, word(tokens[assignment]).elementsEqual("new".utf8) { assignment -= 1 }
+        guard assignment > 0, tokens[assignment].isPunctuation(UInt8(ascii: "=")),
+              tokens[assignment - 1].kind == .identifier else { return nil }
+        return assignment - 1
+    }
+
     /// The variable a Go slice literal opened at `brace` is assigned to: `where := []string{`, or the
     /// matching name of a multiple assignment (`where, having := []string{…}, []string{`).
     package func goSliceVariable(openedAt brace: Int) -> Int? {

@@ -85,6 +85,8 @@ package enum FragmentSinks {
         }
         // `additionalJoin = "JOIN u ON …"`; `join_cond = "a.id = b.a_id"` is an ON condition.
         if name.contains("join") { return name.contains("cond") ? .condition : .join }
+        // Android's `selection` (`db.query(table, columns, selection, args, …)`) is a WHERE condition.
+        if name == "selection" { return .condition }
         for part in ["condition", "where", "clause", "criteri", "predicate", "having"] where name.contains(part) {
             return .condition
         }

@@ -27,6 +27,12 @@ package enum FragmentText {
         return String(decoding: utf8[end...], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Whether `text` opens with `AND`, `OR` or `WHERE` (after blanks): it goes on with a condition.
+    package static func opensWithConnector(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = String(decoding: text.prefix(12), as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        return droppingLeadingConnector(start) != start
+    }
+
     /// Whether `text` is a constant condition, always true or always false (`1=1`, `1 = 0`, `TRUE`): the
     /// seed of a list of conditions, or what a filter returns when it filters nothing or everything.
     package static func isConstantCondition(_ text: String) -> Bool {

@@ -72,6 +72,16 @@ struct RoundFifteenClassTests {
         set, args = append(set, "`created_ts` = FROM_UNIXTIME(?)"), append(args, *v)
         labels := []string{"a-b"}
         """, expected: [1: .fragment, 2: .fragment, 3: .fragment, 4: .fragment]),
+        Case(name: "Android's selection", language: .kotlin, source: """
+        val cursor = db.query(
+            table = "folders",
+            selection = "server_id = ?",
+            selectionArgs = arrayOf(serverId),
+        )
+        String selection = COLUMN_ID + " = ?";
+        val selection = "Select all"
+        selection = folderSel + " AND type=?";
+        """, expected: [3: .fragment, 6: .fragment]),
         Case(name: "hyphenated names handed to filter and group", language: .php, source: """
         <?php
         $group = new Group( 'p-donation' );
