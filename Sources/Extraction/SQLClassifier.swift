@@ -33,6 +33,9 @@ enum SQLClassifier {
                 return role == .entryPoint && keywordCase != .other
             }
             if strength >= 2 { return true }
+            // Lower-case DDL that parses (`drop table if exists t`, `alter table t drop constraint c`):
+            // prose does not parse as a definition.
+            if strength == 1, definitionTypes.contains(analysis.statementType) { return true }
             let clauses = StatementSignals.clauseCount(text)
             let punctuated = TextSignals.hasSQLPunctuation(text)
             return strength == 1 ? (punctuated || clauses >= 3) : (punctuated && clauses >= 2)
@@ -48,6 +51,9 @@ enum SQLClassifier {
         return StatementSignals.clauseCount(text) >= 2 && TextSignals.hasSQLPunctuation(text)
             || LooseSQLReader.definesTable(text)
     }
+
+    /// Statements that define or change the schema.
+    static let definitionTypes: Set<String> = ["create_table", "alter_table", "drop", "create_index", "alter"]
 
     /// Whether the analysed text is one word that is a whole statement (`BEGIN`, `COMMIT`, `VACUUM`).
     static func isWholeStatementWord(_ analysis: StatementAnalysis) -> Bool {

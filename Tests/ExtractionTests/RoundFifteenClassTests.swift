@@ -55,6 +55,13 @@ struct RoundFifteenClassTests {
           SQL
         end
         """, expected: [2: .dynamic, 8: .dynamic]),
+        Case(name: "lower-case definitions a grammar returns", language: .php, source: """
+        <?php
+        return 'drop table if exists '.$this->wrapTable($blueprint);
+        return "alter table {$this->wrapTable($blueprint)} drop constraint {$index}";
+        $message = 'drop table failed';
+        $hint = "create table of contents";
+        """, expected: [2: .dynamic, 3: .dynamic]),
         Case(name: "a condition in a conditional nested in a statement", language: .php, source: """
         <?php
         $sql = 'SELECT n.* FROM ' . $this->table . ' n
