@@ -724,7 +724,10 @@ struct ExpressionAssembler {
         }
         if index > 1, tokens[index - 1].kind == .punctuation,
            tokens[index - 1].byte == UInt8(ascii: "=") || tokens[index - 1].byte == UInt8(ascii: ":") {
-            let target = name(of: tokens[index - 2])
+            // PHP's `$sql[] = "…"` adds to a list of statements.
+            let appended = language == .php && index > 4 && tokens[index - 2].isPunctuation(ASCII.closeBracket)
+                && tokens[index - 3].isPunctuation(ASCII.openBracket)
+            let target = name(of: tokens[appended ? index - 4 : index - 2])
             if tokens[index - 1].byte == UInt8(ascii: "="), tokens[index - 2].kind == .identifier { context.assignedTo = index - 2 }
             // ADO.NET's `cmd.CommandText = "…"` runs what it is given.
             if target == "commandtext" {

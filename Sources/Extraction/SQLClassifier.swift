@@ -45,8 +45,10 @@ enum SQLClassifier {
             return keywordCase != .other || StatementSignals.clauseCount(text) >= 2
                 || analysis.dynamic && StatementSignals.opensWithHoleThenClause(text)
         }
-        // SQLite's `PRAGMA table_info(…)` is SQL however little else it says.
-        if strength >= 3, keywordCase == .upper, text.hasPrefix("PRAGMA ") { return true }
+        // SQLite's `PRAGMA table_info(…)` is SQL however little else it says; so is a statement
+        // whose object a run-time piece names (`ALTER TABLE ` + table + change).
+        if strength >= 3, keywordCase == .upper,
+           text.hasPrefix("PRAGMA ") || analysis.dynamic && StatementSignals.opensWithHeadThenHole(text) { return true }
         guard strength >= 2, !StatementSignals.endsLikeSentence(text) else { return false }
         return StatementSignals.clauseCount(text) >= 2 && TextSignals.hasSQLPunctuation(text)
             || LooseSQLReader.definesTable(text)

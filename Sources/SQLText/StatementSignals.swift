@@ -82,6 +82,21 @@ package enum StatementSignals {
         }
     }
 
+    /// Statement heads whose object a run-time piece may name: `ALTER TABLE ` + table + change.
+    private static let objectHeads: [(String, String)] = [
+        ("alter", "table"), ("create", "table"), ("drop", "table"), ("truncate", "table"), ("insert", "into"),
+        ("delete", "from"), ("create", "index"), ("drop", "index"), ("create", "view"), ("drop", "view"),
+    ]
+
+    /// Whether normalised text opens with a statement's head and names its object with a run-time
+    /// piece's parameter: `ALTER TABLE $1 $2`, `DELETE FROM $1 WHERE …`.
+    package static func opensWithHeadThenHole(_ text: String) -> Bool {
+        let words = text.split(maxSplits: 2, whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+        guard words.count == 3, words[2].hasPrefix("$"), words[2].dropFirst().first?.isNumber == true else { return false }
+        let head = (words[0].lowercased(), words[1].lowercased())
+        return objectHeads.contains { $0 == head }
+    }
+
     package static func endsLikeSentence(_ text: String) -> Bool {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let last = trimmed.last, ".!?:".contains(last) else { return false }

@@ -62,6 +62,13 @@ struct RoundFifteenClassTests {
         $message = 'drop table failed';
         $hint = "create table of contents";
         """, expected: [2: .dynamic, 3: .dynamic]),
+        Case(name: "a statement whose object a piece names, in a list of statements", language: .php, source: """
+        <?php
+        $sql[] = 'ALTER TABLE ' . $tableNameSQL . ' ' . $query;
+        $sql = 'DELETE FROM ' . $table;
+        $label = 'Alter table ' . $name;
+        $notes[] = 'ALTER TABLE ' . $name . ' ' . $change;
+        """, expected: [2: .dynamic, 3: .dynamic]),
         Case(name: "a condition in a conditional nested in a statement", language: .php, source: """
         <?php
         $sql = 'SELECT n.* FROM ' . $this->table . ' n
