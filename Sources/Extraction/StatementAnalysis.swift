@@ -74,7 +74,7 @@ enum StatementAnalyzer {
         guard let (output, error) = firstAttempt else { return [] }
         // `ALTER TABLE %(table)s DROP COLUMN %(column)s` (Django's schema templates): `%s` holes
         // where no parameter may stand are format holes when the text parses with them so.
-        if !formatted, hasPercentHole(text) {
+        if !formatted, TextSignals.hasPercentHole(text) {
             let asFormat = analyze(text, formatted: true, concatenated: concatenated, role: role)
             if !asFormat.isEmpty, asFormat.allSatisfy({ $0.parseError == nil }) { return asFormat }
         }
@@ -109,8 +109,8 @@ enum StatementAnalyzer {
         for (index, range) in ranges.enumerated() {
             var piece = String(decoding: utf8[range], as: UTF8.self)
             let trimmed = piece.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !trimmed.isEmpty, !isOnlyComments(trimmed) else { continue }
-            let leading = leadingLines(piece)
+            guard !trimmed.isEmpty, !ScriptRanges.isOnlyComments(trimmed) else { continue }
+            let leading = ScriptRanges.leadingLines(piece)
             let lineOffset = index == 0 && results.isEmpty ? 0
                 : utf8[..<range.lowerBound].reduce(0) { $0 + ($1 == ASCII.newline ? 1 : 0) } + leading
             // The comment that ended the line of the `;` before (`; -- expect: …`) is no part of
@@ -152,36 +152,6 @@ enum StatementAnalyzer {
         }
     }
 
-    /// Whether `text` holds a `%s` or `%(name)s` placeholder.
-    private static func hasPercentHole(_ text: [UInt8]) -> Bool {
-        text.indices.dropLast().contains { text[$0] == ASCII.percent && (text[$0 + 1] == UInt8(ascii: "s")
-            || text[$0 + 1] == ASCII.openParen) }
-    }
-
-    /// Lines before the first code of `text` (blank lines and `--` comment lines).
-    private static func leadingLines(_ text: String) -> Int {
-        var count = 0
-        var inComment = false
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if inComment {
-                if byte == ASCII.newline { count += 1; inComment = false }
-            } else if byte == ASCII.newline {
-                count += 1
-            } else if byte == ASCII.minus, previous == ASCII.minus {
-                inComment = true
-            } else if byte != ASCII.space, byte != ASCII.tab, byte != ASCII.carriageReturn, byte != ASCII.minus {
-                break
-            }
-            previous = byte
-        }
-        return count
-    }
-
-    private static func isOnlyComments(_ text: String) -> Bool {
-        text.split(separator: "\n").allSatisfy { $0.trimmingCharacters(in: .whitespaces).hasPrefix("--") }
-    }
-
     // MARK: - Parsed statements
 
     private static func statements(of summary: consuming ParseSummary, output: PlaceholderNormalizer.Output,
@@ -199,7 +169,7 @@ enum StatementAnalyzer {
             let end = statement.length == 0 ? utf8.count : min(start + statement.length, utf8.count)
             let text = String(decoding: utf8[start..<end], as: UTF8.self)
             let lineOffset = index == 0 ? 0 : utf8[..<start].reduce(0) { $0 + ($1 == ASCII.newline ? 1 : 0) }
-                + leadingLines(text)
+                + ScriptRanges.leadingLines(text)
             return analysis(statement, parseText: text,
                             display: dynamic ? PlaceholderNormalizer.display(ofParseText: text) : text,
                             dynamic: dynamic, lineOffset: lineOffset)

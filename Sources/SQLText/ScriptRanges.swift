@@ -81,4 +81,29 @@ package enum ScriptRanges {
         }
         return after
     }
+
+    /// Lines before the first code of `text` (blank lines and `--` comment lines).
+    package static func leadingLines(_ text: String) -> Int {
+        var count = 0
+        var inComment = false
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if inComment {
+                if byte == ASCII.newline { count += 1; inComment = false }
+            } else if byte == ASCII.newline {
+                count += 1
+            } else if byte == ASCII.minus, previous == ASCII.minus {
+                inComment = true
+            } else if byte != ASCII.space, byte != ASCII.tab, byte != ASCII.carriageReturn, byte != ASCII.minus {
+                break
+            }
+            previous = byte
+        }
+        return count
+    }
+
+    /// Whether every line of `text` is a `--` comment.
+    package static func isOnlyComments(_ text: String) -> Bool {
+        text.split(separator: "\n").allSatisfy { $0.trimmingCharacters(in: .whitespaces).hasPrefix("--") }
+    }
 }

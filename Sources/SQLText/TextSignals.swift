@@ -92,4 +92,10 @@ package enum TextSignals {
         }
         return false
     }
+
+    /// Whether `text` holds a `%s` or `%(name)s` placeholder.
+    package static func hasPercentHole(_ text: [UInt8]) -> Bool {
+        text.indices.dropLast().contains { text[$0] == ASCII.percent && (text[$0 + 1] == UInt8(ascii: "s")
+            || text[$0 + 1] == ASCII.openParen) }
+    }
 }
