@@ -49,6 +49,7 @@ enum SQLClassifier {
         // whose object a run-time piece names (`ALTER TABLE ` + table + change).
         if strength >= 3, keywordCase == .upper,
            text.hasPrefix("PRAGMA ") || analysis.dynamic && StatementSignals.opensWithHeadThenHole(text) { return true }
+        if keywordCase == .upper, analysis.dynamic, StatementSignals.opensWithHeadThenHole(text, continued: true) { return true }
         guard strength >= 2, !StatementSignals.endsLikeSentence(text) else { return false }
         return StatementSignals.clauseCount(text) >= 2 && TextSignals.hasSQLPunctuation(text)
             || LooseSQLReader.definesTable(text)

@@ -89,10 +89,11 @@ package enum StatementSignals {
     ]
 
     /// Whether normalised text opens with a statement's head and names its object with a run-time
-    /// piece's parameter: `ALTER TABLE $1 $2`, `DELETE FROM $1 WHERE …`.
-    package static func opensWithHeadThenHole(_ text: String) -> Bool {
-        let words = text.split(maxSplits: 2, whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
-        guard words.count == 3, words[2].hasPrefix("$"), words[2].dropFirst().first?.isNumber == true else { return false }
+    /// piece's parameter: `ALTER TABLE $1 $2`, `DELETE FROM $1 WHERE …`; with `continued`, words follow.
+    package static func opensWithHeadThenHole(_ text: String, continued: Bool = false) -> Bool {
+        let words = text.split(maxSplits: 3, whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+        guard words.count >= 3, !continued || words.count == 4, words[2].hasPrefix("$"),
+              words[2].dropFirst().first?.isNumber == true else { return false }
         let head = (words[0].lowercased(), words[1].lowercased())
         return objectHeads.contains { $0 == head }
     }

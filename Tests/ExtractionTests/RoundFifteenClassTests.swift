@@ -67,8 +67,14 @@ struct RoundFifteenClassTests {
         $sql[] = 'ALTER TABLE ' . $tableNameSQL . ' ' . $query;
         $sql = 'DELETE FROM ' . $table;
         $label = 'Alter table ' . $name;
-        $notes[] = 'ALTER TABLE ' . $name . ' ' . $change;
+        $notes[] = 'ALTER TABLE ' . $name;
         """, expected: [2: .dynamic, 3: .dynamic]),
+        Case(name: "a statement head, a piece, then more of the statement", language: .python, source: """
+        def visit_set_table_comment(self, create):
+            return "ALTER TABLE %s COMMENT %s" % (self.format_table(create.element), comment)
+        def label(self, name):
+            return "ALTER TABLE %s" % name
+        """, expected: [2: .dynamic]),
         Case(name: "a condition in a conditional nested in a statement", language: .php, source: """
         <?php
         $sql = 'SELECT n.* FROM ' . $this->table . ' n
