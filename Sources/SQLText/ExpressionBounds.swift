@@ -42,6 +42,7 @@ package struct ExpressionBounds {
     /// single token at `index`.
     package func conditionalStart(ofBranchAt index: Int) -> Int? {
         guard language != .python, language != .go, index > 3 else { return nil }
+        if language == .kotlin { return kotlinIfStart(ofBranchAt: index) }
         var question = index - 1
         if tokens[question].isPunctuation(UInt8(ascii: ":")), tokens[index - 2].kind == .string { question = index - 3 }
         guard tokens[question].isPunctuation(UInt8(ascii: "?")),
@@ -69,6 +70,28 @@ package struct ExpressionBounds {
             cursor -= 1
         }
         return nil
+    }
+
+    /// The `if` of Kotlin's `if (cond) "…" else "…"` whose branch is the literal at `index`.
+    private func kotlinIfStart(ofBranchAt index: Int) -> Int? {
+        var close = index - 1
+        if tokens[close].kind == .identifier, word(tokens[close]).elementsEqual("else".utf8), tokens[index - 2].kind == .string {
+            close = index - 3
+        }
+        guard close > 1, tokens[close].isPunctuation(ASCII.closeParen) else { return nil }
+        var cursor = close - 1
+        var depth = 0
+        while cursor > 0, close - cursor < 40 {
+            if tokens[cursor].isPunctuation(ASCII.closeParen) { depth += 1 }
+            if tokens[cursor].isPunctuation(ASCII.openParen) {
+                if depth == 0 { break }
+                depth -= 1
+            }
+            cursor -= 1
+        }
+        guard cursor > 0, tokens[cursor].isPunctuation(ASCII.openParen), tokens[cursor - 1].kind == .identifier,
+              word(tokens[cursor - 1]).elementsEqual("if".utf8) else { return nil }
+        return cursor - 1
     }
 
     /// The variable or key a list literal opened at `bracket` is assigned to (`conditions = [`,

@@ -101,7 +101,9 @@ struct RoundFifteenClassTests {
         String selection = COLUMN_ID + " = ?";
         val selection = "Select all"
         selection = folderSel + " AND type=?";
-        """, expected: [3: .fragment, 6: .fragment]),
+        val selection = if (excludeLocalOnly) "local_only = 0" else null
+        val where = if (unread) "read = 0" else "read = 1"
+        """, expected: [3: .fragment, 6: .fragment, 9: .fragment, 10: .fragment]),
         Case(name: "hyphenated names handed to filter and group", language: .php, source: """
         <?php
         $group = new Group( 'p-donation' );
