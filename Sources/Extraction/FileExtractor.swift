@@ -65,8 +65,10 @@ struct FileExtractor {
                 findings.append(finding(analysis, of: candidate, path: path, language: language,
                                         sql: firstPiece ? analysis.sql + " {dynamic}" : nil))
             }
-            // A variable handed to an entry point later: the entry point's role decides.
+            // A variable handed to an entry point later: the entry point's role decides (not for
+            // a keyword in title case, prose's: looking ahead for the variable costs).
             if findings.count == found, role < .entryPoint, candidate.context.assignedTo >= 0,
+               candidate.text.withUnsafeBufferPointer({ TextSignals.leadingKeywordCase($0) != .other }),
                assembler.isHandedToEntryPoint(candidate.context.assignedTo) {
                 for analysis in analyze(candidate.text, formatted: candidate.context.formatted,
                                         concatenated: candidate.concatenated, role: .entryPoint)

@@ -4,9 +4,9 @@ import SQLText
 /// A string expression from code that may hold SQL, before it is parsed.
 struct SQLCandidate {
     /// Marks a run-time value spliced into the text (the statement is dynamic).
-    static let dynamicHole = HoleMarker.dynamic
+    static var dynamicHole: UInt8 { HoleMarker.dynamic }
     /// Marks a bound parameter (a hole of a tagged template such as `sql`…``).
-    static let parameterHole = HoleMarker.parameter
+    static var parameterHole: UInt8 { HoleMarker.parameter }
 
     /// Decoded text; holes are the marker bytes above.
     var text: [UInt8]

@@ -2,7 +2,7 @@
 /// normalised (see ``PlaceholderNormalizer``).
 package enum HoleMarker {
     /// A run-time value spliced into the text (the statement is dynamic).
-    package static let dynamic: UInt8 = 0x01
+    @inlinable package static var dynamic: UInt8 { 0x01 }
     /// A bound parameter (a hole of a tagged template such as `sql`…``).
-    package static let parameter: UInt8 = 0x02
+    @inlinable package static var parameter: UInt8 { 0x02 }
 }
