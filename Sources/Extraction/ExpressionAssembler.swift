@@ -89,8 +89,15 @@ struct ExpressionAssembler {
             if let (receiver, delimiter) = builderReceiver(ofArgumentAt: index, last: last) {
                 appendBuilderPieces(to: &candidate, receiver: receiver, delimiter: delimiter, closingParen: last + 1,
                                     pieces: &builderPieces)
-            }
-            if let variable = assignedVariable(before: index), isExtended(variable, after: last) {
+                // `result.append("id IN (")` then `result.append("SELECT …")`: a subquery of the text before.
+                if bounds.previousAppendEndsOpen(receiver: receiver) { candidate.context.role = .notSQL }
+            } else if let variable = bounds.builderVariable(constructedWithArgumentAt: index, last: last) {
+                // `query = new StringBuilder("UPDATE ")`: the appends that follow are the statement's.
+                candidate.context.role = max(candidate.context.role, .sqlNamed)
+                appendBuilderPieces(to: &candidate, receiver: variable, delimiter: nil, closingParen: last + 1,
+                                    pieces: &builderPieces)
+                candidate.extendedLater = candidate.concatenated
+            } else if let variable = assignedVariable(before: index), isExtended(variable, after: last) {
                 candidate.extendedLater = true
                 candidate.concatenated = true
             }

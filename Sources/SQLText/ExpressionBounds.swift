@@ -148,13 +148,39 @@ package struct ExpressionBounds {
     /// The variable of `variable = new StringBuilder()` (Kotlin, C#: with or without `new`) when
     /// its `)` is at `paren`, as the index of its name.
     package func emptyBuilderVariable(closedAt paren: Int) -> Int? {
-        guard paren > 4, tokens[paren].isPunctuation(ASCII.closeParen), tokens[paren - 1].isPunctuation(ASCII.openParen),
-              CallNames.builderTypes.contains(bytes: word(tokens[paren - 2])) else { return nil }
-        var assignment = paren - 3
+        guard paren > 4, tokens[paren].isPunctuation(ASCII.closeParen) else { return nil }
+        return builderVariable(openedAt: paren - 1)
+    }
+
+    /// The variable of `query = new StringBuilder("…")` when the expression `first…last` is the
+    /// constructor's whole argument, as the index of its name.
+    package func builderVariable(constructedWithArgumentAt first: Int, last: Int) -> Int? {
+        guard first > 4, last + 1 < tokens.count, tokens[last + 1].isPunctuation(ASCII.closeParen) else { return nil }
+        return builderVariable(openedAt: first - 1)
+    }
+
+    /// The variable assigned the builder whose constructor's `(` is at `open`.
+    private func builderVariable(openedAt open: Int) -> Int? {
+        guard open > 3, tokens[open].isPunctuation(ASCII.openParen),
+              CallNames.builderTypes.contains(bytes: word(tokens[open - 1])) else { return nil }
+        var assignment = open - 2
         if tokens[assignment].kind == .identifier, word(tokens[assignment]).elementsEqual("new".utf8) { assignment -= 1 }
         guard assignment > 0, tokens[assignment].isPunctuation(UInt8(ascii: "=")),
               tokens[assignment - 1].kind == .identifier else { return nil }
         return assignment - 1
+    }
+
+    /// Whether the statement before `receiver.append(…)` appended to the same receiver a literal that
+    /// ends with `(`: `result.append("id IN (");`.
+    package func previousAppendEndsOpen(receiver: Int) -> Bool {
+        var close = receiver - 1
+        if tokens[close].isPunctuation(UInt8(ascii: ";")) { close -= 1 }
+        guard close > 6, tokens[close].isPunctuation(ASCII.closeParen), tokens[close - 1].kind == .string,
+              tokens[close - 2].isPunctuation(ASCII.openParen), tokens[close - 4].isPunctuation(UInt8(ascii: ".")),
+              word(tokens[close - 5]).elementsEqual(word(tokens[receiver])) else { return false }
+        var end = Int(tokens[close - 1].end) - 2
+        while end > Int(tokens[close - 1].start), ASCII.isBlank(bytes[end]) { end -= 1 }
+        return bytes[end] == ASCII.openParen
     }
 
     /// The variable a Go slice literal opened at `brace` is assigned to: `where := []string{`, or the
