@@ -156,8 +156,9 @@ extension ExpressionAssembler {
         guard previous.byte == UInt8(ascii: ","), let callee = enclosingCallee(before: index) else { return nil }
         let calleeName = name(of: tokens[callee.nameIndex])
         if FragmentSinks.checkConstraints.contains(calleeName) { return .condition }
-        // Go's `conds = append(conds, "a = ?")`: the slice is the first argument.
-        if language == .go, calleeName == "append", callee.openParen + 2 == index - 1,
+        // Go's `conds = append(conds, "a = ?")`, PHP's `array_push($clauses, "…")`: the list is the first argument.
+        if language == .go && calleeName == "append" || language == .php && calleeName == "array_push",
+           callee.openParen + 2 == index - 1,
            tokens[callee.openParen + 1].kind == .identifier {
             return FragmentSinks.clause(forPieceNamed: name(of: tokens[callee.openParen + 1]))
         }
@@ -230,8 +231,13 @@ extension ExpressionAssembler {
     /// kept for later splicing (`user_condition = "AND type = ?"`, `scan(ctx, "WHERE id=$1", id)`).
     func clauseLedFragment(at index: Int) -> FragmentClause? {
         guard let text = firstText(of: tokens[index]) else { return nil }
-        let start = text.lowerBound
         let end = text.upperBound
+        var start = text.lowerBound
+        // Blanks, written or escaped (`$"\nORDER BY {Sort} DESC"`).
+        while start < end, ASCII.isBlank(bytes[start])
+                || bytes[start] == ASCII.backslash && start + 1 < end && "ntr".utf8.contains(bytes[start + 1]) {
+            start += bytes[start] == ASCII.backslash ? 2 : 1
+        }
         var wordEnd = start
         while wordEnd < end, ASCII.isIdentifierStart(bytes[wordEnd]) { wordEnd += 1 }
         guard wordEnd < end, bytes[wordEnd] == ASCII.space || bytes[wordEnd] == ASCII.newline
@@ -268,6 +274,12 @@ extension ExpressionAssembler {
             }
         }
         if bounds.isInAppendedGroup(index) { return nil }
+        // `$where .= $a ? " \nOR …" : " \nOR (…)"`: a branch appended to a piece.
+        if let lead = bounds.conditionalStart(ofBranchAt: index), lead + 2 < index, tokens[lead].kind == .identifier,
+           tokens[lead + 2].isPunctuation(UInt8(ascii: "=")), tokens[lead + 1].end == tokens[lead + 2].start,
+           tokens[lead + 1].isPunctuation(concatOperator) || tokens[lead + 1].isPunctuation(UInt8(ascii: "+")) {
+            return nil
+        }
         if let callee = enclosingCallee(before: index) {
             let calleeName = name(of: tokens[callee.nameIndex])
             // `new StringBuilder(" WHERE 1=1 ")`: the opening of the text a builder goes on with.

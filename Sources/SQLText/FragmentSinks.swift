@@ -28,7 +28,7 @@ package enum FragmentSinks {
         "order": .ordering, "reorder": .ordering, "orderbyraw": .ordering, "order_by": .ordering, "orderby": .ordering,
         "not": .condition, "joins": .join, "lock": .locking, "join": .join, "leftjoin": .join, "rightjoin": .join,
         "innerjoin": .join, "crossjoin": .join, "joinraw": .join, "expr": .condition, "wherein": .condition, "set": .assignment,
-        "columnexpr": .selection,
+        "columnexpr": .selection, "concatexpr": .selection,
         "sum": .selection, "average": .selection, "minimum": .selection, "maximum": .selection,
         "groupbyraw": .grouping, "group": .grouping,
         "selectraw": .selection, "raw": .selection, "pluck": .selection, "select": .selectList, "sql": .selectList,
@@ -40,13 +40,21 @@ package enum FragmentSinks {
     /// (`find('input[name="key"]')`), and only Ruby's ORMs take a condition as the first argument
     /// of `find`, `first`, `last` or `take` (Sequel's `first("…")`).
     package static func clause(forSink name: String, language: SQLLanguage) -> FragmentClause? {
-        guard let clause = sinks[name] else { return nil }
+        guard let clause = sinks[name] else {
+            // squirrel's `Columns("coalesce(starred, 0) as starred", …)`.
+            if language == .go, selectListBuilders.contains(name) { return .selectList }
+            // An application's finder given its condition: `GetCollectionBy("alias = ?", alias)`.
+            return name.hasSuffix("by") && finderPrefixes.contains(where: name.hasPrefix) ? .condition : nil
+        }
         switch name {
         case "find", "first", "last", "take": return language == .ruby ? clause : nil
         case "filter", "not": return language == .javascript || language == .typescript ? nil : clause
         default: return clause
         }
     }
+
+    /// How the names of finders that take a condition open (`findBy`, `GetCollectionBy`, `countBy`).
+    static let finderPrefixes = ["get", "find", "fetch", "load", "count", "delete", "exists"]
 
     /// Rails migration methods called without parentheses whose string argument is a condition.
     package static let commandSinks: NameSet = ["add_check_constraint"]

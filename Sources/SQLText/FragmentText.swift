@@ -63,9 +63,10 @@ package enum FragmentText {
     /// `NULLS LAST`, `CASE … WHEN … THEN`, or a function only SQL calls (`jsonb_typeof(`, `coalesce(`).
     package static func hasSQLOnlySyntax(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         let string = String(decoding: text, as: UTF8.self)
-        for operatorText in ["#>>", "->>", "@>", " ILIKE ", "NULLS LAST", "NULLS FIRST"] where string.contains(operatorText) {
+        for operatorText in ["#>>", "->>", "@>", " ILIKE ", "NULLS LAST", "NULLS FIRST", " COLLATE "] where string.contains(operatorText) {
             return true
         }
+        if comparesWithBind(string) { return true }
         if string.contains("WHEN "), string.contains(" THEN ") { return true }
         let lowered = string.lowercased()
         if sqlOnlyFunctions.contains(where: lowered.contains) { return true }
@@ -77,6 +78,16 @@ package enum FragmentText {
             let type = rest[cast.upperBound...].prefix { $0.isLetter }
             if castTypes.contains(String(type)) { return true }
             rest = rest[cast.upperBound...]
+        }
+        return false
+    }
+
+    /// Whether a name is compared with a `?` bind: `n.tags like ?`, `a.id = ?`, `id IN (?)`.
+    static func comparesWithBind(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        for comparison in [" = ?", " =?", " <> ?", " != ?", " >= ?", " <= ?", " > ?", " < ?", " like ?", " in (?"]
+        where lowered.contains(comparison) {
+            return true
         }
         return false
     }
