@@ -89,8 +89,8 @@ extension ExpressionAssembler {
             }
             opener = index - 2
         }
-        // Go's `where := []string{"1 = 1"}`: the same, as a slice literal.
-        if language == .go, previous.byte == ASCII.openBrace, let variable = bounds.goSliceVariable(openedAt: index - 1) {
+        // Go's `where := []string{"1 = 1"}`, C#'s `new List<string> { "…" }`: the same, as a collection literal.
+        if previous.byte == ASCII.openBrace, let variable = bounds.collectionVariable(openedAt: index - 1) {
             return FragmentSinks.clause(forPieceNamed: name(of: tokens[variable]))
         }
         // A labelled argument: GRDB's `filter(sql: "…")`, Rails' `add_index …, where: "…"`.
@@ -201,6 +201,10 @@ extension ExpressionAssembler {
     func clause(forArgumentOf callee: Int) -> FragmentClause? {
         let calleeName = name(of: tokens[callee])
         if let clause = FragmentSinks.clause(forSink: calleeName, language: language) { return clause }
+        // jOOQ's plain SQL field: `DSL.field("COALESCE(string_agg(label.name, ','), '')", String.class)`.
+        if calleeName == "field", let receiver = bounds.receiver(ofCallee: callee), name(of: tokens[receiver]) == "dsl" {
+            return .selection
+        }
         if FragmentSinks.checkConstraints.contains(calleeName) { return .condition }
         // Java's, Kotlin's and C#'s `append` is a StringBuilder's: a piece of the text it builds.
         let builds = calleeName == "append" && (language == .java || language == .kotlin || language == .csharp)

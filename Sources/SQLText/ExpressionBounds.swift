@@ -183,9 +183,25 @@ package struct ExpressionBounds {
         return bytes[end] == ASCII.openParen
     }
 
+    /// The variable a collection literal opened at `brace` is assigned to: Go's `where := []string{`,
+    /// C#'s `var whereClauses = new List<string> {`, Java's `conditions = new String[] {`.
+    package func collectionVariable(openedAt brace: Int) -> Int? {
+        if language == .go { return goSliceVariable(openedAt: brace) }
+        guard language == .csharp || language == .java || language == .kotlin else { return nil }
+        var cursor = brace - 1
+        while cursor > 2, brace - cursor < 12, !(tokens[cursor].kind == .identifier && word(tokens[cursor]).elementsEqual("new".utf8)) {
+            let token = tokens[cursor]
+            guard token.kind == .identifier || token.kind == .punctuation && "<>[].,".utf8.contains(token.byte) else { return nil }
+            cursor -= 1
+        }
+        guard word(tokens[cursor]).elementsEqual("new".utf8), tokens[cursor - 1].isPunctuation(UInt8(ascii: "=")),
+              tokens[cursor - 2].kind == .identifier else { return nil }
+        return cursor - 2
+    }
+
     /// The variable a Go slice literal opened at `brace` is assigned to: `where := []string{`, or the
     /// matching name of a multiple assignment (`where, having := []string{…}, []string{`).
-    package func goSliceVariable(openedAt brace: Int) -> Int? {
+    func goSliceVariable(openedAt brace: Int) -> Int? {
         guard brace > 5, tokens[brace - 1].kind == .identifier, tokens[brace - 2].isPunctuation(ASCII.closeBracket),
               tokens[brace - 3].isPunctuation(ASCII.openBracket) else { return nil }
         // Back to the `=` over the values before this one, counting them.

@@ -41,6 +41,16 @@ struct RoundSixteenClassTests {
         return db.GetCollectionBy("id = ?", id)
         label := strings.SplitBy("a = b", "=")
         """, expected: [1: .fragment, 2: .fragment]),
+        Case(name: "C#'s collection initialisers of conditions", language: .csharp, source: """
+        var whereClauses = new List<string> { "p.deleted_at IS NULL" };
+        var conditions = new List<string> { "Date = $date" };
+        var names = new List<string> { "a = b" };
+        """, expected: [1: .fragment, 2: .fragment]),
+        Case(name: "jOOQ's plain SQL fields", language: .java, source: """
+        DSL.field("COALESCE(string_agg(label.name, ','), '')", String.class).as("labels")
+        Field<Double> rank = DSL.field("ts_rank({0}, {1})", Double.class, tsvector, tsquery);
+        form.field("Email (required)");
+        """, expected: [1: .fragment, 2: .fragment]),
         Case(name: "Rails' find_by", language: .ruby, source: """
         user = find_by("LOWER(login) = ?", login.downcase)
         """, expected: [1: .fragment]),
