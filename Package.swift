@@ -67,10 +67,11 @@ let package = Package(
         /// SQL text outside the parser: the words that open a statement, other tools' placeholders normalised, text that
         /// does not parse read loosely.
         .target(name: "SQLText", dependencies: ["SourceLexing"]),
+        .target(name: "SQLScripts", dependencies: ["SourceLexing", "SQLText"]),
         /// The files of a source tree: walked with `.gitignore` honoured, read into a reused buffer.
         .target(name: "SourceTree", dependencies: ["SourceLexing"]),
         /// Finds SQL in source trees.
-        .target(name: "Extraction", dependencies: ["PgQuery", "SourceLexing", "SourceTree", "SQLText"]),
+        .target(name: "Extraction", dependencies: ["PgQuery", "SourceLexing", "SourceTree", "SQLScripts", "SQLText"]),
         /// Output formats of the findings: table, JSON, SARIF 2.1.0.
         .target(name: "FindingFormats", dependencies: ["Extraction", "SourceLexing"]),
         /// Which network addresses dbooster may connect to.
@@ -165,7 +166,7 @@ let package = Package(
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "FindingFormats", "PgQuery", "SourceLexing", "SourceTree", "SQLText", "CPgQuery"],
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "FindingFormats", "PgQuery", "SourceLexing", "SourceTree", "SQLScripts", "SQLText", "CPgQuery"],
                     resources: [.copy("Corpus"), .copy("HeldOut")]),
         .testTarget(name: "EngineTests", dependencies: [
             "Core", "CustomerDatabase", "Advisor", "AddressGuard", "PgQuery", "WorkloadAnalysis",

@@ -30,14 +30,14 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # MARK: - Classification (every target must appear in exactly one list)
 
 SHARED = ["Core", "PostgresHelpers", "Database", "HTTPSupport"]
-ENGINES = ["JSONValues", "PgQuery", "SourceLexing", "SourceTree", "SQLText", "Extraction", "FindingFormats", "AddressGuard", "CustomerDatabase", "Advisor", "WorkloadAnalysis"]
+ENGINES = ["JSONValues", "PgQuery", "SourceLexing", "SourceTree", "SQLText", "SQLScripts", "Extraction", "FindingFormats", "AddressGuard", "CustomerDatabase", "Advisor", "WorkloadAnalysis"]
 FEATURES = ["Tenancy", "Auth", "Billing", "Insight", "Scans", "Workload"]
 EXECUTABLES = ["App"]
 SYSTEM_LIBRARIES = ["CPgQuery", "CArgon2"]
 TEST_SUPPORT = ["TestDatabaseSupport"]  # libraries only test targets depend on
 
 # Engines that must not reach these packages (even through another package).
-PURE_ENGINES = ["JSONValues", "PgQuery", "SourceLexing", "SourceTree", "SQLText", "Extraction", "FindingFormats"]
+PURE_ENGINES = ["JSONValues", "PgQuery", "SourceLexing", "SourceTree", "SQLText", "SQLScripts", "Extraction", "FindingFormats"]
 PURE_FORBIDDEN_PACKAGES = ["postgres-nio", "async-http-client", "swift-nio", "hummingbird"]
 # No engine may reach these packages or local targets.
 ENGINE_FORBIDDEN_PACKAGES = ["hummingbird"]

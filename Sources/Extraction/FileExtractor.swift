@@ -1,6 +1,7 @@
 import Foundation
 import PgQuery
 import SourceLexing
+import SQLScripts
 import SQLText
 
 /// Extracts findings from one file's bytes. Holds buffers and a small analysis cache that are

@@ -1,6 +1,7 @@
 import Foundation
 import PgQuery
 import SourceLexing
+import SQLScripts
 import SQLText
 
 /// Decides whether a string that opens with a SQL keyword really is SQL, so that messages such as

@@ -1,6 +1,7 @@
 import Foundation
 import PgQuery
 import SourceLexing
+import SQLScripts
 import SQLText
 
 /// What the parser (or, failing that, a best-effort reading of the text) says about one statement.

@@ -1,4 +1,5 @@
 import SourceLexing
+import SQLText
 
 /// SQL Server scripts: batches separated by lines that hold only `GO` (a client command, not SQL),
 /// and routines (`CREATE PROCEDURE … AS BEGIN …; … END`) whose body's `;` do not end them.
