@@ -1,5 +1,6 @@
 @testable import Extraction
 import SourceLexing
+import SQLScripts
 import SQLText
 import Testing
 
