@@ -97,6 +97,9 @@ extension ExpressionAssembler {
         if previous.byte == UInt8(ascii: ":"), tokens[index - 2].kind == .identifier {
             let label = name(of: tokens[index - 2])
             if label == "where" { return .condition }
+            // `{ clause: `${fieldName} = :arg${i}`, parameters: … }`: a key named for a clause.
+            if language == .javascript || language == .typescript, label != "sql",
+               let clause = FragmentSinks.clause(forPieceNamed: label) { return clause }
             // Rails' `change_column :t, :c, :jsonb, using: "c::jsonb"`: the expression converting a column.
             if label == "using" { return .selection }
             guard label == "sql" else { return nil }
@@ -189,10 +192,12 @@ extension ExpressionAssembler {
     /// `const text = `(${column} #>> ARRAY[${key}])``) whose text has syntax only SQL has: a piece of
     /// an expression that a helper builds for splicing.
     func sqlOnlyExpression(at index: Int) -> FragmentClause? {
-        guard bounds.isReturnedOrAssigned(bounds.conditionalStart(ofBranchAt: index) ?? index) else { return nil }
-        let token = tokens[index]
-        return FragmentText.hasSQLOnlySyntax(UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)]))
-            ? .selection : nil
+        // `return self.field + " = ?", [self.pattern]`: a name led into it, returned (not only assigned).
+        let led = bounds.conditionalStart(ofBranchAt: index) == nil ? bounds.leadingOperandStart(ofStringAt: index) : nil
+        let start = led ?? bounds.conditionalStart(ofBranchAt: index) ?? index
+        guard bounds.isReturnedOrAssigned(start), led == nil || tokens[start - 1].kind == .identifier else { return nil }
+        let source = UnsafeBufferPointer(rebasing: bytes[Int(tokens[index].start)..<Int(tokens[index].end)])
+        return FragmentText.hasSQLOnlySyntax(source) && !FragmentText.extendsLeadingPiece(source) ? .selection : nil
     }
 
     /// The clause a string argument of the call named at `callee` fills: an ORM sink's, a check
@@ -201,8 +206,10 @@ extension ExpressionAssembler {
     func clause(forArgumentOf callee: Int) -> FragmentClause? {
         let calleeName = name(of: tokens[callee])
         if let clause = FragmentSinks.clause(forSink: calleeName, language: language) { return clause }
-        // jOOQ's plain SQL field: `DSL.field("COALESCE(string_agg(label.name, ','), '')", String.class)`.
-        if calleeName == "field", let receiver = bounds.receiver(ofCallee: callee), name(of: tokens[receiver]) == "dsl" {
+        // jOOQ's plain SQL field: `DSL.field("COALESCE(string_agg(label.name, ','), '')", String.class)`;
+        // sqlf's `sqlf.Sprintf("user_id=%v", id)`.
+        if calleeName == "field" || calleeName == "sprintf", let receiver = bounds.receiver(ofCallee: callee),
+           ["dsl", "sqlf"].contains(name(of: tokens[receiver])) {
             return .selection
         }
         if FragmentSinks.checkConstraints.contains(calleeName) { return .condition }

@@ -197,6 +197,11 @@ struct ExpressionAssembler {
                     cursor += 3
                     continue
                 }
+                // `qry = `${qry} AND locale = ?``: a template that goes on from the variable.
+                if next.isPunctuation(UInt8(ascii: "=")), after.kind == .string,
+                   bounds.templateOpens(at: cursor + 2, withVariableAt: variable) {
+                    return true
+                }
                 // Assigned anew: the text is replaced, unless in another branch (`} else { sql = …`).
                 if next.kind == .punctuation, next.byte == UInt8(ascii: "="), after.start != next.end {
                     // `const sql = …` declares another variable of the same name.

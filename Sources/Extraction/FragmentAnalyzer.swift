@@ -86,11 +86,18 @@ enum FragmentAnalyzer {
         // Nothing but run-time pieces and parameters (`f"({a} = {b})"`, `"(%s)" % sql`): no SQL
         // of its own to judge. A column qualified by a piece (`${table}.created_by = ?`) is its own.
         // `${field} = ?` collected for a WHERE or SET: a bind placeholder is SQL's own.
-        let bound = candidate.clause == .condition || candidate.clause == .assignment
-            ? FragmentText.comparesWithPlaceholder(output.displayText) : false
+        let bound = [.condition, .assignment, .selection].contains(candidate.clause)
+            && FragmentText.comparesWithPlaceholder(output.displayText)
+        // `sqlf.Sprintf("(%v OR %v)", a, b)`: connectors alone are no SQL of its own either, unless
+        // they join comparisons (`{a} > {b} OR ({a} = {b} AND …)`).
+        let compares = text.utf8.contains { $0 == UInt8(ascii: "=") || $0 == ASCII.less || $0 == UInt8(ascii: ">") }
         guard constant || ledIntoPiece || bound || LooseSQLReader.words(of: text).contains(where: { word in
-            word.split(separator: ".").contains { !PlaceholderNormalizer.isHoleIdentifier(String($0)) && !($0.first?.isNumber ?? true) }
+            (compares || !["and", "or", "not"].contains(word)) && word.split(separator: ".").contains {
+                !PlaceholderNormalizer.isHoleIdentifier(String($0)) && !($0.first?.isNumber ?? true)
+            }
         }) else { return nil }
+        // `tx.raw('documents (type, document, hash)')`: a table and its columns, an INSERT's target.
+        if candidate.clause == .selection || candidate.clause == .selectList, FragmentText.isTableWithColumns(text) { return nil }
         if candidate.clause == .selectList {
             guard text.utf8.contains(ASCII.openParen) || LooseSQLReader.words(of: text).contains("as")
                     || ["->", "||", "::"].contains(where: text.contains) else { return nil }

@@ -51,6 +51,10 @@ enum SQLClassifier {
         if strength >= 3, keywordCase == .upper,
            text.hasPrefix("PRAGMA ") || analysis.dynamic && StatementSignals.opensWithHeadThenHole(text) { return true }
         if keywordCase == .upper, analysis.dynamic, StatementSignals.opensWithHeadThenHole(text, continued: true) { return true }
+        // Title-case SQL kept in a name for SQL (`_sqlLogUpdate = @"Update Exceptions Set … Where …"`):
+        // clauses and punctuation, as prose has not.
+        if role >= .sqlNamed, keywordCase == .other, StatementSignals.clauseCount(text) >= 3, TextSignals.hasSQLPunctuation(text),
+           !StatementSignals.endsLikeSentence(text) { return true }
         guard strength >= 2, !StatementSignals.endsLikeSentence(text) else { return false }
         return StatementSignals.clauseCount(text) >= 2 && TextSignals.hasSQLPunctuation(text)
             || LooseSQLReader.definesTable(text)

@@ -15,7 +15,7 @@ package enum CallNames {
         "$queryraw", "$executeraw", "$queryrawunsafe", "$executerawunsafe", "any", "one", "none", "many",
         "oneornone", "manyornone", "unsafe",
         // JVM: JDBC, JdbcTemplate, JdbcClient, JPA native queries
-        "preparestatement", "preparecall", "createnativequery", "executequery", "executeupdate",
+        "preparestatement", "preparecall", "createnativequery", "executequery", "executeupdate", "createsqlquery",
         "queryforobject", "queryforlist", "queryformap", "queryforrowset", "queryforstream", "update",
         "batchupdate", "addbatch", "prepare",
         // Ruby: ActiveRecord

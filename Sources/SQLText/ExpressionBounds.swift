@@ -183,6 +183,15 @@ package struct ExpressionBounds {
         return bytes[end] == ASCII.openParen
     }
 
+    /// Whether the template literal at `literal` opens with a hole holding only the variable at
+    /// `variable`: `` `${qry} AND …` ``.
+    package func templateOpens(at literal: Int, withVariableAt variable: Int) -> Bool {
+        let start = Int(tokens[literal].start)
+        let name = word(tokens[variable])
+        let opening = Array("`${".utf8) + Array(name) + [ASCII.closeBrace]
+        return start + opening.count <= bytes.count && bytes[start..<(start + opening.count)].elementsEqual(opening)
+    }
+
     /// The variable a collection literal opened at `brace` is assigned to: Go's `where := []string{`,
     /// C#'s `var whereClauses = new List<string> {`, Java's `conditions = new String[] {`.
     package func collectionVariable(openedAt brace: Int) -> Int? {

@@ -175,6 +175,32 @@ package enum FragmentText {
         return changed ? String(decoding: output, as: UTF8.self) : nil
     }
 
+    /// Whether a literal's source (quotes included) opens with a hole and goes on with `AND`, `OR`
+    /// or `WHERE`: `` `${qry} AND locale = ?` `` extends the piece the hole holds.
+    package static func extendsLeadingPiece(_ source: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Past the prefixes and the quote (`f"`, `$"`, `` ` ``), to a hole that comes first.
+        var open = source.startIndex
+        while open < source.endIndex, "fF$@\"'`".utf8.contains(source[open]) { open += 1 }
+        if open < source.endIndex, source[open] == ASCII.hash || source[open] == ASCII.dollar { open += 1 }
+        guard open < source.endIndex, source[open] == ASCII.openBrace,
+              let close = source[open...].firstIndex(of: ASCII.closeBrace) else { return false }
+        return opensWithConnector(UnsafeBufferPointer(rebasing: source[(close + 1)...]))
+    }
+
+    /// Whether `text` is a table name, a blank, then its columns in parentheses:
+    /// `documents (type, document, hash)` (a function call has no blank before its `(`).
+    package static func isTableWithColumns(_ text: String) -> Bool {
+        guard let open = text.firstIndex(of: "("), text.hasSuffix(")"), open > text.startIndex,
+              text[text.index(before: open)] == " " else { return false }
+        let name = text[..<open].trimmingCharacters(in: .whitespaces)
+        let columns = text[text.index(after: open)..<text.index(before: text.endIndex)].split(separator: ",")
+        func isName<S: StringProtocol>(_ part: S) -> Bool {
+            let trimmed = part.trimmingCharacters(in: .whitespaces)
+            return !trimmed.isEmpty && trimmed.utf8.allSatisfy { ASCII.isIdentifierPart($0) || $0 == UInt8(ascii: ".") }
+        }
+        return isName(name) && !columns.isEmpty && columns.allSatisfy(isName)
+    }
+
     /// Whether `text` is a name written with hyphens (`minify-css`, `p-tb`): a CSS class or a
     /// message key, which parses as a subtraction but is no SQL.
     package static func isHyphenatedName(_ text: String) -> Bool {

@@ -272,6 +272,8 @@ package struct PlaceholderNormalizer {
                     } else if ASCII.isIdentifierStart(next), next < 0x80, !ASCII.isIdentifierPart(previous), previous != byte {
                         index += 1
                         while index < count, ASCII.isIdentifierPart(text[index]) { index += 1 }
+                        // `:arg${argIndex}`: a name the code numbers at run time is one parameter.
+                        while index < count, text[index] == HoleMarker.dynamic || ASCII.isIdentifierPart(text[index]) { index += 1 }
                         emitParameter(before: index)
                     } else {
                         copy(byte)
