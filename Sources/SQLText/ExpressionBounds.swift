@@ -15,7 +15,7 @@ package struct ExpressionBounds {
     }
 
     /// PHP concatenates with `.`, the others with `+`.
-    private var concatOperator: UInt8 { language == .php ? UInt8(ascii: ".") : UInt8(ascii: "+") }
+    var concatOperator: UInt8 { language == .php ? UInt8(ascii: ".") : UInt8(ascii: "+") }
 
     /// The first token of a name concatenated before the literal at `index` (Android's
     /// `COLUMN_ID + " = ?"`, `Users.COLUMN + " = ?"`, PHP's `TaskModel::TABLE.".id IN (…)"`).
@@ -307,7 +307,7 @@ package struct ExpressionBounds {
     // MARK: - Tokens
 
 
-    private func word(_ token: SourceToken) -> UnsafeBufferPointer<UInt8> {
+    func word(_ token: SourceToken) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)])
     }
 }
