@@ -57,14 +57,19 @@ struct FileExtractor {
                 && (TextSignals.isSingleWord(analyses[0].parseText) || analyses[0].parseError != nil
                     && Self.mayOpenStatement(candidate.text))
             let found = findings.count
-            let accepted = analyses.map { script || firstPiece || SQLClassifier.accepts(
-                $0, role: role, laterArgument: candidate.context.laterArgument) }
-            // `BEGIN;` and `COMMIT;` around statements that are SQL by themselves are the script's.
-            let inScript = analyses.count > 1 && accepted.contains(true)
-            for (analysis, accepted) in zip(analyses, accepted)
-            where accepted || inScript && SQLClassifier.isWholeStatementWord(analysis) {
+            let laterArgument = candidate.context.laterArgument
+            for analysis in analyses where script || firstPiece
+                || SQLClassifier.accepts(analysis, role: role, laterArgument: laterArgument) {
                 findings.append(finding(analysis, of: candidate, path: path, language: language,
                                         sql: firstPiece ? analysis.sql + " {dynamic}" : nil))
+            }
+            // `BEGIN;` and `COMMIT;` around statements that are SQL by themselves are the script's.
+            if analyses.count > 1, findings.count > found, findings.count - found < analyses.count {
+                findings.removeSubrange(found...)
+                for analysis in analyses where SQLClassifier.isWholeStatementWord(analysis)
+                    || SQLClassifier.accepts(analysis, role: role, laterArgument: laterArgument) {
+                    findings.append(finding(analysis, of: candidate, path: path, language: language))
+                }
             }
             // A variable handed to an entry point later: the entry point's role decides (not for
             // a keyword in title case, prose's: looking ahead for the variable costs).
