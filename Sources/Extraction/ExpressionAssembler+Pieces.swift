@@ -84,8 +84,9 @@ extension ExpressionAssembler {
                 if depth < 0 { break }
             }
             let chained = cursor == last + 1 && token.kind == .punctuation && token.byte == UInt8(ascii: ".")
-            let named = token.kind == .identifier && name(of: token) == receiverName
-                && tokens[cursor + 1].kind == .punctuation && tokens[cursor + 1].byte == UInt8(ascii: ".")
+            // Bytes compared in place: this looks at every token of the block.
+            let named = token.kind == .identifier && tokens[cursor + 1].isPunctuation(UInt8(ascii: "."))
+                && word(token).elementsEqual(word(tokens[receiver]))
             let dot = chained ? cursor : cursor + 1
             guard chained || named, dot + 3 < tokens.count, tokens[dot + 1].kind == .identifier else {
                 cursor += 1
