@@ -70,19 +70,35 @@ package enum RoutineBodies {
     /// CURSOR FOR …`, nor T-SQL's `DECLARE @n int`), or `BEGIN` followed by a statement of its
     /// body (not a transaction's `BEGIN`, `BEGIN WORK`, `BEGIN ISOLATION LEVEL …`, `BEGIN TRAN`).
     static func opensAnonymousBlock(_ script: [UInt8], _ range: Range<Int>) -> Bool {
-        var words: [Range<Int>] = []
+        // Words read in place, without a list: this runs for every statement of a script.
+        var count = 0
+        var declares = false
+        var begins = false
+        var block = false
         forEachWord(script, range) { word in
-            words.append(word)
-            return words.count < 8
+            count += 1
+            switch count {
+            case 1:
+                declares = matches(script, word, declareWord)
+                begins = matches(script, word, beginWord)
+                return declares || begins
+            case 2 where declares:
+                block = script[word.lowerBound - 1] != UInt8(ascii: "@")
+                return block
+            case 2:
+                block = !transactionWords.contains { matches(script, word, $0) }
+                return false
+            default:
+                if matches(script, word, cursorWord) { block = false }
+                return block && count < 8
+            }
         }
-        guard let first = words.first, words.count > 1 else { return false }
-        if matches(script, first, Array("declare".utf8)) {
-            return script[words[1].lowerBound - 1] != UInt8(ascii: "@")
-                && !words.contains { matches(script, $0, Array("cursor".utf8)) }
-        }
-        return matches(script, first, Array("begin".utf8))
-            && !transactionWords.contains { matches(script, words[1], $0) }
+        return count > 1 && block
     }
+
+    private static let declareWord = Array("declare".utf8)
+    private static let beginWord = Array("begin".utf8)
+    private static let cursorWord = Array("cursor".utf8)
 
     /// BEGIN and CASE open a block, END closes one (END IF, END LOOP and the like close blocks
     /// that opened without BEGIN).

@@ -45,11 +45,15 @@ package enum ByteClasses {
     static let plainPunctuation = ByteTable { byte in
         switch byte {
         case ASCII.newline, ASCII.space, ASCII.tab, ASCII.carriageReturn, ASCII.doubleQuote, ASCII.singleQuote,
-             ASCII.backtick, ASCII.slash, ASCII.hash, ASCII.at, ASCII.dollar, ASCII.percent, ASCII.less,
-             UInt8(ascii: "?"):
+             ASCII.backtick, ASCII.slash, ASCII.hash, ASCII.at, ASCII.dollar, ASCII.percent, ASCII.less:
             return false
         default:
             return byte > 0x20 && byte < 0x7F && !ASCII.isIdentifierPart(byte)
         }
+    }
+
+    /// ``plainPunctuation`` without `?`, which in PHP may close the code (`?>`).
+    static let plainPunctuationPHP = ByteTable { byte in
+        byte != UInt8(ascii: "?") && plainPunctuation[byte]
     }
 }

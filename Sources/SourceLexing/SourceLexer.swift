@@ -116,7 +116,7 @@ package struct SourceLexer {
     private let identifierStart = ByteClasses.identifierStart
     private let identifierPart: ByteTable
     private let literalStop = ByteClasses.literalStop
-    private let plainPunctuation = ByteClasses.plainPunctuation
+    private let plainPunctuation: ByteTable
     private var i = 0
     private var line = 1
     private var lineStart = 0
@@ -135,6 +135,7 @@ package struct SourceLexer {
         self.n = bytes.count
         self.syntax = syntax
         self.identifierPart = syntax.identifierDollar ? ByteClasses.identifierPartWithDollar : ByteClasses.identifierPart
+        self.plainPunctuation = syntax.phpHeredocs ? ByteClasses.plainPunctuationPHP : ByteClasses.plainPunctuation
     }
 
     // MARK: - Main loop
