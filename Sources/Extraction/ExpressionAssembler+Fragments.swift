@@ -193,8 +193,9 @@ extension ExpressionAssembler {
     /// an expression that a helper builds for splicing.
     func sqlOnlyExpression(at index: Int) -> FragmentClause? {
         // `return self.field + " = ?", [self.pattern]`: a name led into it, returned (not only assigned).
-        let led = bounds.conditionalStart(ofBranchAt: index) == nil ? bounds.leadingOperandStart(ofStringAt: index) : nil
-        let start = led ?? bounds.conditionalStart(ofBranchAt: index) ?? index
+        let branch = bounds.conditionalStart(ofBranchAt: index)
+        let led = branch == nil ? bounds.leadingOperandStart(ofStringAt: index) : nil
+        let start = led ?? branch ?? index
         guard bounds.isReturnedOrAssigned(start), led == nil || tokens[start - 1].kind == .identifier else { return nil }
         let source = UnsafeBufferPointer(rebasing: bytes[Int(tokens[index].start)..<Int(tokens[index].end)])
         return FragmentText.hasSQLOnlySyntax(source) && !FragmentText.extendsLeadingPiece(source) ? .selection : nil
@@ -285,12 +286,6 @@ extension ExpressionAssembler {
             }
         }
         if bounds.isInAppendedGroup(index) { return nil }
-        // `$where .= $a ? " \nOR …" : " \nOR (…)"`: a branch appended to a piece.
-        if let lead = bounds.conditionalStart(ofBranchAt: index), lead + 2 < index, tokens[lead].kind == .identifier,
-           tokens[lead + 2].isPunctuation(UInt8(ascii: "=")), tokens[lead + 1].end == tokens[lead + 2].start,
-           tokens[lead + 1].isPunctuation(concatOperator) || tokens[lead + 1].isPunctuation(UInt8(ascii: "+")) {
-            return nil
-        }
         if let callee = enclosingCallee(before: index) {
             let calleeName = name(of: tokens[callee.nameIndex])
             // `new StringBuilder(" WHERE 1=1 ")`: the opening of the text a builder goes on with.

@@ -95,12 +95,8 @@ extension ExpressionAssembler {
             let method = name(of: tokens[dot + 1])
             if method == "tostring" || (language == .go && method == "string") {
                 // `jdbc.query(sql.toString(), …)`: the statement is handed to an entry point.
-                if named, let callee = enclosingCallee(before: cursor) {
-                    let calleeName = name(of: tokens[callee.nameIndex])
-                    if CallNames.entryPoints.contains(calleeName) || wrappers.contains(calleeName)
-                        || treeWrappers.contains(calleeName) {
-                        candidate.context.role = .entryPoint
-                    }
+                if named, let callee = enclosingCallee(before: cursor), isEntryPoint(name(of: tokens[callee.nameIndex])) {
+                    candidate.context.role = .entryPoint
                 }
                 readOut = true
                 break

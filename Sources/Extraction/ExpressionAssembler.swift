@@ -349,8 +349,13 @@ struct ExpressionAssembler {
     /// `self.execute(delete_sql)`).
     func isHandedToEntryPoint(_ variable: Int) -> Bool {
         guard let callee = bounds.callee(handedFirst: variable) else { return false }
-        let calleeName = name(of: tokens[callee])
-        return CallNames.entryPoints.contains(calleeName) || wrappers.contains(calleeName) || treeWrappers.contains(calleeName)
+        return isEntryPoint(name(of: tokens[callee]))
+    }
+
+    /// Whether the lower-cased callee takes SQL: a driver's or ORM's entry point, or a wrapper of
+    /// one the file or its tree defines.
+    func isEntryPoint(_ calleeName: String) -> Bool {
+        CallNames.entryPoints.contains(calleeName) || wrappers.contains(calleeName) || treeWrappers.contains(calleeName)
     }
 
     /// Whether the string at `index` is the right operand of a concatenation (handled with its start).
@@ -751,8 +756,7 @@ struct ExpressionAssembler {
             context.role = .entryPoint
         } else if CallNames.isNonSQLSink(calleeName) || isUIText(callee.nameIndex, calleeName) {
             context.role = .notSQL
-        } else if CallNames.entryPoints.contains(calleeName) || wrappers.contains(calleeName)
-                    || treeWrappers.contains(calleeName) {
+        } else if isEntryPoint(calleeName) {
             context.role = .entryPoint
             if calleeName.hasSuffix("interpolated") || calleeName.hasSuffix("interpolatedasync")
                 || (language == .csharp && CallNames.interpolationBinders.contains(calleeName)) {

@@ -177,7 +177,6 @@ struct FileExtractor {
         return result
     }
 
-    /// The finding of an analysis; `sql`, when given, is reported in place of the analysis' text.
     /// The finding of one statement of `candidate`, on its own line.
     private func finding(_ analysis: StatementAnalysis, of candidate: SQLCandidate, path: String, language: SQLLanguage,
                          sql: String? = nil) -> SQLFinding {
@@ -186,6 +185,7 @@ struct FileExtractor {
                        column: analysis.lineOffset == 0 ? candidate.column : 1, sql: sql)
     }
 
+    /// The finding of an analysis; `sql`, when given, is reported in place of the analysis' text.
     private func finding(_ analysis: StatementAnalysis, path: String, language: SQLLanguage, line: Int,
                          column: Int, sql: String? = nil) -> SQLFinding {
         SQLFinding(file: path, line: line, column: column, language: language,

@@ -46,11 +46,13 @@ enum SQLClassifier {
             return keywordCase != .other || StatementSignals.clauseCount(text) >= 2
                 || analysis.dynamic && StatementSignals.opensWithHoleThenClause(text)
         }
-        // SQLite's `PRAGMA table_info(…)` is SQL however little else it says; so is a statement
-        // whose object a run-time piece names (`ALTER TABLE ` + table + change).
-        if strength >= 3, keywordCase == .upper,
-           text.hasPrefix("PRAGMA ") || analysis.dynamic && StatementSignals.opensWithHeadThenHole(text) { return true }
-        if keywordCase == .upper, analysis.dynamic, StatementSignals.opensWithHeadThenHole(text, continued: true) { return true }
+        if keywordCase == .upper {
+            // SQLite's `PRAGMA table_info(…)` is SQL however little else it says, where a name says SQL.
+            if strength >= 3, text.hasPrefix("PRAGMA ") { return true }
+            // So is a statement whose object a run-time piece names (`ALTER TABLE ` + table + change):
+            // where a name says SQL, or anywhere when more of the statement follows the piece.
+            if analysis.dynamic, StatementSignals.opensWithHeadThenHole(text, continued: strength < 3) { return true }
+        }
         // Title-case SQL kept in a name for SQL (`_sqlLogUpdate = @"Update Exceptions Set … Where …"`):
         // clauses and punctuation, as prose has not.
         if role >= .sqlNamed, keywordCase == .other, StatementSignals.clauseCount(text) >= 3, TextSignals.hasSQLPunctuation(text),

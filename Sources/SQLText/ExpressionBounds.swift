@@ -117,8 +117,14 @@ package struct ExpressionBounds {
 
     /// Whether the literal at `index` is inside parentheses appended to a statement:
     /// `sql + ("WHERE a = %s" if a else "")`, `query += (cond ? ' AND b = ?' : '')`, perhaps in a
-    /// conditional nested in such a group (`. ((a) ? ((b) ? ' AND …' : ' AND …') : '') .`).
+    /// conditional nested in such a group (`. ((a) ? ((b) ? ' AND …' : ' AND …') : '') .`); or a
+    /// branch of a conditional appended to a piece (`$where .= $a ? " OR …" : " OR (…)"`).
     package func isInAppendedGroup(_ index: Int) -> Bool {
+        if let lead = conditionalStart(ofBranchAt: index), lead + 2 < index, tokens[lead].kind == .identifier,
+           tokens[lead + 2].isPunctuation(UInt8(ascii: "=")), tokens[lead + 1].end == tokens[lead + 2].start,
+           tokens[lead + 1].isPunctuation(concatOperator) || tokens[lead + 1].isPunctuation(UInt8(ascii: "+")) {
+            return true
+        }
         var depth = 0
         var cursor = index - 1
         var searched = index
