@@ -82,16 +82,6 @@ package enum FragmentText {
         return false
     }
 
-    /// Whether a name is compared with a `?` bind: `n.tags like ?`, `a.id = ?`, `id IN (?)`.
-    static func comparesWithBind(_ text: String) -> Bool {
-        let lowered = text.lowercased()
-        for comparison in [" = ?", " =?", " <> ?", " != ?", " >= ?", " <= ?", " > ?", " < ?", " like ?", " in (?"]
-        where lowered.contains(comparison) {
-            return true
-        }
-        return false
-    }
-
     /// A literal that is an ordering and nothing else, two or more items or a qualified column, each
     /// with an upper-case direction: `'o.observed_at DESC, o.id DESC'` (a table of sort orders).
     package static func isOrderingList(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -248,6 +238,17 @@ package enum FragmentText {
                 next += 1
             }
             if next + 1 < utf8.count, utf8[next] == ASCII.dollar, ASCII.isDigit(utf8[next + 1]) { return true }
+        }
+        return false
+    }
+
+    /// ``comparesWithPlaceholder(_:)`` on a literal's source, before placeholders are normalised:
+    /// a name compared with a `?` bind (`n.tags like ?`, `a.id = ?`, `id IN (?)`).
+    static func comparesWithBind(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        for comparison in [" = ?", " =?", " <> ?", " != ?", " >= ?", " <= ?", " > ?", " < ?", " like ?", " in (?"]
+        where lowered.contains(comparison) {
+            return true
         }
         return false
     }
